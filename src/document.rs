@@ -1,0 +1,100 @@
+//! Documents in, extractions out.
+
+use crate::entities::{Entity, Mention};
+use crate::span::Span;
+use crate::text::SentenceKind;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One news text to extract from.
+///
+/// # Example
+///
+/// ```
+/// use annals::Document;
+/// let doc = Document::new("003", "The Pentagon said Qasem Soleimani was killed.")
+///     .published(chrono::NaiveDate::from_ymd_opt(2020, 1, 3).unwrap());
+/// assert_eq!(doc.id, "003");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's id for the document (a file name, a URL, a database key).
+    pub id: String,
+    /// The text, exactly as published: every offset points into it.
+    pub text: String,
+    /// The publication date, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+}
+
+impl Document {
+    /// A document with no publication date.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document { id: id.into(), text: text.into(), published: None }
+    }
+
+    /// Sets the publication date.
+    pub fn published(mut self, date: NaiveDate) -> Document {
+        self.published = Some(date);
+        self
+    }
+}
+
+/// Where a document's publication date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum PublishedSource {
+    /// Given by the caller in [`Document::published`].
+    Document,
+    /// Read from a metadata header line (` date 2020-01-03`).
+    Header,
+}
+
+/// A sentence of the extraction: its span and kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SentenceSpan {
+    /// UTF-8 byte offsets into the text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Prose, header or credit.
+    pub kind: SentenceKind,
+}
+
+/// What annals found in one document. Serialises to the `documents[]` element of the JSON
+/// contract in `DESIGN.md`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Extraction {
+    /// The document's id.
+    pub id: String,
+    /// The publication date: the document's own, else inferred.
+    pub published: Option<NaiveDate>,
+    /// Where `published` came from.
+    pub published_source: Option<PublishedSource>,
+    /// The sentences, in order.
+    pub sentences: Vec<SentenceSpan>,
+    /// Every entity mention, in order of position.
+    pub entities: Vec<Mention>,
+    /// The entities mentioned, in order of first mention.
+    #[serde(skip)]
+    pub registry: Vec<Entity>,
+}
+
+impl Extraction {
+    /// The mentions of one entity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = annals::Extractor::new()?;
+    /// let doc = annals::Document::new("x", "Qassem Soleimani was killed. Soleimani led the Quds Force.");
+    /// let extraction = extractor.extract(&doc);
+    /// assert_eq!(extraction.mentions_of("qasem-soleimani").count(), 2);
+    /// # Ok::<(), annals::Error>(())
+    /// ```
+    pub fn mentions_of<'a>(&'a self, entity: &'a str) -> impl Iterator<Item = &'a Mention> + 'a {
+        self.entities.iter().filter(move |m| m.entity == entity)
+    }
+}

@@ -1,0 +1,402 @@
+//! The [`Extractor`]: compiled resources, built once, shared freely, run per document.
+
+use crate::data::{self, Source};
+use crate::document::{Document, Extraction, PublishedSource, SentenceSpan};
+use crate::entities::cues::Cues;
+use crate::entities::gazetteer::{Gazetteer, ascii_lower_into};
+use crate::entities::{self, Candidate, Entity, EntityId, Mention, display_name, patterns};
+use crate::error::Error;
+use crate::resolve;
+use crate::span::CharOffsets;
+use crate::text::{self, TextLexicon};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+
+/// Finds entities (and, as the stages land, times and events) in documents.
+///
+/// Build it once with [`Extractor::builder`] (or [`Extractor::new`] for the bundled data);
+/// it is immutable, `Send + Sync`, and cheap to clone (an `Arc` inside), so one extractor
+/// serves every thread. [`Extractor::extract`] never fails and never panics: any `&str`
+/// gives a result, in time linear in its length.
+///
+/// # Example
+///
+/// ```
+/// use annals::{Document, EntityKind, Extractor};
+/// let extractor = Extractor::new()?;
+/// let doc = Document::new("000", "General Qasem Soleimani, the head of Iran's Islamic \
+///     Revolutionary Guard Corps' elite Quds Force, was killed in a Friday morning Baghdad \
+///     attack ordered by the United States president, the Pentagon said.");
+/// let extraction = extractor.extract(&doc);
+/// let found: Vec<_> = extraction.entities.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+/// assert_eq!(found[0], ("Qasem Soleimani", EntityKind::Person));
+/// assert!(found.contains(&("Quds Force", EntityKind::Organisation)));
+/// assert!(found.contains(&("Baghdad", EntityKind::Place)));
+/// # Ok::<(), annals::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    lexicon: TextLexicon,
+    gazetteer: Gazetteer,
+    cues: Cues,
+    disabled: Vec<String>,
+    all_candidates: bool,
+}
+
+/// Where a data file comes from, recorded by the builder and read by `build`.
+#[derive(Clone, Debug)]
+enum Input {
+    Bundled(&'static str),
+    Inline(Source),
+    File(PathBuf),
+}
+
+impl Input {
+    fn load(&self) -> Result<Source, Error> {
+        match self {
+            Input::Bundled(path) => Ok(data::bundled(path)),
+            Input::Inline(source) => Ok(source.clone()),
+            Input::File(path) => Source::from_path(path),
+        }
+    }
+}
+
+/// Records the choices for an [`Extractor`]; [`ExtractorBuilder::build`] loads and compiles.
+///
+/// Every setter only records; `build` is the one step that reads files and can fail.
+///
+/// # Example
+///
+/// ```
+/// use annals::{Document, Extractor};
+/// let extractor = Extractor::builder()
+///     .gazetteer_str("newsroom.tsv", "person\tjane-roe\tJane Roe\tRoe\n")
+///     .build()?;
+/// let doc = Document::new("x", "Roe said the Pentagon would respond.");
+/// let ids: Vec<_> = extractor.extract(&doc).entities.iter().map(|m| m.entity.to_string()).collect();
+/// assert_eq!(ids, ["jane-roe", "pentagon"]);
+/// # Ok::<(), annals::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    gazetteers: Vec<Input>,
+    cues: Vec<Input>,
+    first_names: Vec<Input>,
+    disabled: Vec<String>,
+    all_candidates: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            gazetteers: data::BUNDLED_GAZETTEERS.iter().map(|p| Input::Bundled(p)).collect(),
+            cues: vec![Input::Bundled("data/names/cues.tsv")],
+            first_names: vec![Input::Bundled("data/names/first_names.txt")],
+            disabled: Vec::new(),
+            all_candidates: false,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Adds a gazetteer file (see `data/README.md` for the format). It extends the bundled
+    /// gazetteers and wins ties against them; call [`Self::without_bundled_gazetteers`]
+    /// first to replace them.
+    pub fn gazetteer_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.gazetteers.push(Input::File(path.into()));
+        self
+    }
+
+    /// Adds a gazetteer held in memory; `name` is what errors and rule ids call it.
+    pub fn gazetteer_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.gazetteers.push(Input::Inline(Source::from_str(name, text)));
+        self
+    }
+
+    /// Drops the bundled gazetteers (and any added so far).
+    pub fn without_bundled_gazetteers(&mut self) -> &mut Self {
+        self.gazetteers.clear();
+        self
+    }
+
+    /// Adds a cue file for the name pattern rules (`class<TAB>phrase`, see
+    /// `data/names/cues.tsv`).
+    pub fn cue_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.cues.push(Input::File(path.into()));
+        self
+    }
+
+    /// Adds a cue file held in memory.
+    pub fn cue_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.cues.push(Input::Inline(Source::from_str(name, text)));
+        self
+    }
+
+    /// Adds a first-name list (one name per line).
+    pub fn first_names_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.first_names.push(Input::File(path.into()));
+        self
+    }
+
+    /// Drops the bundled cue words and first names (and any added so far).
+    pub fn without_bundled_cues(&mut self) -> &mut Self {
+        self.cues.clear();
+        self.first_names.clear();
+        self
+    }
+
+    /// Turns off every rule whose id starts with `prefix`: `"pattern:first-name"`,
+    /// `"resolve"`, `"gazetteer:data/gazetteer/geonames.tsv"`.
+    pub fn disable_rules(&mut self, prefix: &str) -> &mut Self {
+        self.disabled.push(prefix.to_string());
+        self
+    }
+
+    /// Keeps every candidate mention, overlapping ones included, instead of applying the
+    /// overlap policy (longest, then priority, then earliest). For inspecting the rules.
+    pub fn all_candidates(&mut self, yes: bool) -> &mut Self {
+        self.all_candidates = yes;
+        self
+    }
+
+    /// Loads, validates and compiles everything.
+    ///
+    /// # Errors
+    ///
+    /// A data error naming the file and line of the first malformed line, or an I/O error
+    /// naming a file that cannot be read.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let load = |inputs: &[Input]| inputs.iter().map(Input::load).collect::<Result<Vec<_>, _>>();
+        let gazetteer = Gazetteer::build(&load(&self.gazetteers)?, self.all_candidates)?;
+        let cues = Cues::build(&load(&self.cues)?, &load(&self.first_names)?)?;
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                lexicon: bundled_lexicon()?,
+                gazetteer,
+                cues,
+                disabled: self.disabled.clone(),
+                all_candidates: self.all_candidates,
+            }),
+        })
+    }
+}
+
+fn bundled_lexicon() -> Result<TextLexicon, Error> {
+    TextLexicon::parse(
+        &data::bundled("data/text/abbreviations.tsv"),
+        &data::bundled("data/text/headers.tsv"),
+        &data::bundled("data/text/credits.txt"),
+    )
+}
+
+static BUNDLED_LEXICON: LazyLock<TextLexicon> = LazyLock::new(|| {
+    // OK because the bundled files are tested to parse (`bundled_data_parses`); an empty
+    // lexicon is the harmless fallback.
+    bundled_lexicon().unwrap_or_default()
+});
+
+/// Reusable per-document buffers (one set per call; nothing is allocated per token).
+#[derive(Default)]
+struct Scratch {
+    lowered: Vec<u8>,
+    gazetteer: Vec<entities::gazetteer::GazetteerMatch>,
+    cues: Vec<entities::cues::CueMatch>,
+}
+
+impl Extractor {
+    /// A builder with the bundled data.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor with the bundled data and default settings.
+    ///
+    /// # Errors
+    ///
+    /// Only if a bundled data file is malformed, which the crate's tests rule out.
+    pub fn new() -> Result<Extractor, Error> {
+        Extractor::builder().build()
+    }
+
+    /// The text stage's bundled vocabularies, for calling [`text::segment`] directly.
+    pub fn bundled_text_lexicon() -> &'static TextLexicon {
+        &BUNDLED_LEXICON
+    }
+
+    /// The number of gazetteer names (aliases) compiled.
+    pub fn gazetteer_names(&self) -> usize {
+        self.inner.gazetteer.alias_count()
+    }
+
+    /// The number of gazetteer entities.
+    pub fn gazetteer_entities(&self) -> usize {
+        self.inner.gazetteer.entries().len()
+    }
+
+    /// Approximate heap bytes held by the compiled resources.
+    pub fn memory_usage(&self) -> usize {
+        self.inner.gazetteer.memory_usage() + self.inner.cues.memory_usage()
+    }
+
+    /// Extracts everything from one document. Never fails.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let inner = &*self.inner;
+        let text = doc.text.as_str();
+        let seg = text::segment(text, &inner.lexicon);
+        let mut scratch = Scratch::default();
+        ascii_lower_into(text, &mut scratch.lowered);
+
+        inner.gazetteer.scan(text, &scratch.lowered, &mut scratch.gazetteer);
+        inner.cues.scan(text, &scratch.lowered, &mut scratch.cues);
+        let enabled = |rule: &str| !inner.disabled.iter().any(|p| rule.starts_with(p.as_str()));
+        scratch.gazetteer.retain(|m| enabled(m.rule.as_str()));
+
+        let mut candidates: Vec<Candidate> = scratch
+            .gazetteer
+            .iter()
+            .map(|m| {
+                let entry = inner.gazetteer.entry(m.entry);
+                Candidate {
+                    span: m.span,
+                    kind: entry.kind,
+                    entity: entry.id.clone(),
+                    priority: m.priority,
+                    rule: m.rule.clone(),
+                    entry: Some(m.entry),
+                }
+            })
+            .collect();
+        let ctx = patterns::Context::new(
+            text,
+            &seg.tokens,
+            &scratch.cues,
+            &inner.cues,
+            &scratch.gazetteer,
+            &inner.gazetteer,
+            &inner.lexicon,
+        );
+        patterns::find(&ctx, &seg.sentences, &mut candidates);
+        candidates.retain(|c| enabled(c.rule.as_str()));
+
+        let mut mentions = if inner.all_candidates {
+            candidates.sort_by_key(|c| (c.span.start, c.span.end));
+            candidates
+        } else {
+            entities::resolve_overlaps(candidates)
+        };
+        if !inner.all_candidates {
+            mentions = resolve::resolve(text, &seg.tokens, mentions);
+            mentions.retain(|c| enabled(c.rule.as_str()));
+        }
+
+        let (published, published_source) = match doc.published {
+            Some(d) => (Some(d), Some(PublishedSource::Document)),
+            None => match header_date(text, &seg) {
+                Some(d) => (Some(d), Some(PublishedSource::Header)),
+                None => (None, None),
+            },
+        };
+        Extraction {
+            id: doc.id.clone(),
+            published,
+            published_source,
+            sentences: seg.sentences.iter().map(|s| SentenceSpan { span: s.span, kind: s.kind }).collect(),
+            registry: self.registry(text, &mentions),
+            entities: to_mentions(text, mentions),
+        }
+    }
+
+    /// The entities of `mentions`, in order of first mention.
+    fn registry(&self, text: &str, mentions: &[Candidate]) -> Vec<Entity> {
+        let mut order: Vec<Entity> = Vec::new();
+        let mut index: HashMap<&EntityId, usize> = HashMap::new();
+        for m in mentions {
+            let surface = &text[m.span.range()];
+            let i = *index.entry(&m.entity).or_insert_with(|| {
+                let entity = match m.entry {
+                    Some(e) => {
+                        let entry = self.inner.gazetteer.entry(e);
+                        Entity {
+                            entity: entry.id.clone(),
+                            name: entry.name.to_string(),
+                            kind: entry.kind,
+                            aliases: entry
+                                .aliases
+                                .iter()
+                                .filter(|a| **a != entry.name)
+                                .map(|a| a.to_string())
+                                .collect(),
+                        }
+                    }
+                    None => Entity {
+                        entity: m.entity.clone(),
+                        name: display_name(surface),
+                        kind: m.kind,
+                        aliases: Vec::new(),
+                    },
+                };
+                order.push(entity);
+                order.len() - 1
+            });
+            let entity = &mut order[i];
+            if surface != entity.name && !entity.aliases.iter().any(|a| a == surface) {
+                entity.aliases.push(surface.to_string());
+            }
+        }
+        order
+    }
+}
+
+fn to_mentions(text: &str, mentions: Vec<Candidate>) -> Vec<Mention> {
+    let mut chars = CharOffsets::new(text);
+    mentions
+        .into_iter()
+        .map(|c| Mention {
+            char_start: chars.char_at(c.span.start),
+            char_end: chars.char_at(c.span.end),
+            text: text[c.span.range()].to_string(),
+            span: c.span,
+            kind: c.kind,
+            entity: c.entity,
+            rule: c.rule,
+        })
+        .collect()
+}
+
+/// The date of a `date`/`published` header line, if it is an ISO date.
+fn header_date(text: &str, seg: &text::Segmentation) -> Option<chrono::NaiveDate> {
+    seg.header.iter().find_map(|(key, value)| {
+        let key = key.text(text).to_ascii_lowercase();
+        matches!(key.as_str(), "date" | "published")
+            .then(|| chrono::NaiveDate::parse_from_str(value.text(text), "%Y-%m-%d").ok())
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_all<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+
+    #[test]
+    fn public_types_are_thread_safe() {
+        assert_all::<Extractor>();
+        assert_all::<Extraction>();
+        assert_all::<Document>();
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Error>(); // io::Error is not UnwindSafe
+    }
+
+    #[test]
+    fn bundled_data_parses() {
+        bundled_lexicon().unwrap();
+        Extractor::new().unwrap();
+    }
+}

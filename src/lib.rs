@@ -1,0 +1,51 @@
+//! # annals
+//!
+//! Find people, places, organisations (and, as the stages land, time expressions and dated
+//! events) in English news text with gazetteers and pattern rules — no statistical model —
+//! and trace every result to the data line or rule that made it.
+//!
+//! ```
+//! use annals::{Document, Extractor};
+//!
+//! let extractor = Extractor::new()?; // bundled gazetteers and rules; build once, share
+//! let doc = Document::new(
+//!     "003",
+//!     "US Secretary of State Mike Pompeo said Washington is committed to de-escalation.",
+//! );
+//! for m in extractor.extract(&doc).entities {
+//!     println!("{:>3}..{:<3} {:<12} {:<16} {}", m.span.start, m.span.end, m.kind, m.entity, m.rule);
+//! }
+//! # Ok::<(), annals::Error>(())
+//! ```
+//!
+//! The pipeline (see `DESIGN.md`): [`text`] cuts sentences and tokens as byte spans;
+//! the entity stage matches gazetteers and pattern rules; [`resolve`] links surnames,
+//! acronyms and handles within the document. The [`score`] module measures all of it against
+//! gold annotations.
+//!
+//! ## Untrusted input
+//!
+//! Any `&str` — empty, huge, binary junk, no spaces, right-to-left scripts, emoji — gives a
+//! result, never a panic, in time linear in its length. Only building an [`Extractor`] and
+//! reading files can fail, with an [`Error`] that says where.
+#![deny(missing_docs)]
+
+pub mod data;
+mod document;
+pub mod entities;
+mod error;
+mod extractor;
+pub mod resolve;
+pub mod score;
+pub mod span;
+pub mod text;
+
+pub use document::{Document, Extraction, PublishedSource, SentenceSpan};
+pub use entities::{Entity, EntityId, EntityKind, Mention, RuleId};
+pub use error::Error;
+pub use extractor::{Extractor, ExtractorBuilder};
+pub use span::Span;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,244 @@
+//! Within-document resolution: link the short forms of names to the full ones.
+//!
+//! Runs after the entity stage's overlap policy, over the gaps it left:
+//!
+//! | rule | example | link |
+//! |---|---|---|
+//! | `resolve:acronym` | "Islamic Revolutionary Guard Corps (**IRGC**)", later "**IRGC**" | the acronym takes the expansion's entity; an expansion in no gazetteer becomes an organisation |
+//! | `resolve:surname` | "Jonathan Hoffman … **Hoffman** said" | a bare surname takes the full name's entity |
+//! | `resolve:handle` | "**@HeikoMaas**", "**@SecPompeo**" | a handle that ends with a person's joined name or surname takes that person |
+//!
+//! Possessives need no rule: "Iran's" is `Iran` + `'s` to the tokenizer, and gazetteer matches
+//! end on token boundaries. A short form that could be two entities is left alone.
+
+use crate::entities::{Candidate, EntityId, EntityKind, RuleId, slug};
+use crate::span::Span;
+use crate::text::{Token, TokenKind};
+use std::collections::HashMap;
+
+/// Adds resolution candidates for the gaps between `mentions` (sorted, non-overlapping) and
+/// returns all of them sorted by position.
+pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>) -> Vec<Candidate> {
+    let mut added = Vec::new();
+    let covered = |mentions: &[Candidate], span: Span| {
+        let i = mentions.partition_point(|m| m.span.end <= span.start);
+        mentions.get(i).is_some_and(|m| m.span.overlaps(span))
+    };
+    let word = |t: usize| tokens[t].span.text(text);
+
+    // Acronyms defined in parentheses right after a name: `NAME (ACR)`.
+    let mut acronyms: HashMap<&str, (EntityId, EntityKind, Option<u32>)> = HashMap::new();
+    for t in 1..tokens.len().saturating_sub(1) {
+        let acr = word(t);
+        if word(t - 1) != "(" || word(t + 1) != ")" || !is_acronym(acr) || t < 2 {
+            continue;
+        }
+        let before = tokens[t - 2].span.end;
+        let i = mentions.partition_point(|m| m.span.end < before);
+        let expansion = mentions
+            .get(i)
+            .filter(|m| m.span.end == before && text[m.span.range()].split_whitespace().count() >= 2);
+        let (entity, kind, entry, new_expansion) = match expansion {
+            Some(m) if initials_match(&text[m.span.range()], acr) => {
+                (m.entity.clone(), m.kind, m.entry, None)
+            }
+            Some(_) => continue,
+            None => {
+                // An expansion in no gazetteer: the capitalised words before the parenthesis
+                // whose initials spell the acronym.
+                let Some(start) = expansion_start(text, tokens, t - 2, acr) else { continue };
+                let span = Span::new(tokens[start].span.start, before);
+                if covered(&mentions, span) {
+                    continue;
+                }
+                let id = EntityId::from(slug(span.text(text)));
+                (id, EntityKind::Organisation, None, Some(span))
+            }
+        };
+        if let Some(span) = new_expansion {
+            added.push(Candidate {
+                span,
+                kind,
+                entity: entity.clone(),
+                priority: 0,
+                rule: RuleId::from("resolve:acronym-expansion"),
+                entry,
+            });
+        }
+        acronyms.entry(acr).or_insert((entity, kind, entry));
+    }
+
+    // Surnames of people named in full.
+    let mut surnames: HashMap<&str, Option<(EntityId, Option<u32>)>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let name = &text[m.span.range()];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let Some(last) = words.last().filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        else {
+            continue;
+        };
+        let slot = surnames.entry(last).or_insert_with(|| Some((m.entity.clone(), m.entry)));
+        if slot.as_ref().is_some_and(|(id, _)| *id != m.entity) {
+            *slot = None; // two people share the surname: ambiguous
+        }
+    }
+    // People for handles: (joined full name, surname) in lower case.
+    let mut people: Vec<(String, String, EntityId, Option<u32>)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let name = &text[m.span.range()];
+        let joined: String =
+            name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        let surname: String = name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !people.iter().any(|p| p.2 == m.entity && p.0 == joined) {
+            people.push((joined, surname, m.entity.clone(), m.entry));
+        }
+    }
+
+    for (t, tok) in tokens.iter().enumerate() {
+        if covered(&mentions, tok.span) || added.iter().any(|a: &Candidate| a.span.overlaps(tok.span)) {
+            continue;
+        }
+        let w = word(t);
+        match tok.kind {
+            TokenKind::Word => {
+                if let Some((entity, kind, entry)) = acronyms.get(w) {
+                    added.push(Candidate {
+                        span: tok.span,
+                        kind: *kind,
+                        entity: entity.clone(),
+                        priority: 0,
+                        rule: RuleId::from("resolve:acronym"),
+                        entry: *entry,
+                    });
+                    continue;
+                }
+                // A surname standing alone (not inside a longer capitalised name).
+                let alone = |n: Option<&Token>| {
+                    n.is_none_or(|n| {
+                        n.kind != TokenKind::Word
+                            || !n.span.text(text).starts_with(char::is_uppercase)
+                            || text[tok.span.end.min(n.span.start)..n.span.start.max(tok.span.end)]
+                                .contains(['\n', ',', '.'])
+                    })
+                };
+                if let Some(Some((entity, entry))) = surnames.get(w) {
+                    if alone(t.checked_sub(1).map(|p| &tokens[p])) && alone(tokens.get(t + 1)) {
+                        added.push(Candidate {
+                            span: tok.span,
+                            kind: EntityKind::Person,
+                            entity: entity.clone(),
+                            priority: 0,
+                            rule: RuleId::from("resolve:surname"),
+                            entry: *entry,
+                        });
+                    }
+                }
+            }
+            TokenKind::Handle => {
+                let handle = w[1..].to_lowercase();
+                let full: Vec<_> =
+                    people.iter().filter(|p| p.0.len() >= 4 && handle.ends_with(&p.0)).collect();
+                let by_surname: Vec<_> =
+                    people.iter().filter(|p| p.1.len() >= 4 && handle.ends_with(&p.1)).collect();
+                let pick = if full.is_empty() { by_surname } else { full };
+                if let Some(p) = pick.first().filter(|p| pick.iter().all(|q| q.2 == p.2)) {
+                    added.push(Candidate {
+                        span: tok.span,
+                        kind: EntityKind::Person,
+                        entity: p.2.clone(),
+                        priority: 0,
+                        rule: RuleId::from("resolve:handle"),
+                        entry: p.3,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions
+}
+
+/// Two to eight capital letters (digits and `&` allowed after the first): `IRGC`, `PMF`, `G20`.
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=8).contains(&n)
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 1
+}
+
+/// Do the capitalised words of `name` (and the parts of hyphenated ones) start with the
+/// acronym's letters, in order? Lower-case words ("of", "the") may be skipped or used.
+fn initials_match(name: &str, acronym: &str) -> bool {
+    let parts: Vec<&str> =
+        name.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()).collect();
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+    // Dynamic programme over (part, letter): each letter is the initial of a distinct part,
+    // in order; capitalised parts may not be skipped.
+    fn go(parts: &[&str], letters: &[char]) -> bool {
+        match (parts.first(), letters.first()) {
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some(p), l) => {
+                let initial = p.chars().next().map(|c| c.to_ascii_uppercase());
+                let capital = p.starts_with(char::is_uppercase);
+                (l.is_some() && initial == l.copied() && go(&parts[1..], &letters[1..]))
+                    || (!capital && go(&parts[1..], letters))
+            }
+        }
+    }
+    parts.len() <= 12 && go(&parts, &letters)
+}
+
+/// The first token of the capitalised run ending at token `last` whose initials spell `acr`.
+fn expansion_start(text: &str, tokens: &[Token], last: usize, acr: &str) -> Option<usize> {
+    let letters = acr.chars().filter(char::is_ascii_alphabetic).count();
+    let mut start = last;
+    let mut words = 0;
+    loop {
+        let tok = &tokens[start];
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        words += 1;
+        let span = Span::new(tok.span.start, tokens[last].span.end);
+        if words >= 2
+            && tok.span.text(text).starts_with(char::is_uppercase)
+            && initials_match(span.text(text), acr)
+        {
+            return Some(start);
+        }
+        if words > letters + 3 || start == 0 {
+            return None;
+        }
+        start -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_initials() {
+        assert!(initials_match("Islamic Revolutionary Guard Corps", "IRGC"));
+        assert!(initials_match("Popular Mobilization Forces", "PMF"));
+        assert!(initials_match("Ministry of Foreign Affairs", "MFA"));
+        assert!(initials_match("Ministry of Foreign Affairs", "MOFA"));
+        assert!(!initials_match("Quds Force", "IRGC"));
+        assert!(!initials_match("Islamic Revolutionary Guard Corps", "IRG"));
+        assert!(is_acronym("IRGC") && is_acronym("G20") && !is_acronym("L") && !is_acronym("Iraq"));
+    }
+}
