@@ -170,6 +170,44 @@ pub struct Entity {
     pub aliases: Vec<String>,
 }
 
+/// One registry for many documents: every entity mentioned in any of them, merged by id
+/// (aliases united), sorted by id so that the result does not depend on document order.
+///
+/// # Example
+///
+/// ```
+/// use annals::{Document, Extractor, entities::registry};
+/// let extractor = Extractor::new()?;
+/// let a = extractor.extract(&Document::new("a", "Qasem Soleimani was killed."));
+/// let b = extractor.extract(&Document::new("b", "Qassem Soleimani was buried."));
+/// let merged = registry(&[a, b]);
+/// assert_eq!(merged.len(), 1);
+/// assert_eq!(merged[0].entity, "qasem-soleimani");
+/// # Ok::<(), annals::Error>(())
+/// ```
+pub fn registry(extractions: &[crate::Extraction]) -> Vec<Entity> {
+    let mut by_id: BTreeMap<&EntityId, Entity> = BTreeMap::new();
+    for extraction in extractions {
+        for entity in &extraction.registry {
+            let merged = by_id
+                .entry(&entity.entity)
+                .or_insert_with(|| Entity { aliases: Vec::new(), ..entity.clone() });
+            for alias in &entity.aliases {
+                if *alias != merged.name && !merged.aliases.contains(alias) {
+                    merged.aliases.push(alias.clone());
+                }
+            }
+        }
+    }
+    by_id
+        .into_values()
+        .map(|mut e| {
+            e.aliases.sort();
+            e
+        })
+        .collect()
+}
+
 /// A candidate mention before the overlap policy.
 #[derive(Clone, Debug)]
 pub(crate) struct Candidate {
