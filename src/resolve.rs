@@ -85,6 +85,29 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
             *slot = None; // two people share the surname: ambiguous
         }
     }
+    // One sense per document: once "Valeska Paris" is a person, a bare "Paris" that a
+    // gazetteer took for a place is that person too.
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Person || !m.rule.as_str().starts_with("gazetteer:") {
+            continue;
+        }
+        if let Some(Some((entity, entry))) = surnames.get(&text[m.span.range()]) {
+            let (before, after) = (&text[..m.span.start], &text[m.span.end..]);
+            let capital_before = before.trim_end_matches(' ').ends_with(|c: char| c.is_alphabetic())
+                && before
+                    .trim_end()
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let capital_after = after.trim_start_matches(' ').starts_with(char::is_uppercase);
+            if !capital_before && !capital_after {
+                m.kind = EntityKind::Person;
+                m.entity = entity.clone();
+                m.entry = *entry;
+                m.rule = RuleId::from("resolve:surname");
+            }
+        }
+    }
     // People for handles: (joined full name, surname) in lower case.
     let mut people: Vec<(String, String, EntityId, Option<u32>)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
@@ -209,6 +232,10 @@ fn expansion_start(text: &str, tokens: &[Token], last: usize, acr: &str) -> Opti
     let mut words = 0;
     loop {
         let tok = &tokens[start];
+        if tok.kind == TokenKind::Possessive && start > 0 {
+            start -= 1; // "Korean People's Army"
+            continue;
+        }
         if tok.kind != TokenKind::Word {
             return None;
         }

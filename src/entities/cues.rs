@@ -29,6 +29,7 @@ pub(crate) enum Cue {
     FirstName = 1 << 9,
     PlaceSuffix = 1 << 10,
     PlacePrefix = 1 << 11,
+    PlaceHead = 1 << 12,
 }
 
 impl Cue {
@@ -46,6 +47,7 @@ impl Cue {
             "first-name" => Cue::FirstName,
             "place-suffix" => Cue::PlaceSuffix,
             "place-prefix" => Cue::PlacePrefix,
+            "place-head" => Cue::PlaceHead,
             _ => return None,
         })
     }

@@ -112,10 +112,14 @@ impl<'a> Context<'a> {
         let mut chars = s.chars();
         match chars.next() {
             Some(c) if c.is_uppercase() => true,
-            // al-Muhandis, el-Sisi, bin-Salman: a short lower-case particle, a hyphen, a capital.
-            Some(c) if c.is_lowercase() => s
-                .split_once('-')
-                .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase)),
+            // al-Muhandis, el-Sisi: a connector particle, a hyphen, a capital (not "pro-Beijing").
+            Some(c) if c.is_lowercase() => s.split_once('-').is_some_and(|(p, rest)| {
+                rest.starts_with(char::is_uppercase) && {
+                    let particle = Span::new(tok.span.start, tok.span.start + p.len());
+                    let i = self.cues.partition_point(|c| c.span.start < particle.start);
+                    self.cues.get(i).is_some_and(|c| c.span == particle && c.set.has(Cue::Connector))
+                }
+            }),
             _ => false,
         }
     }
@@ -184,11 +188,26 @@ impl<'a> Context<'a> {
     fn plausible_person(&self, a: usize, b: usize) -> bool {
         let n = b - a;
         (1..=5).contains(&n)
+            && !(a..b).any(|t| self.s(t).eq_ignore_ascii_case("of"))
             && !self.set(a).has(Cue::OrgHead)
             && !self.set(a).has(Cue::Demonym)
             && !self.set(b - 1).has(Cue::OrgSuffix)
             && !self.set(b - 1).has(Cue::Title)
             && (a..b).any(|t| !self.all_caps(t) || self.s(t).chars().count() > 4)
+    }
+
+    /// `Pik-wan`, `Jong-un`, `Siu-lai`: two short syllables joined by a hyphen, capital first.
+    fn is_syllabic_given_name(&self, t: usize) -> bool {
+        let s = self.s(t);
+        let Some((first, second)) = s.split_once('-') else { return false };
+        let syllable = |p: &str, capital: bool| {
+            let n = p.chars().count();
+            (1..=5).contains(&n)
+                && p.chars().all(|c| c.is_ascii_alphabetic())
+                && p.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                && p.starts_with(|c: char| c.is_ascii_uppercase() == capital)
+        };
+        syllable(first, true) && syllable(second, false)
     }
 
     /// Can tokens `a..b` be a place name?
@@ -197,6 +216,27 @@ impl<'a> Context<'a> {
             && !self.set(a).has(Cue::Demonym)
             && !self.set(a).has(Cue::Title)
             && !self.set(b - 1).has(Cue::OrgSuffix)
+    }
+
+    /// The lower-case place cue after a chunk ending at `b`, also after a list of names:
+    /// "Anbar province", "Faryab, Sar-i-pul and Badghis provinces".
+    fn place_after(&self, b: usize) -> Option<&'a CueMatch> {
+        let limit = (b + 16).min(self.tokens.len());
+        for t in b..limit {
+            if let Some(cue) = self
+                .cue(t)
+                .filter(|c| c.set.has(Cue::PlaceAfter) && c.span.start == self.tokens[t].span.start)
+            {
+                let lower = !self.text[cue.span.range()].starts_with(char::is_uppercase);
+                let joined = self.adjacent(t - 1) && (t == b || self.capitalised(t - 1));
+                return (lower && joined).then_some(cue);
+            }
+            let s = self.s(t);
+            if !(matches!(s, "," | "and" | "or") || self.capitalised(t)) {
+                return None;
+            }
+        }
+        None
     }
 
     fn try_chunk(&self, a: usize, b: usize) -> Option<Candidate> {
@@ -257,6 +297,16 @@ impl<'a> Context<'a> {
                 return Some(self.candidate(a, b, EntityKind::Place, self.rule("place-suffix", cue)));
             }
         }
+        // place-head: "Lake Henshaw", "Mount Sinjar", "Gulf of Oman".
+        if b - a >= 2 {
+            if let Some(cue) = self.cue(a).filter(|c| {
+                c.set.has(Cue::PlaceHead)
+                    && c.span.start == self.tokens[a].span.start
+                    && c.span.end < self.tokens[b - 1].span.end
+            }) {
+                return Some(self.candidate(a, b, EntityKind::Place, self.rule("place-head", cue)));
+            }
+        }
         // place-prefix: "Southern California" (a direction before a known place).
         if b - a >= 2 && self.word_is(a, Cue::PlacePrefix) {
             let rest = self.span(a + 1, b);
@@ -270,6 +320,17 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // A person's name ends before "of": "Frederick Fung of ADPL".
+        let b_person = (a..b).find(|&t| self.s(t).eq_ignore_ascii_case("of")).unwrap_or(b);
+        // given-name: a romanised East Asian name, surname first: "Wong Pik-wan", "Kim Jong-un".
+        if b_person - a == 2
+            && self.is_syllabic_given_name(a + 1)
+            && self.s(a).chars().count() <= 6
+            && self.plausible_person(a, b_person)
+        {
+            return Some(self.candidate(a, b_person, EntityKind::Person, "pattern:given-name".to_string()));
+        }
+        let b = b_person;
         // first-name: "Jonathan Hoffman".
         if (2..=4).contains(&(b - a)) && self.word_is(a, Cue::FirstName) && self.plausible_person(a, b) {
             if let Some(cue) = self.cue(a) {
@@ -285,14 +346,7 @@ impl<'a> Context<'a> {
                 .filter(|c| {
                     c.set.has(Cue::PlaceBefore) && !self.text[c.span.range()].starts_with(char::is_uppercase)
                 });
-            let after = Some(b)
-                .filter(|&n| n < self.tokens.len() && self.adjacent(n - 1))
-                .and_then(|n| self.cue(n))
-                .filter(|c| {
-                    c.set.has(Cue::PlaceAfter)
-                        && c.span.start == self.tokens[b].span.start
-                        && !self.text[c.span.range()].starts_with(char::is_uppercase)
-                });
+            let after = self.place_after(b);
             if let Some(cue) = after.or(before) {
                 return Some(self.candidate(a, b, EntityKind::Place, self.rule("place-cue", cue)));
             }
