@@ -93,12 +93,12 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
         }
         if let Some(Some((entity, entry))) = surnames.get(&text[m.span.range()]) {
             let (before, after) = (&text[..m.span.start], &text[m.span.end..]);
-            let capital_before = before.trim_end_matches(' ').ends_with(|c: char| c.is_alphabetic())
+            // Part of a longer capitalised name ("Paris Hilton", "Gare de Paris") is left alone.
+            let capital_before = before.ends_with(' ')
                 && before
-                    .trim_end()
                     .split_whitespace()
                     .next_back()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic));
             let capital_after = after.trim_start_matches(' ').starts_with(char::is_uppercase);
             if !capital_before && !capital_after {
                 m.kind = EntityKind::Person;
