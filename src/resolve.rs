@@ -68,6 +68,14 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
         acronyms.entry(acr).or_insert((entity, kind, entry));
     }
 
+    // An organisation already named by its acronym (by a gazetteer or a rule) names it again.
+    for m in &mentions {
+        let surface = &text[m.span.range()];
+        if m.kind == EntityKind::Organisation && is_acronym(surface) {
+            acronyms.entry(surface).or_insert((m.entity.clone(), m.kind, m.entry));
+        }
+    }
+
     // Surnames of people named in full.
     let mut surnames: HashMap<&str, Option<(EntityId, Option<u32>)>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {

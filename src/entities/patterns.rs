@@ -196,6 +196,25 @@ impl<'a> Context<'a> {
             && (a..b).any(|t| !self.all_caps(t) || self.s(t).chars().count() > 4)
     }
 
+    /// affiliation: "Frederick Fung of ADPL": an acronym after a person and "of" is an
+    /// organisation (a party, a union, a company).
+    fn affiliation(&self, person: Span, chunk_end: usize, out: &mut Vec<Candidate>) {
+        let t = self.tokens.partition_point(|tok| tok.span.start < person.end);
+        if t + 2 == chunk_end && self.s(t).eq_ignore_ascii_case("of") {
+            let acr = self.s(t + 1);
+            if (2..=6).contains(&acr.len())
+                && acr.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            {
+                out.push(self.candidate(
+                    t + 1,
+                    t + 2,
+                    EntityKind::Organisation,
+                    "pattern:affiliation".to_string(),
+                ));
+            }
+        }
+    }
+
     /// `Pik-wan`, `Jong-un`, `Siu-lai`: two short syllables joined by a hyphen, capital first.
     fn is_syllabic_given_name(&self, t: usize) -> bool {
         let s = self.s(t);
@@ -446,6 +465,9 @@ pub(crate) fn find(ctx: &Context<'_>, sentences: &[Sentence], out: &mut Vec<Cand
                 ctx.chunks(sentence.tokens.clone(), &mut chunks);
                 for &(a, b) in &chunks {
                     if let Some(c) = ctx.try_chunk(a, b) {
+                        if c.kind == EntityKind::Person {
+                            ctx.affiliation(c.span, b, out);
+                        }
                         out.push(c);
                     }
                 }
