@@ -20,6 +20,8 @@ use std::collections::HashMap;
 /// returns all of them sorted by position.
 pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>) -> Vec<Candidate> {
     let mut added = Vec::new();
+    // New acronym expansions, in order of position (they precede their acronym).
+    let mut expansions: Vec<Candidate> = Vec::new();
     let covered = |mentions: &[Candidate], span: Span| {
         let i = mentions.partition_point(|m| m.span.end <= span.start);
         mentions.get(i).is_some_and(|m| m.span.overlaps(span))
@@ -56,7 +58,7 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
             }
         };
         if let Some(span) = new_expansion {
-            added.push(Candidate {
+            expansions.push(Candidate {
                 span,
                 kind,
                 entity: entity.clone(),
@@ -116,27 +118,34 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
             }
         }
     }
-    // People for handles: (joined full name, surname) in lower case.
-    let mut people: Vec<(String, String, EntityId, Option<u32>)> = Vec::new();
+    // People for handles: joined full name and surname, in lower case → the person (None if
+    // two people share the key).
+    let mut by_joined: HashMap<String, PersonKey> = HashMap::new();
+    let mut by_surname: HashMap<String, PersonKey> = HashMap::new();
+    let lower_alnum = |s: &str| -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let name = &text[m.span.range()];
-        let joined: String =
-            name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-        let surname: String = name
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !people.iter().any(|p| p.2 == m.entity && p.0 == joined) {
-            people.push((joined, surname, m.entity.clone(), m.entry));
+        let keys = [
+            (&mut by_joined, lower_alnum(name)),
+            (&mut by_surname, lower_alnum(name.split_whitespace().last().unwrap_or(""))),
+        ];
+        for (map, key) in keys {
+            if key.len() >= 4 {
+                let slot = map.entry(key).or_insert_with(|| Some((m.entity.clone(), m.entry)));
+                if slot.as_ref().is_some_and(|(id, _)| *id != m.entity) {
+                    *slot = None;
+                }
+            }
         }
     }
 
     for (t, tok) in tokens.iter().enumerate() {
-        if covered(&mentions, tok.span) || added.iter().any(|a: &Candidate| a.span.overlaps(tok.span)) {
+        if covered(&mentions, tok.span)
+            || covered(&expansions, tok.span)
+            || added.last().is_some_and(|a: &Candidate| a.span.overlaps(tok.span))
+        {
             continue;
         }
         let w = word(t);
@@ -176,29 +185,38 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
                 }
             }
             TokenKind::Handle => {
-                let handle = w[1..].to_lowercase();
-                let full: Vec<_> =
-                    people.iter().filter(|p| p.0.len() >= 4 && handle.ends_with(&p.0)).collect();
-                let by_surname: Vec<_> =
-                    people.iter().filter(|p| p.1.len() >= 4 && handle.ends_with(&p.1)).collect();
-                let pick = if full.is_empty() { by_surname } else { full };
-                if let Some(p) = pick.first().filter(|p| pick.iter().all(|q| q.2 == p.2)) {
+                // The longest suffix of the handle that is a joined name, else a surname
+                // ("@realDonaldTrump" → donaldtrump, "@SecPompeo" → pompeo). Only the last
+                // 64 bytes are tried, so a huge handle costs no more than a short one.
+                let handle = w[1..].to_ascii_lowercase();
+                let tail = &handle[handle.len().saturating_sub(64)..];
+                let found = longest_suffix(tail, &by_joined).or_else(|| longest_suffix(tail, &by_surname));
+                if let Some(Some((entity, entry))) = found {
                     added.push(Candidate {
                         span: tok.span,
                         kind: EntityKind::Person,
-                        entity: p.2.clone(),
+                        entity: entity.clone(),
                         priority: 0,
                         rule: RuleId::from("resolve:handle"),
-                        entry: p.3,
+                        entry: *entry,
                     });
                 }
             }
             _ => {}
         }
     }
+    mentions.extend(expansions);
     mentions.extend(added);
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions
+}
+
+/// A person for a lookup key, or `None` when two people share it.
+type PersonKey = Option<(EntityId, Option<u32>)>;
+
+/// The entry of the longest suffix of `tail` that is a key of `map`.
+fn longest_suffix<'m>(tail: &str, map: &'m HashMap<String, PersonKey>) -> Option<&'m PersonKey> {
+    tail.char_indices().find_map(|(i, _)| map.get(&tail[i..]))
 }
 
 /// Two to eight capital letters (digits and `&` allowed after the first): `IRGC`, `PMF`, `G20`.

@@ -160,6 +160,14 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Gazetteer matches that overlap `span` (binary search: the matches do not overlap).
+    fn gazetteer_within(&self, span: Span) -> &'a [GazetteerMatch] {
+        let all = self.gazetteer_matches;
+        let from = all.partition_point(|m| m.span.end <= span.start);
+        let to = from + all[from..].partition_point(|m| m.span.start < span.end);
+        &all[from..to]
+    }
+
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
     }
@@ -376,7 +384,7 @@ impl<'a> Context<'a> {
                 if let Some(m) = self.gazetteer_matches.get(i).filter(|m| {
                     m.span.start == next && self.gazetteer.entry(m.entry).kind == EntityKind::Place
                 }) {
-                    if !self.gazetteer_matches.iter().any(|g| g.span.overlaps(self.span(a, b))) {
+                    if self.gazetteer_within(self.span(a, b)).is_empty() {
                         return Some(self.candidate(
                             a,
                             b,
@@ -437,7 +445,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             let span = self.span(a, b);
-            if self.gazetteer_matches.iter().any(|m| m.span.overlaps(span)) {
+            if !self.gazetteer_within(span).is_empty() {
                 continue;
             }
             let org = self.cue_ending_at(b - 1).filter(|c| c.set.has(Cue::OrgSuffix));

@@ -1,0 +1,95 @@
+//! Properties that must hold for any input text (DESIGN.md principles 3, 7 and 8).
+
+use annals::{Document, Extractor, text};
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new().expect("bundled data builds"));
+
+/// Text that looks like news often enough to exercise the rules: words from the seeds,
+/// names, punctuation, credits, handles, multi-byte chars and arbitrary chars.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Qasem Soleimani".to_string()),
+        Just("U.S.".to_string()),
+        Just("Gen.".to_string()),
+        Just("Iran’s".to_string()),
+        Just("IRGC".to_string()),
+        Just("(IRGC)".to_string()),
+        Just("EFE/EPA/ABEDIN TAHERKENAREH".to_string()),
+        Just("@SecPompeo".to_string()),
+        Just("al-Muhandis".to_string()),
+        Just(" date 2020-01-03".to_string()),
+        Just("Wong Pik-wan".to_string()),
+        Just("…".to_string()),
+        Just("\n\n".to_string()),
+        Just("🇮🇷".to_string()),
+        "[A-Z][a-z]{0,8}",
+        "[a-z]{1,8}",
+        "[.,;:!?'’\"“”()/\\- ]{1,3}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|parts| parts.join(" "))
+}
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    let doc = Document::new("p", text);
+    let first = EXTRACTOR.extract(&doc);
+    for m in &first.entities {
+        prop_assert!(m.span.start < m.span.end && m.span.end <= text.len());
+        prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        prop_assert_eq!(&text[m.span.range()], m.text.as_str());
+        prop_assert_eq!(text[..m.span.start].chars().count(), m.char_start);
+        prop_assert_eq!(text[..m.span.end].chars().count(), m.char_end);
+    }
+    for pair in first.entities.windows(2) {
+        prop_assert!(pair[0].span.end <= pair[1].span.start, "mentions overlap: {:?}", pair);
+    }
+    let seg = text::segment(text, Extractor::bundled_text_lexicon());
+    let mut next = 0;
+    for s in &seg.sentences {
+        prop_assert_eq!(s.tokens.start, next, "sentences must tile the tokens");
+        next = s.tokens.end;
+    }
+    prop_assert_eq!(next, seg.tokens.len());
+    let second = EXTRACTOR.extract(&doc);
+    prop_assert_eq!(
+        serde_json::to_string(&first).expect("serialisable"),
+        serde_json::to_string(&second).expect("serialisable")
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_string_gives_valid_deterministic_spans(text in any::<String>()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn newsish_text_gives_valid_deterministic_spans(text in newsish()) {
+        check(&text)?;
+    }
+}
+
+/// Pathological shapes from the reliability issue, at a size that runs fast in debug builds.
+#[test]
+fn pathological_inputs_do_not_panic() {
+    let cases = [
+        "x".repeat(100_000),
+        "1".repeat(100_000),
+        "Capital ".repeat(10_000),
+        "(\"".repeat(10_000),
+        "U.S. ".repeat(10_000),
+        "EFE/".repeat(10_000),
+        "@a ".repeat(10_000),
+        "al-".repeat(10_000),
+        "Iran's ".repeat(10_000),
+        "Ministry of ".repeat(5_000),
+    ];
+    for text in &cases {
+        check(text).expect("properties hold");
+    }
+}
