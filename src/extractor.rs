@@ -291,7 +291,7 @@ impl Extractor {
             entities::resolve_overlaps(candidates)
         };
         if !inner.all_candidates {
-            mentions = resolve::resolve(text, &seg.tokens, mentions);
+            mentions = resolve::resolve(&ctx, mentions);
             mentions.retain(|c| enabled(c.rule.as_str()));
         }
 

@@ -11,6 +11,7 @@
 //! Possessives need no rule: "Iran's" is `Iran` + `'s` to the tokenizer, and gazetteer matches
 //! end on token boundaries. A short form that could be two entities is left alone.
 
+use crate::entities::patterns::Context;
 use crate::entities::{Candidate, EntityId, EntityKind, RuleId, slug};
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
@@ -18,7 +19,8 @@ use std::collections::HashMap;
 
 /// Adds resolution candidates for the gaps between `mentions` (sorted, non-overlapping) and
 /// returns all of them sorted by position.
-pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>) -> Vec<Candidate> {
+pub(crate) fn resolve(ctx: &Context<'_>, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
+    let (text, tokens) = (ctx.text, ctx.tokens);
     let mut added = Vec::new();
     // New acronym expansions, in order of position (they precede their acronym).
     let mut expansions: Vec<Candidate> = Vec::new();
@@ -163,16 +165,16 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Candidate>
                     continue;
                 }
                 // A surname standing alone (not inside a longer capitalised name).
-                let alone = |n: Option<&Token>| {
+                let alone = |n: Option<usize>| {
                     n.is_none_or(|n| {
-                        n.kind != TokenKind::Word
-                            || !n.span.text(text).starts_with(char::is_uppercase)
-                            || text[tok.span.end.min(n.span.start)..n.span.start.max(tok.span.end)]
-                                .contains(['\n', ',', '.'])
+                        !ctx.is_name_word(n) || {
+                            let (x, y) = (tokens[n].span, tok.span);
+                            text[x.end.min(y.end)..x.start.max(y.start)].contains(['\n', ',', '.'])
+                        }
                     })
                 };
                 if let Some(Some((entity, entry))) = surnames.get(w) {
-                    if alone(t.checked_sub(1).map(|p| &tokens[p])) && alone(tokens.get(t + 1)) {
+                    if alone(t.checked_sub(1)) && alone(Some(t + 1).filter(|&n| n < tokens.len())) {
                         added.push(Candidate {
                             span: tok.span,
                             kind: EntityKind::Person,

@@ -124,6 +124,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A capitalised word that can be part of a name (not "The", "As", "Friday").
+    pub(crate) fn is_name_word(&self, t: usize) -> bool {
+        self.capitalised(t) && !self.word_is(t, Cue::NotName)
+    }
+
     fn all_caps(&self, t: usize) -> bool {
         let s = self.s(t);
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
@@ -272,7 +277,7 @@ impl<'a> Context<'a> {
         let inner_title = (a..b)
             .rev()
             .filter_map(|t| self.cue_ending_at(t).filter(|c| c.set.has(Cue::Title)).map(|c| (t, c)))
-            .find(|(t, c)| c.span.start >= self.tokens[a].span.start && *t + 1 < b);
+            .find(|(t, _)| *t + 1 < b);
         let title = match inner_title {
             Some((t, cue)) => Some((t + 1, cue)),
             None => a
