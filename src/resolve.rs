@@ -34,7 +34,8 @@ pub(crate) fn resolve(ctx: &Context<'_>, mut mentions: Vec<Candidate>) -> Vec<Ca
     let mut acronyms: HashMap<&str, (EntityId, EntityKind, Option<u32>)> = HashMap::new();
     for t in 1..tokens.len().saturating_sub(1) {
         let acr = word(t);
-        if word(t - 1) != "(" || word(t + 1) != ")" || !is_acronym(acr) || t < 2 {
+        let bracketed = matches!((word(t - 1), word(t + 1)), ("(", ")") | ("[", "]"));
+        if !bracketed || !is_acronym(acr) || t < 2 {
             continue;
         }
         let before = tokens[t - 2].span.end;

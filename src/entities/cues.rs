@@ -30,6 +30,7 @@ pub(crate) enum Cue {
     PlaceSuffix = 1 << 10,
     PlacePrefix = 1 << 11,
     PlaceHead = 1 << 12,
+    PlaceAfterList = 1 << 13,
 }
 
 impl Cue {
@@ -48,6 +49,7 @@ impl Cue {
             "place-suffix" => Cue::PlaceSuffix,
             "place-prefix" => Cue::PlacePrefix,
             "place-head" => Cue::PlaceHead,
+            "place-after-list" => Cue::PlaceAfterList,
             _ => return None,
         })
     }

@@ -245,6 +245,7 @@ impl<'a> Context<'a> {
     /// Can tokens `a..b` be a place name?
     fn plausible_place(&self, a: usize, b: usize) -> bool {
         (1..=4).contains(&(b - a))
+            && !(b - a == 1 && self.all_caps(a))
             && !self.set(a).has(Cue::Demonym)
             && !self.set(a).has(Cue::Title)
             && !self.set(b - 1).has(Cue::OrgSuffix)
@@ -255,13 +256,14 @@ impl<'a> Context<'a> {
     fn place_after(&self, b: usize) -> Option<&'a CueMatch> {
         let limit = (b + 16).min(self.tokens.len());
         for t in b..limit {
-            if let Some(cue) = self
-                .cue(t)
-                .filter(|c| c.set.has(Cue::PlaceAfter) && c.span.start == self.tokens[t].span.start)
-            {
-                let lower = !self.text[cue.span.range()].starts_with(char::is_uppercase);
-                let joined = self.adjacent(t - 1) && (t == b || self.capitalised(t - 1));
-                return (lower && joined).then_some(cue);
+            if let Some(cue) = self.cue(t).filter(|c| c.span.start == self.tokens[t].span.start) {
+                // A singular cue right after the name; a plural one after a list of names.
+                let fits =
+                    (cue.set.has(Cue::PlaceAfter) && t == b) || (cue.set.has(Cue::PlaceAfterList) && t > b);
+                if fits {
+                    let lower = !self.text[cue.span.range()].starts_with(char::is_uppercase);
+                    return (lower && self.adjacent(t - 1) && self.capitalised(t - 1)).then_some(cue);
+                }
             }
             let s = self.s(t);
             if !(matches!(s, "," | "and" | "or") || self.capitalised(t)) {
