@@ -244,8 +244,9 @@ impl<'a> Context<'a> {
 
     /// Can tokens `a..b` be a place name?
     fn plausible_place(&self, a: usize, b: usize) -> bool {
+        let lone_acronym = b - a == 1 && self.all_caps(a);
         (1..=4).contains(&(b - a))
-            && !(b - a == 1 && self.all_caps(a))
+            && !lone_acronym
             && !self.set(a).has(Cue::Demonym)
             && !self.set(a).has(Cue::Title)
             && !self.set(b - 1).has(Cue::OrgSuffix)
