@@ -57,6 +57,8 @@ pub(crate) struct Gazetteer {
     aliases: Vec<Alias>,
     /// For each automaton pattern: the aliases sharing that lower-cased form, best first.
     groups: Vec<Vec<u32>>,
+    /// Lower-cased alias → group, to try the shorter aliases inside a failed match.
+    by_key: HashMap<Box<str>, u32>,
     automaton: AhoCorasick,
     all_candidates: bool,
 }
@@ -240,7 +242,7 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(keys.iter().map(|k| k.as_bytes()))
             .map_err(|e| Error::argument(format!("gazetteer automaton: {e}")))?;
-        Ok(Gazetteer { entries, aliases, groups, automaton, all_candidates })
+        Ok(Gazetteer { entries, aliases, groups, by_key, automaton, all_candidates })
     }
 
     pub(crate) fn entries(&self) -> &[Entry] {
@@ -297,14 +299,34 @@ impl Gazetteer {
             } else {
                 None
             };
-            match best {
-                Some(alias) => {
+            match best.map(|a| (span, a)).or_else(|| self.shorter_match(text, lowered, span)) {
+                Some((span, alias)) => {
                     out.push(self.to_match(span, alias));
                     pos = span.end;
                 }
                 None => pos = next_word_start(text, span.start),
             }
         }
+    }
+
+    /// The longest alias that starts where a failed match starts and ends earlier, on a token
+    /// boundary: in "US embassy" the alias `US Embassy` fails the case rule, but `US` fits.
+    fn shorter_match(&self, text: &str, lowered: &[u8], failed: Span) -> Option<(Span, &Alias)> {
+        let inner = &text[failed.range()];
+        inner.char_indices().rev().filter(|&(i, c)| i > 0 && !c.is_alphanumeric()).find_map(|(i, _)| {
+            let span = Span::new(failed.start, failed.start + i);
+            let key = std::str::from_utf8(&lowered[span.range()]).ok()?;
+            let group = *self.by_key.get(key)?;
+            if !on_token_boundary(text, span) {
+                return None;
+            }
+            let found = &text[span.range()];
+            let alias = self.groups[group as usize]
+                .iter()
+                .map(|&a| &self.aliases[a as usize])
+                .find(|a| case_compatible(&a.text, found))?;
+            Some((span, alias))
+        })
     }
 
     fn to_match(&self, span: Span, alias: &Alias) -> GazetteerMatch {
@@ -365,6 +387,14 @@ mod tests {
         );
         // U.S. with its final period; handles are not names.
         assert_eq!(found(&g, "The U.S. and @US"), [("U.S.".into(), "united-states".into())]);
+    }
+
+    #[test]
+    fn a_failed_long_alias_leaves_room_for_a_shorter_one() {
+        let g = gaz("place\tunited-states\tUnited States\tUS\norganisation\tus-embassy\tUS Embassy\t\n");
+        assert_eq!(found(&g, "The US embassy"), [("US".into(), "united-states".into())]);
+        assert_eq!(found(&g, "The US Embassy"), [("US Embassy".into(), "us-embassy".into())]);
+        assert_eq!(found(&g, "The US Embassyx"), [("US".into(), "united-states".into())]);
     }
 
     #[test]
