@@ -145,16 +145,22 @@ impl<'a> Context<'a> {
             }
             let start = t;
             let mut end = t + 1;
+            // After an organisation word and "of", "and" joins too: "Union of Rationalist
+            // Atheists and Agnostics", "Department of Health and Human Services".
+            let mut has_of = false;
             while end < range.end && self.adjacent(end - 1) {
                 if self.capitalised(end) && !self.word_is(end, Cue::NotName) {
                     end += 1;
                 } else if self.tokens[end].kind == TokenKind::Word
-                    && self.word_is(end, Cue::Connector)
+                    && (self.word_is(end, Cue::Connector) || (has_of && matches!(self.s(end), "and" | "&")))
                     && end + 1 < range.end
                     && self.adjacent(end)
                     && self.capitalised(end + 1)
                     && !self.word_is(end + 1, Cue::NotName)
                 {
+                    let org_word =
+                        self.set(end - 1).has(Cue::OrgHead) || self.set(end - 1).has(Cue::OrgSuffix);
+                    has_of |= org_word && self.s(end).eq_ignore_ascii_case("of");
                     end += 2;
                 } else {
                     break;
