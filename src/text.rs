@@ -61,7 +61,7 @@ pub struct Token {
 pub enum Abbreviation {
     /// A title or form of address before a name (`Gen.`, `Mr.`, `Lt.`): never ends a sentence.
     Title,
-    /// A month or weekday (`Jan.`, `Fri.`): ends a sentence only if no number follows.
+    /// A month or weekday (`Jan.`, `Fri.`): ends a sentence only before a capitalised word.
     Calendar,
     /// An initial (`J.`): never ends a sentence.
     Initial,
@@ -406,6 +406,15 @@ fn split_sentences(text: &str, lex: &TextLexicon, seg: &mut Segmentation) {
                 end_here = !next.span.text(text).starts_with(|c: char| c.is_lowercase());
             }
         }
+        // "…on Fri. The next day": a month or weekday abbreviation ends a sentence when a
+        // capitalised word, not a number, follows.
+        if !end_here && tok.abbreviation == Some(Abbreviation::Calendar) {
+            end_here = next.is_some_and(|n| {
+                n.span.start > tok.span.end
+                    && n.kind == TokenKind::Word
+                    && n.span.text(text).starts_with(char::is_uppercase)
+            });
+        }
         if !end_here && is_terminator(text, tok) {
             // Absorb closing quotes and brackets: `…immediately.”`
             let mut last = t;
@@ -611,6 +620,15 @@ mod tests {
             ["It happened on Jan. 3 in Baghdad.", "Then more."]
         );
         assert_eq!(words("the U.S. and U.K."), ["the", "U.S.", "and", "U.K."]);
+    }
+
+    #[test]
+    fn calendar_abbreviations_end_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            texts("It happened on Fri. The next day, more."),
+            ["It happened on Fri.", "The next day, more."]
+        );
+        assert_eq!(texts("Talks on Jan. 3 ended."), ["Talks on Jan. 3 ended."]);
     }
 
     #[test]
