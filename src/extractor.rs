@@ -249,11 +249,15 @@ impl Extractor {
         let inner = &*self.inner;
         let text = doc.text.as_str();
         let seg = text::segment(text, &inner.lexicon);
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch {
+            lowered: Vec::with_capacity(text.len()),
+            gazetteer: Vec::with_capacity(text.len() / 64 + 1),
+            cues: Vec::with_capacity(text.len() / 16 + 1),
+        };
         ascii_lower_into(text, &mut scratch.lowered);
 
         inner.gazetteer.scan(text, &scratch.lowered, &mut scratch.gazetteer);
-        inner.cues.scan(text, &scratch.lowered, &mut scratch.cues);
+        inner.cues.scan(text, &mut scratch.cues);
         let enabled = |rule: &str| !inner.disabled.iter().any(|p| rule.starts_with(p.as_str()));
         scratch.gazetteer.retain(|m| enabled(m.rule.as_str()));
 
@@ -312,7 +316,8 @@ impl Extractor {
         }
     }
 
-    /// The entities of `mentions`, in order of first mention.
+    /// The entities of `mentions`, in order of first mention, with the other forms the
+    /// document calls them by (not every gazetteer alias: those stay in the gazetteer).
     fn registry(&self, text: &str, mentions: &[Candidate]) -> Vec<Entity> {
         let mut order: Vec<Entity> = Vec::new();
         let mut index: HashMap<&EntityId, usize> = HashMap::new();
@@ -326,12 +331,7 @@ impl Extractor {
                             entity: entry.id.clone(),
                             name: entry.name.to_string(),
                             kind: entry.kind,
-                            aliases: entry
-                                .aliases
-                                .iter()
-                                .filter(|a| **a != entry.name)
-                                .map(|a| a.to_string())
-                                .collect(),
+                            aliases: Vec::new(),
                         }
                     }
                     None => Entity {

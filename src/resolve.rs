@@ -144,14 +144,25 @@ pub(crate) fn resolve(ctx: &Context<'_>, mut mentions: Vec<Candidate>) -> Vec<Ca
         }
     }
 
+    let mut next_mention = 0; // mentions are sorted: walk them with the tokens
     for (t, tok) in tokens.iter().enumerate() {
-        if covered(&mentions, tok.span)
+        while mentions.get(next_mention).is_some_and(|m| m.span.end <= tok.span.start) {
+            next_mention += 1;
+        }
+        let w = word(t);
+        // Only capitalised words and handles can be short forms of names.
+        let candidate = match tok.kind {
+            TokenKind::Word => w.starts_with(char::is_uppercase),
+            TokenKind::Handle => true,
+            _ => false,
+        };
+        if !candidate
+            || mentions.get(next_mention).is_some_and(|m| m.span.start < tok.span.end)
             || covered(&expansions, tok.span)
             || added.last().is_some_and(|a: &Candidate| a.span.overlaps(tok.span))
         {
             continue;
         }
-        let w = word(t);
         match tok.kind {
             TokenKind::Word => {
                 if let Some((entity, kind, entry)) = acronyms.get(w) {

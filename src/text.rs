@@ -194,7 +194,11 @@ impl TextLexicon {
 /// ]);
 /// ```
 pub fn segment(text: &str, lex: &TextLexicon) -> Segmentation {
-    let mut seg = Segmentation::default();
+    let mut seg = Segmentation {
+        // News text averages five to six bytes a token: one allocation, no regrowth.
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        ..Segmentation::default()
+    };
     tokenize(text, lex, &mut seg.tokens);
     split_sentences(text, lex, &mut seg);
     seg

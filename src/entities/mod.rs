@@ -166,7 +166,7 @@ pub struct Entity {
     pub name: String,
     /// Person, place or organisation.
     pub kind: EntityKind,
-    /// Other names: the gazetteer's aliases and the forms seen in the text.
+    /// The other forms the text calls it by (`Soleimani`, `Qassem Soleimani`).
     pub aliases: Vec<String>,
 }
 
@@ -226,8 +226,35 @@ pub(crate) const PATTERN_PRIORITY: u32 = 10;
 
 /// Applies the overlap policy: longest, then highest priority, then earliest. The result is
 /// sorted by position.
+///
+/// Candidates are cut into clusters of transitively overlapping spans; most clusters hold one
+/// candidate and are kept as they are, so the policy's sort runs only where spans compete.
 pub(crate) fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
+    candidates.retain(|c| !c.span.is_empty());
+    candidates.sort_unstable_by_key(|c| {
+        (c.span.start, std::cmp::Reverse(c.span.end), std::cmp::Reverse(c.priority))
+    });
+    let mut kept = Vec::with_capacity(candidates.len());
+    let mut cluster: Vec<Candidate> = Vec::new();
+    let mut cluster_end = 0;
+    for c in candidates {
+        if !cluster.is_empty() && c.span.start >= cluster_end {
+            settle(&mut cluster, &mut kept);
+        }
+        cluster_end = if cluster.is_empty() { c.span.end } else { cluster_end.max(c.span.end) };
+        cluster.push(c);
+    }
+    settle(&mut cluster, &mut kept);
+    kept
+}
+
+/// Moves the winners of one cluster of overlapping candidates to `kept`, in position order.
+fn settle(cluster: &mut Vec<Candidate>, kept: &mut Vec<Candidate>) {
+    if cluster.len() <= 1 {
+        kept.append(cluster);
+        return;
+    }
+    cluster.sort_by(|a, b| {
         b.span
             .len()
             .cmp(&a.span.len())
@@ -236,11 +263,8 @@ pub(crate) fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate>
     });
     // Accepted spans by start; they never overlap, so a neighbour check suffices.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept = Vec::new();
-    for c in candidates {
-        if c.span.is_empty() {
-            continue;
-        }
+    let first = kept.len();
+    for c in cluster.drain(..) {
         let before = taken.range(..c.span.end).next_back();
         if before.is_some_and(|(_, &end)| end > c.span.start) {
             continue;
@@ -248,8 +272,7 @@ pub(crate) fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate>
         taken.insert(c.span.start, c.span.end);
         kept.push(c);
     }
-    kept.sort_by_key(|c| (c.span.start, c.span.end));
-    kept
+    kept[first..].sort_by_key(|c| c.span.start);
 }
 
 /// Lower-case ASCII slug of a name: `Abedin Taherkenareh` → `abedin-taherkenareh`.
