@@ -1,24 +1,27 @@
-//! Gazetteer matching: every alias of every entry in one automaton, scanned once.
+//! Gazetteer matching: every alias of every entry in one automaton (sharded by first byte),
+//! one pass over the text.
 //!
 //! Build: parse the TSV sources (see `data/README.md`), merge entries that share an id, group
-//! aliases by their ASCII-lower-cased form, and compile one `aho-corasick` automaton over the
-//! groups. Scan: run the automaton over an ASCII-lower-cased copy of the text (same byte
-//! offsets), then keep a match only if
+//! aliases by their ASCII-lower-cased form, and compile the groups with `aho-corasick` into
+//! anchored automata, one per first byte, built in parallel (see [`Shards`]). Scan: walk the
+//! ASCII-lower-cased copy of the text (same byte offsets) and, at each word start, ask the
+//! automaton for the longest alias starting there; keep it only if
 //!
-//! 1. it starts and ends on a token boundary (the neighbouring chars are not letters or
-//!    digits), and
+//! 1. it ends on a token boundary (the next char is not a letter or digit), and
 //! 2. one of the group's aliases is *case-compatible* with the text: every ASCII letter that
 //!    is upper case in the alias is upper case in the text. So `US` never matches "us", while
 //!    `Iran` matches "IRAN" in an ALL-CAPS credit line, and an alias written in lower case
 //!    (`facebook`) matches any capitalisation.
 //!
-//! A failed match does not hide a later one: the scan restarts at the next word start.
+//! A failed match does not hide a shorter one at the same start ("US embassy": `US`), nor a
+//! later one.
 
 use super::{EntityId, EntityKind, RuleId};
 use crate::data::{LineReader, Source};
 use crate::error::Error;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -59,7 +62,7 @@ pub(crate) struct Gazetteer {
     groups: Vec<Vec<u32>>,
     /// Lower-cased alias → group, to try the shorter aliases inside a failed match.
     by_key: HashMap<Box<str>, u32>,
-    automaton: AhoCorasick,
+    automata: Shards,
     all_candidates: bool,
 }
 
@@ -237,12 +240,8 @@ impl Gazetteer {
         for group in &mut groups {
             group.sort_by_key(|&a| std::cmp::Reverse(aliases[a as usize].source));
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(if all_candidates { MatchKind::Standard } else { MatchKind::LeftmostLongest })
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(keys.iter().map(|k| k.as_bytes()))
-            .map_err(|e| Error::argument(format!("gazetteer automaton: {e}")))?;
-        Ok(Gazetteer { entries, aliases, groups, by_key, automaton, all_candidates })
+        let automata = Shards::build(&keys, all_candidates)?;
+        Ok(Gazetteer { entries, aliases, groups, by_key, automata, all_candidates })
     }
 
     pub(crate) fn entries(&self) -> &[Entry] {
@@ -264,7 +263,7 @@ impl Gazetteer {
             self.aliases.iter().map(|a| a.text.len() + std::mem::size_of::<Alias>()).sum();
         let group_bytes: usize =
             self.groups.iter().map(|g| g.len() * 4 + std::mem::size_of::<Vec<u32>>()).sum();
-        self.automaton.memory_usage()
+        self.automata.memory_usage()
             + alias_bytes
             + group_bytes
             + self.entries.len() * std::mem::size_of::<Entry>()
@@ -272,39 +271,42 @@ impl Gazetteer {
 
     /// Appends every accepted match in `text` to `out`; `lowered` is `text` ASCII-lower-cased.
     pub(crate) fn scan(&self, text: &str, lowered: &[u8], out: &mut Vec<GazetteerMatch>) {
-        if self.all_candidates {
-            for m in self.automaton.find_overlapping_iter(lowered) {
-                let span = Span::new(m.start(), m.end());
-                if on_token_boundary(text, span) {
-                    for &a in &self.groups[m.pattern().as_usize()] {
-                        let alias = &self.aliases[a as usize];
-                        if case_compatible(&alias.text, &text[span.range()]) {
-                            out.push(self.to_match(span, alias));
+        let mut pos = 0; // no match may start before the end of the last one
+        let mut prev_word = false; // was the char before a letter, digit or `_`?
+        for (start, c) in text.char_indices() {
+            let word_start = !prev_word && !c.is_whitespace();
+            prev_word = c.is_alphanumeric() || c == '_';
+            if !word_start || (start < pos && !self.all_candidates) {
+                continue;
+            }
+            if self.all_candidates {
+                self.automata.each_at(lowered, start, |span, group| {
+                    if on_token_boundary(text, span) {
+                        for &a in &self.groups[group as usize] {
+                            let alias = &self.aliases[a as usize];
+                            if case_compatible(&alias.text, &text[span.range()]) {
+                                out.push(self.to_match(span, alias));
+                            }
                         }
                     }
-                }
+                });
+                continue;
             }
-            return;
-        }
-        let mut pos = 0;
-        while pos < lowered.len() {
-            let Some(m) = self.automaton.find(Input::new(lowered).range(pos..)) else { break };
-            let span = Span::new(m.start(), m.end());
+            let Some((span, group)) = self.automata.longest_at(lowered, start) else { continue };
             let found = &text[span.range()];
             let best = if on_token_boundary(text, span) {
-                self.groups[m.pattern().as_usize()]
+                self.groups[group as usize]
                     .iter()
                     .map(|&a| &self.aliases[a as usize])
                     .find(|a| case_compatible(&a.text, found))
             } else {
                 None
             };
-            match best.map(|a| (span, a)).or_else(|| self.shorter_match(text, lowered, span)) {
-                Some((span, alias)) => {
-                    out.push(self.to_match(span, alias));
-                    pos = span.end;
-                }
-                None => pos = next_word_start(text, span.start),
+            if let Some((span, alias)) =
+                best.map(|a| (span, a)).or_else(|| self.shorter_match(text, lowered, span))
+            {
+                out.push(self.to_match(span, alias));
+                pos = span.end;
             }
         }
     }
@@ -336,6 +338,112 @@ impl Gazetteer {
             priority: 100 + u32::from(alias.source),
             rule: alias.rule.clone(),
         }
+    }
+}
+
+/// The aliases' automaton, split by the first byte of the (lower-cased) alias.
+///
+/// A name starts at a word start, so the scan runs one anchored search from each word start,
+/// in the one automaton for that start's byte. Anchored searches need no failure transitions,
+/// the shards are small, and they are built in parallel on every core: a 688k-name gazetteer
+/// builds several times faster than one unanchored automaton, and the scan's cost per word
+/// does not grow with the gazetteer.
+#[derive(Clone, Debug)]
+struct Shards {
+    /// Index into `shards` for each first byte, or `u16::MAX`.
+    by_first_byte: Box<[u16; 256]>,
+    /// An automaton and, for each of its patterns, the alias group.
+    shards: Vec<(AhoCorasick, Vec<u32>)>,
+}
+
+impl Shards {
+    fn build(keys: &[Box<str>], all_candidates: bool) -> Result<Shards, Error> {
+        let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); 256];
+        for (g, key) in keys.iter().enumerate() {
+            if let Some(&b) = key.as_bytes().first() {
+                buckets[b as usize].push(g as u32);
+            }
+        }
+        let mut by_first_byte = Box::new([u16::MAX; 256]);
+        let mut work: Vec<Vec<u32>> = Vec::new();
+        for (b, bucket) in buckets.into_iter().enumerate() {
+            if !bucket.is_empty() {
+                by_first_byte[b] = work.len() as u16;
+                work.push(bucket);
+            }
+        }
+        let build_one = |groups: &Vec<u32>| {
+            AhoCorasick::builder()
+                .match_kind(if all_candidates { MatchKind::Standard } else { MatchKind::LeftmostLongest })
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .start_kind(StartKind::Anchored)
+                .build(groups.iter().map(|&g| keys[g as usize].as_bytes()))
+                .map_err(|e| Error::argument(format!("gazetteer automaton: {e}")))
+        };
+        // Largest shards first, handed out to one thread per core.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(work.len().max(1));
+        let mut order: Vec<usize> = (0..work.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(work[i].len()));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut built: Vec<Option<Result<AhoCorasick, Error>>> = (0..work.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&i) = order.get(k) else { break };
+                            done.push((i, build_one(&work[i])));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            for handle in handles {
+                // A panic in a builder thread is a bug in aho-corasick; report it as an error.
+                match handle.join() {
+                    Ok(done) => done.into_iter().for_each(|(i, r)| built[i] = Some(r)),
+                    Err(_) => built.iter_mut().filter(|b| b.is_none()).for_each(|b| {
+                        *b = Some(Err(Error::argument("gazetteer automaton: a build thread panicked")))
+                    }),
+                }
+            }
+        });
+        let mut shards = Vec::with_capacity(work.len());
+        for (result, groups) in built.into_iter().zip(work) {
+            let automaton =
+                result.unwrap_or_else(|| Err(Error::argument("gazetteer automaton: not built")))?;
+            shards.push((automaton, groups));
+        }
+        Ok(Shards { by_first_byte, shards })
+    }
+
+    fn shard(&self, lowered: &[u8], start: usize) -> Option<&(AhoCorasick, Vec<u32>)> {
+        let b = *lowered.get(start)?;
+        self.shards.get(self.by_first_byte[b as usize] as usize)
+    }
+
+    /// The longest alias starting at `start`: its span and group.
+    fn longest_at(&self, lowered: &[u8], start: usize) -> Option<(Span, u32)> {
+        let (automaton, groups) = self.shard(lowered, start)?;
+        let m = automaton.find(Input::new(lowered).range(start..).anchored(Anchored::Yes))?;
+        Some((Span::new(m.start(), m.end()), groups[m.pattern().as_usize()]))
+    }
+
+    /// Every alias starting at `start`.
+    fn each_at(&self, lowered: &[u8], start: usize, mut f: impl FnMut(Span, u32)) {
+        let Some((automaton, groups)) = self.shard(lowered, start) else { return };
+        let input = Input::new(lowered).range(start..).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        while automaton.try_find_overlapping(input.clone(), &mut state).is_ok() {
+            let Some(m) = state.get_match() else { break };
+            f(Span::new(m.start(), m.end()), groups[m.pattern().as_usize()]);
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.shards.iter().map(|(a, g)| a.memory_usage() + g.len() * 4).sum::<usize>() + 512
     }
 }
 
