@@ -244,6 +244,45 @@ impl Extractor {
         self.inner.gazetteer.memory_usage() + self.inner.cues.memory_usage()
     }
 
+    /// Dictionary matching only: the gazetteer mentions of `text`, with the boundary, case
+    /// and overlap policies but no pattern rules, no resolution and no sentences. What a
+    /// phrase matcher such as spaCy's EntityRuler does, at the speed of one automaton pass.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = annals::Extractor::new()?;
+    /// let mentions = extractor.gazetteer_mentions("Spokesman Jane Roe said the US embassy in Baghdad…");
+    /// let found: Vec<_> = mentions.iter().map(|m| m.text.as_str()).collect();
+    /// assert_eq!(found, ["US", "Baghdad"]); // Jane Roe is found only by the pattern rules
+    /// # Ok::<(), annals::Error>(())
+    /// ```
+    pub fn gazetteer_mentions(&self, text: &str) -> Vec<Mention> {
+        let gazetteer = &self.inner.gazetteer;
+        let mut lowered = Vec::with_capacity(text.len());
+        ascii_lower_into(text, &mut lowered);
+        let mut matches = Vec::with_capacity(text.len() / 64 + 1);
+        gazetteer.scan(text, &lowered, &mut matches);
+        let candidates = matches
+            .into_iter()
+            .filter(|m| !self.inner.disabled.iter().any(|p| m.rule.as_str().starts_with(p.as_str())))
+            .map(|m| {
+                let entry = gazetteer.entry(m.entry);
+                Candidate {
+                    span: m.span,
+                    kind: entry.kind,
+                    entity: entry.id.clone(),
+                    priority: m.priority,
+                    rule: m.rule,
+                    entry: Some(m.entry),
+                }
+            })
+            .collect();
+        let kept =
+            if self.inner.all_candidates { candidates } else { entities::resolve_overlaps(candidates) };
+        to_mentions(text, kept)
+    }
+
     /// Extracts everything from one document. Never fails.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let inner = &*self.inner;
