@@ -98,6 +98,15 @@ pub(crate) fn resolve(ctx: &Context<'_>, mut mentions: Vec<Candidate>) -> Vec<Ca
             *slot = None; // two people share the surname: ambiguous
         }
     }
+    // A one-word person found by a rule ("Mr Key") is the person named in full elsewhere.
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Person && m.rule.as_str().starts_with("pattern:") {
+            if let Some(Some((entity, entry))) = surnames.get(&text[m.span.range()]) {
+                m.entity = entity.clone();
+                m.entry = *entry;
+            }
+        }
+    }
     // One sense per document: once "Valeska Paris" is a person, a bare "Paris" that a
     // gazetteer took for a place is that person too.
     for m in mentions.iter_mut() {
@@ -297,6 +306,36 @@ fn expansion_start(text: &str, tokens: &[Token], last: usize, acr: &str) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ids(text: &str) -> Vec<(String, String, String)> {
+        let extractor = crate::Extractor::new().expect("bundled data");
+        let doc = crate::Document::new("t", text);
+        extractor
+            .extract(&doc)
+            .entities
+            .into_iter()
+            .map(|m| (m.text, m.entity.to_string(), m.rule.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn short_forms_link_to_the_full_name() {
+        let got = ids("Researcher Colette Heald spoke. Later, Heald said Mr Heald was right.");
+        assert!(got.iter().all(|m| m.1 == "colette-heald"), "{got:?}");
+        assert_eq!(got[1].2, "resolve:surname");
+        let got = ids("The Korean People's Army [KPA] fired. KPA troops left.");
+        assert_eq!(got.iter().filter(|m| m.1 == "korean-peoples-army").count(), 3, "{got:?}");
+        let got = ids("Spoke with @HeikoMaas and Heiko Maas; @realDonaldTrump met Donald Trump.");
+        assert_eq!(got.iter().filter(|m| m.1 == "heiko-maas").count(), 2, "{got:?}");
+        assert_eq!(got.iter().filter(|m| m.1 == "donald-trump").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_place_name_that_is_a_surname_here_is_the_person() {
+        let got = ids("Jane Paris, a former member, said Paris was held on the ship.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|m| m.1 == "jane-paris"), "{got:?}");
+    }
 
     #[test]
     fn acronym_initials() {
