@@ -506,6 +506,19 @@ fn seed_corpus_bench(c: &mut Criterion) {
             n
         })
     });
+    // Dictionary matching only (no pattern rules, resolution or sentences): the workload of a
+    // phrase matcher such as spaCy's EntityRuler, on the same names as the bare scan.
+    let gazetteer_only = |docs: &[Document]| -> usize {
+        docs.iter().map(|d| extractor.gazetteer_mentions(&d.text).len()).sum()
+    };
+    let expected_gazetteer = gazetteer_only(&docs);
+    group.bench_function("annals-gazetteer-only", |b| {
+        b.iter(|| {
+            let n = gazetteer_only(&docs);
+            assert_eq!(n, expected_gazetteer, "gazetteer-only matching found a different number of mentions");
+            n
+        })
+    });
     group.bench_function("bare-aho-corasick", |b| {
         b.iter(|| {
             let n = bare_count_all(&bare, &docs);
@@ -572,6 +585,20 @@ fn gazetteer_size_bench(c: &mut Criterion) {
             b.iter(|| {
                 let n = annals_count_all(&extractor, docs);
                 assert_eq!(n, expected, "annals found a different number of mentions");
+                n
+            })
+        });
+        let gazetteer_only = |docs: &[Document]| -> usize {
+            docs.iter().map(|d| extractor.gazetteer_mentions(&d.text).len()).sum()
+        };
+        let expected_gazetteer = gazetteer_only(docs);
+        group.bench_with_input(BenchmarkId::new("annals-gazetteer-only", size), docs, |b, docs| {
+            b.iter(|| {
+                let n = gazetteer_only(docs);
+                assert_eq!(
+                    n, expected_gazetteer,
+                    "gazetteer-only matching found a different number of mentions"
+                );
                 n
             })
         });

@@ -174,7 +174,13 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor, Error> {
         let load = |inputs: &[Input]| inputs.iter().map(Input::load).collect::<Result<Vec<_>, _>>();
         let gazetteer = Gazetteer::build(&load(&self.gazetteers)?, self.all_candidates)?;
-        let cues = Cues::build(&load(&self.cues)?, &load(&self.first_names)?)?;
+        let bundled_cues = matches!(self.cues.as_slice(), [Input::Bundled(a)] if *a == "data/names/cues.tsv")
+            && matches!(self.first_names.as_slice(), [Input::Bundled(b)] if *b == "data/names/first_names.txt");
+        let cues = match BUNDLED_CUES.as_ref() {
+            // The bundled cue automaton is compiled once per process and shared.
+            Some(cues) if bundled_cues => cues.clone(),
+            _ => Cues::build(&load(&self.cues)?, &load(&self.first_names)?)?,
+        };
         Ok(Extractor {
             inner: Arc::new(Inner {
                 lexicon: bundled_lexicon()?,
@@ -199,6 +205,12 @@ static BUNDLED_LEXICON: LazyLock<TextLexicon> = LazyLock::new(|| {
     // OK because the bundled files are tested to parse (`bundled_data_parses`); an empty
     // lexicon is the harmless fallback.
     bundled_lexicon().unwrap_or_default()
+});
+
+/// The bundled cue words and first names, compiled on first use (None if they do not parse,
+/// which `bundled_data_parses` rules out; `build` then reports the error itself).
+static BUNDLED_CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
+    Cues::build(&[data::bundled("data/names/cues.tsv")], &[data::bundled("data/names/first_names.txt")]).ok()
 });
 
 /// Reusable per-document buffers (one set per call; nothing is allocated per token).
