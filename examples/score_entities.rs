@@ -7,7 +7,7 @@
 //! ```
 
 use annals::Extractor;
-use annals::score::{Difference, EntityScores, read_gold_dir};
+use annals::score::{EntityScores, read_gold_dir};
 use std::path::PathBuf;
 
 fn main() -> Result<(), annals::Error> {
@@ -31,21 +31,8 @@ fn main() -> Result<(), annals::Error> {
             let extraction = extractor.extract(&doc.document);
             let diffs = scores.add(&extraction.entities, &doc.gold);
             if diff {
-                let text = &doc.document.text;
                 for d in diffs {
-                    match d {
-                        Difference::Spurious(span, kind, surface, rule) => println!(
-                            "{} {}..{}: spurious {kind} `{surface}` by {rule}",
-                            doc.document.id, span.start, span.end
-                        ),
-                        Difference::Missed(span, kind, _) => println!(
-                            "{} {}..{}: missed {kind} `{}`",
-                            doc.document.id,
-                            span.start,
-                            span.end,
-                            span.text(text)
-                        ),
-                    }
+                    println!("{} {d}", doc.document.id);
                 }
             }
         }

@@ -26,6 +26,8 @@ pub struct GoldMention {
     pub kind: EntityKind,
     /// Gold canonical id.
     pub entity: String,
+    /// The mentioned text.
+    pub text: String,
 }
 
 /// Reads a gold TSV file held in memory and checks each line's `text` column against `text`.
@@ -80,7 +82,7 @@ pub fn parse_gold(name: &str, gold: &str, text: &str) -> Result<Vec<GoldMention>
                 ));
             }
         }
-        out.push(GoldMention { span, kind, entity: id.to_string() });
+        out.push(GoldMention { span, kind, entity: id.to_string(), text: surface.to_string() });
     }
     out.sort_by_key(|g| (g.span.start, g.span.end));
     Ok(out)
@@ -167,6 +169,20 @@ pub enum Difference {
     Missed(Span, EntityKind, String),
 }
 
+impl fmt::Display for Difference {
+    /// `120..135: missed person `Jonathan Hoffman``, `7..9: spurious place `Ho` by gazetteer:…`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Difference::Spurious(span, kind, text, rule) => {
+                write!(f, "{}..{}: spurious {kind} `{text}` by {rule}", span.start, span.end)
+            }
+            Difference::Missed(span, kind, text) => {
+                write!(f, "{}..{}: missed {kind} `{text}`", span.start, span.end)
+            }
+        }
+    }
+}
+
 /// Entity scores, accumulated over any number of documents.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntityScores {
@@ -224,7 +240,7 @@ impl EntityScores {
             if !hit {
                 self.exact.fn_ += 1;
                 self.by_kind.entry(g.kind).or_default().fn_ += 1;
-                diffs.push(Difference::Missed(g.span, g.kind, String::new()));
+                diffs.push(Difference::Missed(g.span, g.kind, g.text.clone()));
             }
         }
         // Overlap: greedy one-to-one in order of position.
