@@ -91,5 +91,13 @@ fn pathological_inputs_do_not_panic() {
     ];
     for text in &cases {
         check(text).expect("properties hold");
+        // No rule makes a name out of a whole run of capitals.
+        for m in EXTRACTOR.extract(&Document::new("p", text.as_str())).entities {
+            assert!(
+                m.text.split_whitespace().count() <= 12,
+                "a {}-word mention",
+                m.text.split_whitespace().count()
+            );
+        }
     }
 }

@@ -8,14 +8,22 @@
 //!
 //! | rule | example | result |
 //! |---|---|---|
-//! | `title` | "Foreign Secretary **Dominic Raab**", "militia commander **Abu Mahdi al-Muhandis**" | person after the title |
+//! | `title` | "Foreign Secretary **Dominic Raab**", "militia commander **Abu Mahdi al-Muhandis**", "Minister of Education **Stefania Giannini**" | person after the title |
 //! | `org-suffix` | "**Iraqi Security Media Cell**", "**Kerman Province Police**" | organisation |
-//! | `org-head` | "**Ministry of Foreign Affairs**", "**University of Tehran**" | organisation |
-//! | `first-name` | "**Jonathan Hoffman** told reporters" | person |
-//! | `place-cue` | "near **Abu Ghraib**", "**Anbar** province", "city of **Kerman**" | place |
+//! | `org-head` | "**Ministry of Foreign Affairs**", "**Massachusetts Institute of Technology**" | organisation |
+//! | `place-suffix` | "**Jamarat Bridge**", "**Metro Toronto Convention Centre**" | place |
+//! | `place-head` | "**Lake Henshaw**", "**Gulf of Oman**" | place |
+//! | `place-direction`, `place-prefix` | "**Kowloon East**", "**Southern California**" (around a known place) | place |
+//! | `given-name` | "**Wong Pik-wan**", "**Kim Jong-un**" | person (surname first, hyphenated given name) |
+//! | `first-name` | "**Jonathan Hoffman** told reporters", "Pan-democrat **Gary Fan**" | person |
+//! | `place-cue` | "near **Abu Ghraib**", "**Anbar** province", "**Faryab**, Sar-i-pul and Badghis provinces" | place |
 //! | `place-comma` | "**Shahr-e Kord**, Iran" | place |
 //! | `role-after` | "**Jane Smith**, a Pentagon spokeswoman" | person |
+//! | `affiliation` | "Frederick Fung of **ADPL**" | organisation (an acronym after a person and "of") |
 //! | `credit` | "EFE/EPA/**ABEDIN TAHERKENAREH**" | person (or organisation) in a photo credit |
+//!
+//! Person names stop before "of"; a run of more than twelve capitalised words (a headline, a
+//! list) makes no name.
 //!
 //! A candidate that ends with a gazetteer match of the same kind takes that entry's id
 //! ("US **State Department**" → `state-department`); otherwise its id is a slug of its text.
@@ -41,6 +49,10 @@ pub(crate) struct Context<'a> {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// The longest organisation or place name the rules make, in words ("Union of Rationalist
+/// Atheists and Agnostics" has six).
+const MAX_NAME_WORDS: usize = 12;
 
 impl<'a> Context<'a> {
     pub(crate) fn new(
@@ -310,6 +322,10 @@ impl<'a> Context<'a> {
             if name_start < b && self.plausible_person(name_start, b) {
                 return Some(self.candidate(name_start, b, EntityKind::Person, self.rule("title", cue)));
             }
+        }
+        // A run of capitals longer than any real name (a headline, a list) names nothing whole.
+        if b - a > MAX_NAME_WORDS {
+            return None;
         }
         // org-suffix: "… Corps", "… Ministry" (at least two words).
         if b - a >= 2 {
