@@ -6,7 +6,7 @@
 //!
 //! Three sources of candidates, then one overlap policy:
 //!
-//! 1. **Gazetteers** (`gazetteer.rs`): one automaton over every alias, one scan. Matches must
+//! 1. **Gazetteers** (`gazetteer.rs`): every alias compiled once, one pass over the text. Matches must
 //!    lie on token boundaries and obey the case policy: every letter that is upper case in the
 //!    alias is upper case in the text (acronyms match exactly, "US" is not "us"; names still
 //!    match in ALL-CAPS datelines and credits).
