@@ -214,7 +214,6 @@ static BUNDLED_CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
 });
 
 /// Reusable per-document buffers (one set per call; nothing is allocated per token).
-#[derive(Default)]
 struct Scratch {
     lowered: Vec<u8>,
     gazetteer: Vec<entities::gazetteer::GazetteerMatch>,

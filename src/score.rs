@@ -50,15 +50,10 @@ pub fn parse_gold(name: &str, gold: &str, text: &str) -> Result<Vec<GoldMention>
     let source = Source::from_str(name, gold);
     let mut out = Vec::new();
     for (n, fields) in LineReader::new(&source) {
-        let [start, end, kind, id, surface] = crate::data::fields::<5>(&source, n, &fields).or_else(|e| {
-            // The text column may legitimately start or end with a space-like char; only
-            // the count is strict.
-            if fields.len() == 5 {
-                Ok([fields[0], fields[1], fields[2], fields[3], fields[4]])
-            } else {
-                Err(e)
-            }
-        })?;
+        // Not `data::fields`: the text column is compared as it is, spaces included.
+        let [start, end, kind, id, surface] = fields[..] else {
+            return Err(source.error(n, format!("expected 5 tab-separated fields, found {}", fields.len())));
+        };
         let parse =
             |s: &str| s.parse::<usize>().map_err(|_| source.error(n, format!("`{s}` is not a byte offset")));
         let span = Span::new(parse(start)?, parse(end)?);
@@ -350,5 +345,7 @@ mod tests {
         assert_eq!(err.to_string(), "g.tsv:1: span 0..3 is `Ira`, not `Iran`");
         let err = parse_gold("g.tsv", "# c\n0\t9\tplace\tx\tIran\n", "Iran").unwrap_err();
         assert_eq!(err.to_string(), "g.tsv:2: span 0..9 is outside the text or off a char boundary");
+        let err = parse_gold("g.tsv", "0\t4\tplace\tiran\n", "Iran").unwrap_err();
+        assert_eq!(err.to_string(), "g.tsv:1: expected 5 tab-separated fields, found 4");
     }
 }

@@ -31,7 +31,6 @@ pub(crate) struct Entry {
     pub(crate) id: EntityId,
     pub(crate) kind: EntityKind,
     pub(crate) name: Arc<str>,
-    pub(crate) aliases: Vec<Arc<str>>,
 }
 
 /// One surface form: which entry, and which file and line it came from.
@@ -182,22 +181,13 @@ impl Gazetteer {
                             u32::try_from(entries.len()).map_err(|_| source.error(n, "too many entries"))?;
                         let id: Arc<str> = Arc::from(id);
                         by_id.insert(id.clone(), e);
-                        entries.push(Entry {
-                            id: EntityId(id),
-                            kind,
-                            name: Arc::from(name.trim()),
-                            aliases: Vec::new(),
-                        });
+                        entries.push(Entry { id: EntityId(id), kind, name: Arc::from(name.trim()) });
                         defined_at.push((source_index, n));
                         e
                     }
                 };
                 let rule = RuleId::from(format!("gazetteer:{file}:{n}"));
                 let mut add = |text: &str| {
-                    let list = &mut entries[entry as usize].aliases;
-                    if !list.iter().any(|a| &**a == text) {
-                        list.push(Arc::from(text));
-                    }
                     aliases.push(Alias {
                         text: text.into(),
                         entry,
