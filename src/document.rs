@@ -77,7 +77,9 @@ pub struct Extraction {
     pub sentences: Vec<SentenceSpan>,
     /// Every entity mention, in order of position.
     pub entities: Vec<Mention>,
-    /// The entities mentioned, in order of first mention.
+    /// The entities mentioned, in order of first mention, with the forms this document uses.
+    /// Not serialised per document: the JSON contract's top-level `entities` merges them
+    /// across documents ([`crate::entities::registry`]), so it is empty after deserialising.
     #[serde(skip)]
     pub registry: Vec<Entity>,
 }
