@@ -70,6 +70,11 @@ bundled![
     "data/text/abbreviations.tsv",
     "data/text/headers.tsv",
     "data/text/credits.txt",
+    "data/time/calendar.tsv",
+    "data/time/numbers.tsv",
+    "data/time/units.tsv",
+    "data/time/relative.tsv",
+    "data/time/zones.tsv",
 ];
 
 /// The bundled file at `path` (one of [`BUNDLED`]).

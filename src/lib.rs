@@ -39,6 +39,8 @@ pub mod resolve;
 pub mod score;
 pub mod span;
 pub mod text;
+pub mod time;
+pub mod timeml;
 
 pub use document::{Document, Extraction, PublishedSource, SentenceSpan};
 pub use entities::{Entity, EntityId, EntityKind, Mention, RuleId};

@@ -9,11 +9,15 @@
 //!
 //! Scores are micro-averaged over all mentions, overall and per kind. On top, **linking
 //! accuracy** is the share of exact matches whose canonical id also equals the gold id.
+//!
+//! Time expressions are scored as in TempEval-3 Task A by [`TimexScores`], against TimeML gold
+//! read with [`crate::timeml`]; it reproduces the figures of the team's `te3_eval.py`.
 
 use crate::data::{LineReader, Source};
 use crate::entities::{EntityKind, Mention};
 use crate::error::Error;
-use crate::span::Span;
+use crate::span::{CharOffsets, Span};
+use crate::timeml::TimexTag;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -131,13 +135,23 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// tp / (tp + fp); 1 when nothing was predicted and nothing was expected.
+    /// tp / (tp + fp). With nothing predicted: 1 if nothing was expected either, else 0 (as
+    /// `te3_eval.py` reports it).
     pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
+        if self.tp + self.fp == 0 {
+            if self.fn_ == 0 { 1.0 } else { 0.0 }
+        } else {
+            ratio(self.tp, self.tp + self.fp)
+        }
     }
-    /// tp / (tp + fn).
+    /// tp / (tp + fn). With nothing expected: 1 if nothing was predicted either, else 0 (as
+    /// `te3_eval.py` reports it).
     pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
+        if self.tp + self.fn_ == 0 {
+            if self.fp == 0 { 1.0 } else { 0.0 }
+        } else {
+            ratio(self.tp, self.tp + self.fn_)
+        }
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
@@ -300,6 +314,325 @@ impl fmt::Display for EntityScores {
     }
 }
 
+/// One difference between a system's time expressions and the gold, as `te3_eval.py --errors`
+/// lists them.
+///
+/// A relaxed match can differ in several ways at once; it then gives one difference per way,
+/// in the order extent, value, type (`te3_eval.py` writes one record, `extent+value`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimexDifference {
+    /// A gold timex that no system timex was paired with: the tag and its text.
+    Missed {
+        /// The gold tag.
+        gold: TimexTag,
+        /// The text it covers.
+        text: String,
+    },
+    /// A system timex that no gold timex was paired with: the tag and its text.
+    Spurious {
+        /// The system tag.
+        system: TimexTag,
+        /// The text it covers.
+        text: String,
+    },
+    /// A relaxed match whose extents differ.
+    Extent(TimexPair),
+    /// A relaxed match whose values differ.
+    Value(TimexPair),
+    /// A relaxed match whose types differ.
+    Type(TimexPair),
+}
+
+/// A system timex paired with a gold one (a relaxed match), with the texts they cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimexPair {
+    /// The system tag.
+    pub system: TimexTag,
+    /// The text the system tag covers.
+    pub system_text: String,
+    /// The gold tag.
+    pub gold: TimexTag,
+    /// The text the gold tag covers.
+    pub gold_text: String,
+}
+
+impl fmt::Display for TimexDifference {
+    /// `missed DATE "Thursday" 2020-01-02`, `spurious DURATION "a day" P1D`,
+    /// `extent "last Friday" ≠ gold "Friday"`, `value "Friday" 2020-01-03 ≠ gold 2020-01-02`,
+    /// `type "Friday" TIME ≠ gold DATE`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimexDifference::Missed { gold, text } => {
+                write!(f, "missed {} {text:?} {}", gold.kind, gold.value)
+            }
+            TimexDifference::Spurious { system, text } => {
+                write!(f, "spurious {} {text:?} {}", system.kind, system.value)
+            }
+            TimexDifference::Extent(p) => write!(f, "extent {:?} ≠ gold {:?}", p.system_text, p.gold_text),
+            TimexDifference::Value(p) => {
+                write!(f, "value {:?} {} ≠ gold {}", p.system_text, p.system.value, p.gold.value)
+            }
+            TimexDifference::Type(p) => {
+                write!(f, "type {:?} {} ≠ gold {}", p.system_text, p.system.kind, p.gold.kind)
+            }
+        }
+    }
+}
+
+/// TempEval-3 Task A scores for time expressions, summed over any number of documents; the
+/// figures equal those of the team's `te3_eval.py`.
+///
+/// - **strict**: a system timex with exactly the gold extent;
+/// - **relaxed**: system and gold timexes that share at least one character, paired one to
+///   one: identical extents first, then by largest overlap in characters (ties: closer
+///   lengths, then earlier gold start, then earlier system start);
+/// - **value** and **type**: of the relaxed matches, those whose attribute is equal (ignoring
+///   surrounding whitespace). Accuracy is their share of the relaxed matches and F1 is accuracy
+///   × relaxed F1. Value F1 is TempEval-3's ranking score.
+///
+/// # Example
+///
+/// ```
+/// use annals::{Span, score::TimexScores, timeml::TimexTag};
+/// let tag = |s, e, v: &str| TimexTag { span: Span::new(s, e), kind: "DATE".into(), value: v.into(), modifier: None };
+/// let text = "Talks ended last Thursday.";
+/// let mut scores = TimexScores::default();
+/// let diffs = scores.add(&[tag(17, 25, "2020-01-03")], &[tag(12, 25, "2020-01-02")], text);
+/// assert_eq!((scores.strict.tp, scores.relaxed.tp, scores.value_matches), (0, 1, 0));
+/// assert_eq!(diffs[0].to_string(), r#"extent "Thursday" ≠ gold "last Thursday""#);
+/// assert_eq!(diffs[1].to_string(), r#"value "Thursday" 2020-01-03 ≠ gold 2020-01-02"#);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimexScores {
+    /// Identical extents.
+    pub strict: Counts,
+    /// Overlapping extents, paired one to one.
+    pub relaxed: Counts,
+    /// Relaxed matches with equal values.
+    pub value_matches: usize,
+    /// Relaxed matches with equal types.
+    pub type_matches: usize,
+    /// Documents scored.
+    pub documents: usize,
+}
+
+/// A timex to match: its index in the caller's slice and its char span.
+#[derive(Clone, Copy)]
+struct CharSpan {
+    index: usize,
+    start: usize,
+    end: usize,
+}
+
+/// `byte` rounded down to a char boundary of `text` and clamped to its length.
+fn floor(text: &str, byte: usize) -> usize {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    byte
+}
+
+/// The tags' spans in chars, without empty ones, stably sorted by span (as `te3_eval.py` sorts).
+fn char_spans(tags: &[TimexTag], offsets: &[(usize, usize)]) -> Vec<CharSpan> {
+    let char_at = |byte: usize| offsets[offsets.partition_point(|&(b, _)| b < byte)].1;
+    let mut spans: Vec<CharSpan> = tags
+        .iter()
+        .enumerate()
+        .map(|(index, t)| CharSpan { index, start: char_at(t.span.start), end: char_at(t.span.end) })
+        .filter(|s| s.end > s.start)
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans
+}
+
+/// `te3_eval.py`'s `match_spans`: (gold position, system position, identical extent), sorted.
+fn match_spans(gold: &[CharSpan], system: &[CharSpan]) -> Vec<(usize, usize, bool)> {
+    let (mut used_g, mut used_s) = (vec![false; gold.len()], vec![false; system.len()]);
+    let mut pairs = Vec::new();
+    // Identical extents: each gold takes the first free system timex with its span.
+    for (i, g) in gold.iter().enumerate() {
+        let mut j = system.partition_point(|s| (s.start, s.end) < (g.start, g.end));
+        while j < system.len() && (system[j].start, system[j].end) == (g.start, g.end) {
+            if !used_s[j] {
+                pairs.push((i, j, true));
+                used_g[i] = true;
+                used_s[j] = true;
+                break;
+            }
+            j += 1;
+        }
+    }
+    // Then the overlapping pairs, greedily by decreasing overlap.
+    let mut candidates = Vec::new();
+    for (i, g) in gold.iter().enumerate().filter(|(i, _)| !used_g[*i]) {
+        for (j, s) in system.iter().enumerate().take_while(|(_, s)| s.start < g.end) {
+            let overlap = g.end.min(s.end).saturating_sub(g.start.max(s.start));
+            if !used_s[j] && overlap > 0 {
+                let size_gap = (g.end - g.start).abs_diff(s.end - s.start);
+                candidates.push((std::cmp::Reverse(overlap), size_gap, g.start, s.start, i, j));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    for (_, _, _, _, i, j) in candidates {
+        if !used_g[i] && !used_s[j] {
+            pairs.push((i, j, false));
+            used_g[i] = true;
+            used_s[j] = true;
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+impl TimexScores {
+    /// Scores one document's system timexes against its gold ones and adds the counts; returns
+    /// the differences in `te3_eval.py --errors` order: missed, spurious, then the imperfect
+    /// relaxed matches.
+    ///
+    /// Spans are byte offsets into `text`, the document's plain text; overlaps are measured in
+    /// chars, as `te3_eval.py` does. An offset off a char boundary is rounded down and one past
+    /// the end is clamped; a timex that then covers no char is ignored, as `te3_eval.py`
+    /// ignores empty tags. The order of the slices does not matter, except among timexes with
+    /// identical spans (taken in the order given, like `te3_eval.py`).
+    pub fn add(&mut self, system: &[TimexTag], gold: &[TimexTag], text: &str) -> Vec<TimexDifference> {
+        self.documents += 1;
+        let mut bytes: Vec<usize> =
+            system.iter().chain(gold).flat_map(|t| [t.span.start, t.span.end]).collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut counter = CharOffsets::new(text);
+        let offsets: Vec<(usize, usize)> = bytes.into_iter().map(|b| (b, counter.char_at(b))).collect();
+        let (g, s) = (char_spans(gold, &offsets), char_spans(system, &offsets));
+        let pairs = match_spans(&g, &s);
+        let exact = pairs.iter().filter(|p| p.2).count();
+        let count = |matches: usize| Counts { tp: matches, fp: s.len() - matches, fn_: g.len() - matches };
+        self.strict.add(count(exact));
+        self.relaxed.add(count(pairs.len()));
+
+        let covered = |t: &TimexTag| text[floor(text, t.span.start)..floor(text, t.span.end)].to_string();
+        let mut diffs = Vec::new();
+        let (mut g_paired, mut s_paired) = (vec![false; g.len()], vec![false; s.len()]);
+        for &(i, j, _) in &pairs {
+            g_paired[i] = true;
+            s_paired[j] = true;
+        }
+        for (x, _) in g.iter().zip(&g_paired).filter(|(_, p)| !**p) {
+            let gold = gold[x.index].clone();
+            diffs.push(TimexDifference::Missed { text: covered(&gold), gold });
+        }
+        for (x, _) in s.iter().zip(&s_paired).filter(|(_, p)| !**p) {
+            let system = system[x.index].clone();
+            diffs.push(TimexDifference::Spurious { text: covered(&system), system });
+        }
+        for (i, j, exact) in pairs {
+            let (gt, st) = (&gold[g[i].index], &system[s[j].index]);
+            let same_value = gt.value.trim() == st.value.trim();
+            let same_type = gt.kind.trim() == st.kind.trim();
+            self.value_matches += usize::from(same_value);
+            self.type_matches += usize::from(same_type);
+            if exact && same_value && same_type {
+                continue;
+            }
+            let pair = TimexPair {
+                system: st.clone(),
+                system_text: covered(st),
+                gold: gt.clone(),
+                gold_text: covered(gt),
+            };
+            if !exact {
+                diffs.push(TimexDifference::Extent(pair.clone()));
+            }
+            if !same_value {
+                diffs.push(TimexDifference::Value(pair.clone()));
+            }
+            if !same_type {
+                diffs.push(TimexDifference::Type(pair));
+            }
+        }
+        diffs
+    }
+
+    /// Gold timexes scored.
+    fn gold(&self) -> usize {
+        self.strict.tp + self.strict.fn_
+    }
+
+    /// System timexes scored.
+    fn system(&self) -> usize {
+        self.strict.tp + self.strict.fp
+    }
+
+    /// The share of relaxed matches with `equal` equal attributes (1 if there was nothing to
+    /// find and nothing was found, as in `te3_eval.py`).
+    fn accuracy(&self, equal: usize) -> f64 {
+        match self.relaxed.tp {
+            0 if self.gold() == 0 && self.system() == 0 => 1.0,
+            0 => 0.0,
+            n => equal as f64 / n as f64,
+        }
+    }
+
+    /// Share of relaxed matches whose value is right.
+    pub fn value_accuracy(&self) -> f64 {
+        self.accuracy(self.value_matches)
+    }
+
+    /// Share of relaxed matches whose type is right.
+    pub fn type_accuracy(&self) -> f64 {
+        self.accuracy(self.type_matches)
+    }
+
+    /// Value accuracy × relaxed F1: TempEval-3's ranking score for Task A.
+    pub fn value_f1(&self) -> f64 {
+        self.value_accuracy() * self.relaxed.f1()
+    }
+
+    /// Type accuracy × relaxed F1.
+    pub fn type_f1(&self) -> f64 {
+        self.type_accuracy() * self.relaxed.f1()
+    }
+}
+
+impl fmt::Display for TimexScores {
+    /// The table `te3_eval.py` prints (percentages, two decimals), line for line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pct = |x: f64| format!("{:6.2}", 100.0 * x);
+        writeln!(
+            f,
+            "TempEval-3 Task A (TIMEX3) over {} documents: {} gold, {} system",
+            self.documents,
+            self.gold(),
+            self.system()
+        )?;
+        writeln!(f, "                 P       R      F1")?;
+        for (name, c) in [("strict", &self.strict), ("relaxed", &self.relaxed)] {
+            writeln!(
+                f,
+                "  {name:<9} {}  {}  {}   ({} matches)",
+                pct(c.precision()),
+                pct(c.recall()),
+                pct(c.f1()),
+                c.tp
+            )?;
+        }
+        let r = &self.relaxed;
+        for (name, accuracy) in [("value", self.value_accuracy()), ("type", self.type_accuracy())] {
+            writeln!(
+                f,
+                "  {name:<9} {}  {}  {}   (accuracy {} on {} relaxed matches)",
+                pct(accuracy * r.precision()),
+                pct(accuracy * r.recall()),
+                pct(accuracy * r.f1()),
+                pct(accuracy).trim(),
+                r.tp
+            )?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +670,46 @@ mod tests {
         assert_eq!(diffs.len(), 3);
         assert!((s.exact.f1() - 0.4).abs() < 1e-9);
         assert_eq!(s.linking_accuracy(), 1.0);
+    }
+
+    fn timex(start: usize, end: usize, value: &str) -> TimexTag {
+        TimexTag { span: Span::new(start, end), kind: "DATE".into(), value: value.into(), modifier: None }
+    }
+
+    #[test]
+    fn timex_pairing_follows_te3_eval() {
+        // Overlap counts chars: the system timex shares one char (two bytes) with "éé" and two
+        // chars (two bytes) with "ab", so it pairs with "ab" (te3_eval.py: [(1, 0, False)]).
+        let text = "éé ab";
+        let mut s = TimexScores::default();
+        let diffs = s.add(&[timex(2, 7, "1")], &[timex(0, 4, "1"), timex(5, 7, "1")], text);
+        assert_eq!((s.strict.tp, s.relaxed), (0, Counts { tp: 1, fp: 0, fn_: 1 }));
+        assert_eq!(diffs[0].to_string(), r#"missed DATE "éé" 1"#);
+        assert_eq!(diffs[1].to_string(), r#"extent "é ab" ≠ gold "ab""#);
+        // Equal overlaps: the closer length wins (te3_eval.py: [(0, 0, False)]).
+        let mut s = TimexScores::default();
+        let diffs = s.add(&[timex(2, 6, "x")], &[timex(0, 4, "1"), timex(4, 8, "1")], "abcdefgh");
+        assert_eq!(s.relaxed.tp, 1);
+        assert_eq!(diffs[0].to_string(), r#"missed DATE "efgh" 1"#);
+        assert_eq!(diffs[2].to_string(), r#"value "cdef" x ≠ gold 1"#);
+        // Largest overlap first (te3_eval.py: [(0, 0, False), (1, 1, False)]).
+        let mut s = TimexScores::default();
+        s.add(&[timex(3, 8, "1"), timex(7, 12, "1")], &[timex(0, 5, "1"), timex(6, 10, "1")], "abcdefghijkl");
+        assert_eq!((s.relaxed.tp, s.value_matches, s.type_matches), (2, 2, 2));
+    }
+
+    #[test]
+    fn degenerate_scores_follow_te3_eval() {
+        let nothing_found = Counts { tp: 0, fp: 0, fn_: 3 };
+        assert_eq!((nothing_found.precision(), nothing_found.recall(), nothing_found.f1()), (0.0, 0.0, 0.0));
+        let nothing_expected = Counts { tp: 0, fp: 2, fn_: 0 };
+        assert_eq!((nothing_expected.precision(), nothing_expected.recall()), (0.0, 0.0));
+        assert_eq!(Counts::default().f1(), 1.0);
+        let mut s = TimexScores::default();
+        assert!(s.add(&[], &[], "").is_empty());
+        assert_eq!((s.value_f1(), s.type_accuracy()), (1.0, 1.0));
+        s.add(&[], &[timex(0, 1, "1")], "a");
+        assert_eq!((s.value_f1(), s.value_accuracy()), (0.0, 0.0));
     }
 
     #[test]

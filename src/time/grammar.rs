@@ -1,0 +1,1761 @@
+//! The time grammar: a lexer, then expression shapes tried at each number or time word.
+//!
+//! Each shape is a function from a token index to a [`Draft`] (the token after the match, the
+//! TIMEX3 type, value and mod, what it was anchored to and the rule's name). At each token the
+//! longest draft wins; the scan goes on after it. Every index is checked, so no input can make
+//! a shape read past the end, and each shape looks at a bounded number of tokens, so the whole
+//! pass is linear in the text.
+
+use super::lexicon::{Entry, Ref, TimeLexicon, Word};
+use super::value::{
+    CalendarValue, DurationUnit, DurationValue, PartOfDay, Season, TimeOfDay, TimexMod, TimexValue, Within,
+    Year,
+};
+use super::{Anchor, Mode, TimexType};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// A time expression found, before it becomes a public [`TimeExpr`](super::TimeExpr).
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TimexType,
+    pub(crate) value: TimexValue,
+    pub(crate) modifier: Option<TimexMod>,
+    pub(crate) anchor: Anchor,
+    pub(crate) rule: &'static str,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+struct Tok<'l> {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// A blank line (or the start of the text) comes before it: expressions never cross one.
+    para_before: bool,
+    entry: Option<&'l Entry>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Cuts the text into words (letters, with inner apostrophes), digit runs and single
+/// punctuation characters. A possessive `'s` is its own token, so "Friday's" is "Friday".
+fn lex<'l>(lexicon: &'l TimeLexicon, text: &str) -> Vec<Tok<'l>> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut newlines = 2;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                newlines += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let para_before = newlines >= 2;
+        let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
+        let (kind, end) = if b.is_ascii_digit() {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            (Kind::Number, i)
+        } else if c.is_alphabetic() {
+            while let Some(c) = text[i..].chars().next() {
+                if c.is_alphabetic() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if is_apostrophe(c) {
+                    let after = &text[i + c.len_utf8()..];
+                    let mut next = after.chars();
+                    let possessive = matches!(next.next(), Some('s' | 'S'))
+                        && !next.next().is_some_and(char::is_alphabetic);
+                    if !possessive && after.chars().next().is_some_and(char::is_alphabetic) {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            (Kind::Word, i)
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        } else {
+            i += c.len_utf8();
+            (Kind::Punct, i)
+        };
+        newlines = 0;
+        let entry = if kind == Kind::Word {
+            let word = &text[start..end];
+            lexicon.get(word).or_else(|| {
+                // Contractions: "he'll" is looked up as "'ll".
+                let at = word.find(is_apostrophe)?;
+                let tail = &word[at..];
+                let tail = tail.strip_prefix('’').map_or(tail.to_string(), |t| format!("'{t}"));
+                lexicon.get(&tail)
+            })
+        } else {
+            None
+        };
+        toks.push(Tok { start, end, kind, para_before, entry });
+    }
+    toks
+}
+
+/// A candidate expression, ending before token `end`.
+#[derive(Clone, Debug)]
+struct Draft {
+    end: usize,
+    kind: TimexType,
+    value: TimexValue,
+    modifier: Option<TimexMod>,
+    anchor: Anchor,
+    rule: &'static str,
+}
+
+impl Draft {
+    fn new(end: usize, value: TimexValue, anchor: Anchor, rule: &'static str) -> Draft {
+        let kind = match &value {
+            TimexValue::Calendar(c) if c.time.is_some() => TimexType::Time,
+            TimexValue::Duration(_) => TimexType::Duration,
+            _ => TimexType::Date,
+        };
+        Draft { end, kind, value, modifier: None, anchor, rule }
+    }
+
+    fn calendar(&self) -> Option<CalendarValue> {
+        match self.value {
+            TimexValue::Calendar(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn with_mod(mut self, modifier: TimexMod) -> Draft {
+        self.modifier.get_or_insert(modifier);
+        self
+    }
+
+    fn set(mut self) -> Draft {
+        self.kind = TimexType::Set;
+        self
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// An amount of units: `None` is unknown ("several"); `half` adds one half.
+#[derive(Clone, Copy, Debug)]
+struct Amount {
+    n: Option<u32>,
+    half: bool,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    lexicon: &'a TimeLexicon,
+    published: Option<NaiveDate>,
+    mode: Mode,
+    /// The last calendar value with a known interval: the narrative's reference time.
+    reference: Option<CalendarValue>,
+    /// The token the current expression starts at (it may follow a blank line).
+    origin: std::cell::Cell<usize>,
+}
+
+/// Finds the time expressions of a text.
+pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDate>, mode: Mode) -> Vec<Hit> {
+    let mut parser = Parser {
+        text,
+        toks: lex(lexicon, text),
+        lexicon,
+        published,
+        mode,
+        reference: None,
+        origin: Default::default(),
+    };
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < parser.toks.len() {
+        let interesting = parser.toks[i].entry.is_some() || parser.toks[i].kind != Kind::Word;
+        match interesting.then(|| parser.expression(i)).flatten() {
+            Some(draft) if draft.end > i => {
+                if let TimexValue::Calendar(c) = draft.value {
+                    if c.interval().is_some() {
+                        parser.reference = Some(c);
+                    }
+                }
+                hits.push(Hit {
+                    start: parser.toks[i].start,
+                    end: parser.toks[draft.end - 1].end,
+                    kind: draft.kind,
+                    value: draft.value,
+                    modifier: draft.modifier,
+                    anchor: draft.anchor,
+                    rule: draft.rule,
+                });
+                i = draft.end;
+            }
+            _ => i += 1,
+        }
+    }
+    hits
+}
+
+fn longest(drafts: impl IntoIterator<Item = Option<Draft>>) -> Option<Draft> {
+    let mut best: Option<Draft> = None;
+    for draft in drafts.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| draft.end > b.end) {
+            best = Some(draft);
+        }
+    }
+    best
+}
+
+fn shift_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let m = Months::new(u32::try_from(months.unsigned_abs()).ok()?);
+    if months >= 0 { date.checked_add_months(m) } else { date.checked_sub_months(m) }
+}
+
+fn quarter_of(date: NaiveDate) -> u8 {
+    (date.month0() / 3 + 1) as u8
+}
+
+fn half_of(date: NaiveDate) -> u8 {
+    (date.month0() / 6 + 1) as u8
+}
+
+fn within(year: i32, within: Within) -> CalendarValue {
+    CalendarValue { year: Year::Year(year), within: Some(within), time: None }
+}
+
+fn unknown(within: Option<Within>) -> CalendarValue {
+    CalendarValue { year: Year::Unknown, within, time: None }
+}
+
+fn season_of(date: NaiveDate) -> (i32, Season) {
+    match date.month() {
+        3..=5 => (date.year(), Season::Spring),
+        6..=8 => (date.year(), Season::Summer),
+        9..=11 => (date.year(), Season::Autumn),
+        12 => (date.year(), Season::Winter),
+        _ => (date.year() - 1, Season::Winter),
+    }
+}
+
+/// Places a year-less value (a month, a day, a season…) near the anchor by tense: the
+/// latest one starting on or before the anchor (past), the first not yet over (future), or
+/// the nearest (unknown; ties go to the past).
+fn place(
+    anchor: NaiveDate,
+    tense: Tense,
+    make: impl Fn(i32) -> Option<CalendarValue>,
+) -> Option<CalendarValue> {
+    let at = anchor.and_time(chrono::NaiveTime::MIN);
+    let candidates: Vec<(CalendarValue, super::Interval)> = (-1..=1)
+        .filter_map(|offset| {
+            let value = make(anchor.year() + offset)?;
+            Some((value, value.interval()?))
+        })
+        .collect();
+    match tense {
+        Tense::Past => {
+            candidates.iter().filter(|(_, i)| i.start <= at).max_by_key(|(_, i)| i.start).map(|(v, _)| *v)
+        }
+        Tense::Future => {
+            candidates.iter().filter(|(_, i)| i.end > at).min_by_key(|(_, i)| i.start).map(|(v, _)| *v)
+        }
+        Tense::Unknown => candidates
+            .iter()
+            .min_by_key(|(_, i)| {
+                if i.start <= at && at < i.end {
+                    (0, 0)
+                } else if i.end <= at {
+                    ((at - i.end).num_seconds(), 0)
+                } else {
+                    ((i.start - at).num_seconds(), 1)
+                }
+            })
+            .map(|(v, _)| *v),
+    }
+}
+
+/// The `weekday` (1 = Monday) nearest the anchor in the direction of the tense; `strict`
+/// excludes the anchor's own day ("last Friday", "next Friday").
+fn weekday_near(anchor: NaiveDate, weekday: u8, tense: Tense, strict: bool) -> NaiveDate {
+    let today = anchor.weekday().number_from_monday() as i64;
+    let target = i64::from(weekday);
+    match tense {
+        Tense::Future => {
+            let mut ahead = (target - today).rem_euclid(7);
+            if strict && ahead == 0 {
+                ahead = 7;
+            }
+            anchor + Duration::days(ahead)
+        }
+        _ => {
+            let mut back = (today - target).rem_euclid(7);
+            if strict && back == 0 {
+                back = 7;
+            }
+            anchor - Duration::days(back)
+        }
+    }
+}
+
+/// Shifts a calendar value by whole units at its own granularity (a day by days, a week by
+/// weeks…), as "a year earlier" does to "the third quarter".
+fn shift_value(value: CalendarValue, unit: DurationUnit, n: i64) -> Option<CalendarValue> {
+    let start = value.interval()?.start.date();
+    let months = match unit {
+        DurationUnit::Year => 12 * n,
+        DurationUnit::Quarter => 3 * n,
+        DurationUnit::Month => n,
+        _ => return None,
+    };
+    let shifted = shift_months(start, months)?;
+    let year = shifted.year();
+    Some(match value.within {
+        Some(Within::Quarter(_)) => within(year, Within::Quarter(Some(quarter_of(shifted)))),
+        Some(Within::Half(_)) => within(year, Within::Half(half_of(shifted))),
+        Some(Within::Month(_)) => CalendarValue::month(year, shifted.month()),
+        Some(Within::Season(s)) => within(year, Within::Season(s)),
+        _ => return None,
+    })
+}
+
+/// The value `n` units from `date` at the unit's granularity ("three days ago", "two weeks
+/// later").
+fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: bool) -> Option<CalendarValue> {
+    Some(match unit {
+        DurationUnit::Second | DurationUnit::Minute | DurationUnit::Hour => CalendarValue::date(date),
+        DurationUnit::Day => CalendarValue::date(date.checked_add_signed(Duration::try_days(n)?)?),
+        DurationUnit::Week | DurationUnit::Weekend => {
+            CalendarValue::week_of(date.checked_add_signed(Duration::try_days(7 * n)?)?)
+        }
+        DurationUnit::Month => {
+            let d = shift_months(date, n)?;
+            CalendarValue::month(d.year(), d.month())
+        }
+        DurationUnit::Quarter => {
+            let d = shift_months(date, 3 * n)?;
+            within(d.year(), Within::Quarter(Some(quarter_of(d))))
+        }
+        DurationUnit::Year if half => {
+            let d = shift_months(date, 12 * n + 6 * n.signum())?;
+            CalendarValue::month(d.year(), d.month())
+        }
+        DurationUnit::Year => CalendarValue::year(date.year().checked_add(i32::try_from(n).ok()?)?),
+        DurationUnit::Decade => {
+            let y = date.year().checked_add(i32::try_from(10 * n).ok()?)?;
+            CalendarValue { year: Year::Decade(y.div_euclid(10)), within: None, time: None }
+        }
+        DurationUnit::Century | DurationUnit::Millennium => {
+            let per = if unit == DurationUnit::Century { 100 } else { 1000 };
+            let y = date.year().checked_add(i32::try_from(per * n).ok()?)?;
+            CalendarValue { year: Year::Century(y.div_euclid(100)), within: None, time: None }
+        }
+    })
+}
+
+/// TIMEX3 durations as TimeBank writes them: decades and centuries in years.
+fn duration_value(amount: Amount, unit: DurationUnit, times: u32) -> TimexValue {
+    let (unit, factor) = match unit {
+        DurationUnit::Decade => (DurationUnit::Year, 10),
+        DurationUnit::Century => (DurationUnit::Year, 100),
+        DurationUnit::Millennium => (DurationUnit::Year, 1000),
+        u => (u, 1),
+    };
+    let factor = factor * times;
+    let Some(n) = amount.n else { return TimexValue::duration(None, unit) };
+    let n = n.saturating_mul(factor);
+    if !amount.half {
+        return TimexValue::duration(Some(n), unit);
+    }
+    let smaller = match unit {
+        DurationUnit::Year if factor % 2 == 0 => Some((factor / 2, DurationUnit::Year)),
+        DurationUnit::Year => Some((6, DurationUnit::Month)),
+        DurationUnit::Day => Some((12, DurationUnit::Hour)),
+        DurationUnit::Hour => Some((30, DurationUnit::Minute)),
+        DurationUnit::Minute => Some((30, DurationUnit::Second)),
+        DurationUnit::Month => Some((15, DurationUnit::Day)),
+        _ => None,
+    };
+    match smaller {
+        Some((m, u)) if u == unit => TimexValue::duration(Some(n.saturating_add(m)), unit),
+        Some((m, u)) if n == 0 => TimexValue::duration(Some(m), u),
+        Some((m, u)) => TimexValue::Duration(DurationValue { parts: vec![(Some(n), unit), (Some(m), u)] }),
+        None => TimexValue::duration(Some(n), unit),
+    }
+}
+
+impl<'a> Parser<'a> {
+    // ---- tokens -------------------------------------------------------------------------
+
+    /// Token `i`, if it exists and no blank line comes before it (expressions stop there).
+    fn at(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i).filter(|t| !t.para_before || i == self.origin.get())
+    }
+
+    fn str(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.at(i).is_some_and(|t| t.kind == Kind::Word) && self.str(i).eq_ignore_ascii_case(word)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.at(i).is_some_and(|t| t.kind == Kind::Punct) && self.str(i).starts_with(c)
+    }
+
+    fn dash(&self, i: usize) -> bool {
+        self.punct(i, '-') || self.punct(i, '–') || self.punct(i, '‑')
+    }
+
+    /// Token `i` touches the one before it (no space).
+    fn adjacent(&self, i: usize) -> bool {
+        i > 0 && self.at(i).is_some_and(|t| t.start == self.toks[i - 1].end)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.str(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn all_caps(&self, i: usize) -> bool {
+        let s = self.str(i);
+        s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    }
+
+    fn sense<T>(&self, i: usize, pick: impl Fn(Word) -> Option<T>) -> Option<T> {
+        self.at(i)?.entry?.senses.iter().find_map(|s| pick(s.word))
+    }
+
+    fn has(&self, i: usize, word: Word) -> bool {
+        self.sense(i, |w| (w == word).then_some(())).is_some()
+    }
+
+    /// The number token at `i` and its digit count.
+    fn number(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.at(i)?;
+        if t.kind != Kind::Number || t.end - t.start > 9 {
+            return None;
+        }
+        Some((self.str(i).parse().ok()?, t.end - t.start))
+    }
+
+    /// A multi-word vocabulary phrase starting at `i` ("at least", "the near future"):
+    /// the token after it and its word. Words may be separated by any run of spaces.
+    fn phrase(&self, i: usize) -> Option<(usize, Word)> {
+        let entry = self.at(i)?.entry?;
+        let start = self.toks[i].end;
+        let mut best: Option<(usize, Word)> = None;
+        for (rest, word) in entry.phrases.iter() {
+            let mut j = i + 1;
+            let mut ok = true;
+            for part in rest.iter() {
+                // Each part is one or more tokens that touch each other ("year's").
+                let mut consumed = String::new();
+                let first = j;
+                while consumed.len() < part.len() && self.at(j).is_some() && (j == first || self.adjacent(j))
+                {
+                    consumed.push_str(self.str(j));
+                    j += 1;
+                }
+                if !consumed.eq_ignore_ascii_case(part) || first == j || (first > 0 && self.adjacent(first)) {
+                    ok = false;
+                    break;
+                }
+            }
+            let _ = start;
+            if ok && best.is_none_or(|(e, _)| j > e) {
+                best = Some((j, *word));
+            }
+        }
+        best
+    }
+
+    // ---- anchors and tense --------------------------------------------------------------
+
+    fn reference_date(&self) -> Option<NaiveDate> {
+        Some(self.reference?.interval()?.start.date())
+    }
+
+    /// The anchor of deictic expressions ("yesterday", "Friday", "last week").
+    fn deictic_anchor(&self) -> Option<(NaiveDate, Anchor)> {
+        let published = self.published.map(|d| (d, Anchor::Published));
+        match self.mode {
+            Mode::News => published,
+            Mode::Narrative => self.reference_date().map(|d| (d, Anchor::Narrative)).or(published),
+        }
+    }
+
+    /// The anchor of narrative expressions ("the next day", "two days later").
+    fn reference_anchor(&self) -> Option<(NaiveDate, Anchor)> {
+        self.reference_date()
+            .map(|d| (d, Anchor::Narrative))
+            .or(self.published.map(|d| (d, Anchor::Published)))
+    }
+
+    fn word_tense(&self, i: usize) -> Option<Tense> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if let Some(entry) = t.entry {
+            for s in &entry.senses {
+                match s.word {
+                    Word::TenseFuture => return Some(Tense::Future),
+                    Word::NotTense => return None,
+                    _ => {}
+                }
+            }
+            if entry.senses.iter().any(|s| s.word == Word::TensePast) {
+                return Some(Tense::Past);
+            }
+        }
+        let w = self.str(i);
+        (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())).then_some(Tense::Past)
+    }
+
+    fn sentence_end(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.para_before || (t.kind == Kind::Punct && matches!(self.str(i), "." | "!" | "?" | ";"))
+    }
+
+    /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
+    /// sentence, up to twelve tokens either side.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        for d in 1..=12 {
+            if let Some(left) = start.checked_sub(d) {
+                if let Some(tense) = self.word_tense(left) {
+                    return tense;
+                }
+            }
+            if let Some(tense) = self.word_tense(end + d - 1) {
+                return tense;
+            }
+        }
+        Tense::Unknown
+    }
+
+    /// `tense`, but scans stop at sentence ends.
+    fn clause_tense(&self, start: usize, end: usize) -> Tense {
+        let mut left = start;
+        let mut right = end;
+        for _ in 0..12 {
+            if left > 0 && !self.sentence_end(left - 1) && !self.toks[left].para_before {
+                left -= 1;
+                if let Some(t) = self.word_tense(left) {
+                    return t;
+                }
+            }
+            if right < self.toks.len() && !self.sentence_end(right) {
+                if let Some(t) = self.word_tense(right) {
+                    return t;
+                }
+                right += 1;
+            }
+        }
+        let _ = self.tense(start, start);
+        Tense::Unknown
+    }
+
+    // ---- expressions ------------------------------------------------------------------------
+
+    fn expression(&self, i: usize) -> Option<Draft> {
+        self.origin.set(i);
+        longest([self.prefixed(i), self.the(i), self.core(i)])
+    }
+
+    /// "about two years", "more than a decade", "around 7:15 p.m.", "early next year", "mid-1990s".
+    fn prefixed(&self, i: usize) -> Option<Draft> {
+        let (j, word) = self.phrase(i).or_else(|| self.sense(i, |w| Some((i + 1, w))))?;
+        match word {
+            Word::AmountMod(m) => {
+                let d = longest([
+                    self.amount_expr(j),
+                    self.number_expr(j).filter(|d| d.kind == TimexType::Time),
+                ])?;
+                Some(d.with_mod(m))
+            }
+            Word::Position(m) => {
+                let j = if self.dash(j) && self.adjacent(j) { j + 1 } else { j };
+                let d = longest([self.the(j), self.core(j)])?;
+                (d.calendar().is_some() && d.kind != TimexType::Set).then(|| d.with_mod(m))
+            }
+            _ => None,
+        }
+    }
+
+    /// Expressions that start with "the": "the third quarter", "the 1990s", "the next day",
+    /// "the past three years", "the end of January", "the summer of 2019".
+    fn the(&self, i: usize) -> Option<Draft> {
+        if !self.is_word(i, "the") {
+            return None;
+        }
+        let j = i + 1;
+        let phrase = self.phrase(i).and_then(|(end, w)| self.word_draft(end, w));
+        let position_noun =
+            self.sense(j, |w| if let Word::PositionNoun(m) = w { Some(m) } else { None }).and_then(|m| {
+                if !self.is_word(j + 1, "of") {
+                    return None;
+                }
+                let k = j + 2;
+                let d = longest([self.the_period(k), self.core(k), self.the(k)])?;
+                d.calendar().map(|_| d.with_mod(m))
+            });
+        let position =
+            self.sense(j, |w| if let Word::Position(m) = w { Some(m) } else { None }).and_then(|m| {
+                let k = if self.dash(j + 1) && self.adjacent(j + 1) { j + 2 } else { j + 1 };
+                let d = longest([self.core(k), self.the_core(k)])?;
+                d.calendar().map(|_| d.with_mod(m))
+            });
+        longest([phrase, position_noun, position, self.the_core(j), self.the_period(j)])
+    }
+
+    /// After "the": shapes that take the article into their extent.
+    fn the_core(&self, j: usize) -> Option<Draft> {
+        let core = self.core(j).filter(|d| {
+            matches!(
+                d.calendar().and_then(|c| c.within),
+                Some(Within::Quarter(_) | Within::Half(_) | Within::Season(_) | Within::Weekend(_))
+            ) || matches!(d.calendar().map(|c| c.year), Some(Year::Decade(_) | Year::Century(_)))
+                && d.calendar().is_some_and(|c| c.within.is_none())
+                || d.rule == "duration:deictic-amount"
+                || d.rule == "duration:ordinal-amount"
+        });
+        let deictic = self.deictic_expr(j, true);
+        let ordinal = self.ordinal_amount(j);
+        longest([core, deictic, ordinal])
+    }
+
+    /// "the year", "the week": the anchor's period (only after "the beginning of"…).
+    fn the_period(&self, j: usize) -> Option<Draft> {
+        if !self.is_word(j, "the") {
+            return None;
+        }
+        let (unit, _, plural) = self.unit(j + 1)?;
+        if plural {
+            return None;
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        let value = offset_value(anchor, unit, 0, false)?;
+        Some(Draft::new(j + 2, value.into(), how, "date:the-period"))
+    }
+
+    fn unit(&self, i: usize) -> Option<(DurationUnit, u32, bool)> {
+        self.sense(i, |w| {
+            if let Word::Unit { unit, times, plural } = w { Some((unit, times, plural)) } else { None }
+        })
+    }
+
+    fn core(&self, i: usize) -> Option<Draft> {
+        let t = self.at(i)?;
+        match t.kind {
+            Kind::Number => self.number_expr(i),
+            Kind::Punct => self.apostrophe_decade(i),
+            Kind::Word => {
+                let entry = t.entry?;
+                let mut drafts: Vec<Option<Draft>> = Vec::with_capacity(4);
+                if let Some((end, word)) = self.phrase(i) {
+                    drafts.push(self.word_draft(end, word));
+                }
+                for sense in &entry.senses {
+                    drafts.push(match sense.word {
+                        Word::Month(m) => self.month_expr(i, m, sense.needs_context),
+                        Word::Weekday(d) => self.weekday_expr(i, d, sense.needs_context),
+                        Word::Season(s) => self.season_expr(i, s, sense.needs_context),
+                        Word::RelativeDay(offset, part) => self.day_word(i, offset, part),
+                        Word::Deictic(_) | Word::DeicticReference(_) => self.deictic_expr(i, false),
+                        Word::Cardinal(_)
+                        | Word::Article
+                        | Word::Vague
+                        | Word::Couple
+                        | Word::Dozen
+                        | Word::Half => self.amount_expr(i),
+                        Word::Ordinal(n) => self.ordinal_expr(i, i + 1, n),
+                        Word::Every => self.every_expr(i),
+                        Word::Fiscal => self.fiscal_expr(i),
+                        Word::Clock(h, m) => self.clock_day(
+                            i + 1,
+                            TimeOfDay::Clock { hour: h, minute: Some(m), second: None },
+                            "time:named",
+                        ),
+                        Word::Holiday(m, d) => self.holiday_expr(i, m, d),
+                        Word::Unit { plural, .. } => {
+                            if plural {
+                                self.bare_units(i)
+                            } else {
+                                self.unit_offset(i)
+                            }
+                        }
+                        w @ (Word::Reference(_) | Word::Recurrence(..)) => self.word_draft(i + 1, w),
+                        _ => None,
+                    });
+                }
+                longest(drafts)
+            }
+        }
+    }
+
+    /// A single vocabulary word or phrase that is an expression by itself.
+    fn word_draft(&self, end: usize, word: Word) -> Option<Draft> {
+        match word {
+            Word::Reference(r) => {
+                let value = match r {
+                    Ref::Present => TimexValue::PresentRef,
+                    Ref::Past => TimexValue::PastRef,
+                    Ref::Future => TimexValue::FutureRef,
+                };
+                // "the past three years" is a duration, not PAST_REF.
+                if self.amount(end).is_some() || self.unit(end).is_some() {
+                    return None;
+                }
+                Some(Draft::new(end, value, Anchor::Explicit, "date:reference"))
+            }
+            Word::Recurrence(n, unit) => {
+                Some(Draft::new(end, TimexValue::duration(n, unit), Anchor::Explicit, "set:recurrence").set())
+            }
+            Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
+            _ => None,
+        }
+    }
+
+    // ---- numbers ---------------------------------------------------------------------------
+
+    fn number_expr(&self, i: usize) -> Option<Draft> {
+        let (n, len) = self.number(i)?;
+        // Inside a larger number ("1,998", "3.2020", "$2019") nothing starts here.
+        if i > 0 && self.adjacent(i) {
+            let before = self.str(i - 1);
+            if matches!(before, "," | "." | "$" | "€" | "£" | "#" | "/" | ":" | "+") {
+                return None;
+            }
+            if self.toks[i - 1].kind == Kind::Word && !matches!(before, "mid") {
+                return None;
+            }
+        }
+        longest([
+            self.iso_date(i, n, len),
+            self.numeric_date(i, n, len),
+            self.clock(i, n, len),
+            self.day_month(i, n, len),
+            self.decade(i, n, len),
+            self.ordinal_number(i, n, len),
+            self.amount_expr(i),
+            self.year_number(i, n, len),
+        ])
+    }
+
+    /// 2020-01-03, 2020/01/03.
+    fn iso_date(&self, i: usize, year: u32, len: usize) -> Option<Draft> {
+        if len != 4 {
+            return None;
+        }
+        let sep = self.str(i + 1);
+        if !(sep == "-" || sep == "/") || !self.adjacent(i + 1) || !self.adjacent(i + 2) {
+            return None;
+        }
+        let (month, mlen) = self.number(i + 2)?;
+        if mlen != 2 {
+            return None;
+        }
+        if self.str(i + 3) == sep && self.adjacent(i + 3) && self.adjacent(i + 4) {
+            let (day, dlen) = self.number(i + 4)?;
+            if dlen != 2 || (self.adjacent(i + 5) && self.number(i + 6).is_some()) {
+                return None;
+            }
+            let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+            return Some(Draft::new(i + 5, CalendarValue::date(date).into(), Anchor::Explicit, "date:iso"));
+        }
+        None
+    }
+
+    /// 1/3/2020 and 3/1/2020: month first, as US newswire writes it, unless the first number
+    /// is over 12 (then day first). The year must have four digits.
+    fn numeric_date(&self, i: usize, first: u32, len: usize) -> Option<Draft> {
+        if len > 2 || !self.punct(i + 1, '/') || !self.adjacent(i + 1) || !self.adjacent(i + 2) {
+            return None;
+        }
+        let (second, slen) = self.number(i + 2)?;
+        if slen > 2 || !self.punct(i + 3, '/') || !self.adjacent(i + 3) || !self.adjacent(i + 4) {
+            return None;
+        }
+        let (year, ylen) = self.number(i + 4)?;
+        if ylen != 4 || (self.adjacent(i + 5) && (self.punct(i + 5, '/') || self.number(i + 6).is_some())) {
+            return None;
+        }
+        let (month, day) = if first > 12 { (second, first) } else { (first, second) };
+        let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+        Some(Draft::new(i + 5, CalendarValue::date(date).into(), Anchor::Explicit, "date:numeric"))
+    }
+
+    fn meridiem(&self, i: usize) -> Option<(usize, bool)> {
+        // Matched on the raw text after token i-1 so that "8pm", "8 p.m." and "8 PM" all count.
+        let from = self.toks.get(i.checked_sub(1)?)?.end;
+        let rest = &self.text[from..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        let skipped = rest.len() - trimmed.len();
+        for (form, pm) in &self.lexicon.meridiems {
+            let Some(head) = trimmed.get(..form.len()) else { continue };
+            if head.eq_ignore_ascii_case(form)
+                && !trimmed[form.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                let end = from + skipped + form.len();
+                let mut j = i;
+                while j < self.toks.len() && self.toks[j].end <= end {
+                    j += 1;
+                }
+                if j == i || self.toks[j - 1].end != end {
+                    continue;
+                }
+                return Some((j, *pm));
+            }
+        }
+        None
+    }
+
+    fn zone(&self, i: usize) -> Option<usize> {
+        if let Some((end, Word::Zone)) = self.phrase(i) {
+            return Some(end);
+        }
+        (self.has(i, Word::Zone) && self.all_caps(i)).then_some(i + 1)
+    }
+
+    /// 8:30, 8:30 p.m., 8 p.m. EST, 0100 GMT, then an optional day ("10 p.m. Wednesday").
+    fn clock(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
+        let (mut hour, mut minute, mut j) = (n, None, i + 1);
+        let mut second = None;
+        if len <= 2 && (self.punct(j, ':') || self.punct(j, '.')) && self.adjacent(j) && self.adjacent(j + 1)
+        {
+            let (m, mlen) = self.number(j + 1)?;
+            if mlen != 2 || m > 59 {
+                return None;
+            }
+            minute = Some(m);
+            j += 2;
+            if self.punct(j, ':') && self.adjacent(j) && self.adjacent(j + 1) {
+                if let Some((s, 2)) = self.number(j + 1) {
+                    second = Some(s.min(59));
+                    j += 2;
+                }
+            }
+        }
+        let dotted = minute.is_some() && self.punct(i + 1, '.');
+        let meridiem = self.meridiem(j);
+        if let Some((end, pm)) = meridiem {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            hour = match (pm, hour) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            j = end;
+        }
+        let zone = self.zone(j);
+        if let Some(end) = zone {
+            j = end;
+        }
+        if len == 4 && minute.is_none() {
+            // "0100 GMT": a four-digit clock needs its zone.
+            zone?;
+            meridiem.is_none().then_some(())?;
+            minute = Some(n % 100);
+            hour = n / 100;
+        } else if meridiem.is_none() && (minute.is_none() || dotted) && zone.is_none() {
+            return None;
+        }
+        if hour > 24 || minute.is_some_and(|m| m > 59) {
+            return None;
+        }
+        let time = TimeOfDay::Clock {
+            hour: hour as u8,
+            minute: minute.map(|m| m as u8),
+            second: second.map(|s| s as u8),
+        };
+        self.clock_day(j, time, "time:clock")
+    }
+
+    /// A clock time, then maybe its day ("10 p.m. Wednesday", "noon Saturday"); without one, the
+    /// time is on the anchor day.
+    fn clock_day(&self, j: usize, time: TimeOfDay, rule: &'static str) -> Option<Draft> {
+        let k = if self.punct(j, ',') { j + 1 } else { j };
+        let day = self.at(k).and_then(|_| {
+            let d = longest([
+                self.sense(k, |w| if let Word::Weekday(d) = w { Some(d) } else { None })
+                    .and_then(|d| self.weekday_expr(k, d, false)),
+                self.sense(k, |w| if let Word::RelativeDay(o, None) = w { Some(o) } else { None })
+                    .and_then(|o| self.day_word(k, o, None)),
+                self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
+                    .and_then(|m| self.month_expr(k, m, true)),
+            ])?;
+            let c = d.calendar()?;
+            (c.time.is_none() && c.as_date().is_some()).then_some((d, c))
+        });
+        if let Some((d, c)) = day {
+            return Some(Draft { rule, ..Draft::new(d.end, c.at(time).into(), d.anchor, rule) });
+        }
+        let value = match self.deictic_anchor() {
+            Some((date, how)) => Draft::new(j, CalendarValue::date(date).at(time).into(), how, rule),
+            None => Draft::new(
+                j,
+                unknown(Some(Within::Day { month: None, day: None })).at(time).into(),
+                Anchor::Missing,
+                rule,
+            ),
+        };
+        Some(value)
+    }
+
+    /// A day number, then its month and maybe a year: "3 January 2020", "3rd of January".
+    fn day_month(&self, i: usize, day: u32, len: usize) -> Option<Draft> {
+        if len > 2 || !(1..=31).contains(&day) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.has(j, Word::OrdinalSuffix) && self.adjacent(j) {
+            j += 1;
+        }
+        if self.is_word(j, "of") {
+            j += 1;
+        }
+        let month = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None })?;
+        if !self.capitalised(j) {
+            return None;
+        }
+        j += 1;
+        if self.punct(j, '.') && self.adjacent(j) && self.str(j - 1).len() <= 4 {
+            j += 1;
+        }
+        self.with_year(i, j, month, Some(day as u8), "date:day-month-year", "date:day-month")
+    }
+
+    /// After a month (and day), an optional year; without one the year comes from the anchor.
+    fn with_year(
+        &self,
+        start: usize,
+        j: usize,
+        month: u8,
+        day: Option<u8>,
+        rule_year: &'static str,
+        rule_no_year: &'static str,
+    ) -> Option<Draft> {
+        let k = if self.punct(j, ',') || self.is_word(j, "of") { j + 1 } else { j };
+        if let Some((year, 4)) = self.number(k) {
+            if (1000..3000).contains(&year) && !(self.adjacent(k + 1) && self.number(k + 2).is_some()) {
+                let year = year as i32;
+                let within = match day {
+                    Some(d) => {
+                        NaiveDate::from_ymd_opt(year, month.into(), d.into())?;
+                        Within::Day { month: Some(month), day: Some(d) }
+                    }
+                    None => Within::Month(Some(month)),
+                };
+                return Some(Draft::new(k + 1, within_value(year, within), Anchor::Explicit, rule_year));
+            }
+        }
+        let make = |y: i32| -> Option<CalendarValue> {
+            match day {
+                Some(d) => NaiveDate::from_ymd_opt(y, month.into(), d.into()).map(CalendarValue::date),
+                None => Some(CalendarValue::month(y, month.into())),
+            }
+        };
+        let within = match day {
+            Some(d) => Within::Day { month: Some(month), day: Some(d) },
+            None => Within::Month(Some(month)),
+        };
+        Some(match self.deictic_anchor() {
+            Some((anchor, how)) => {
+                let tense = self.clause_tense(start, j);
+                Draft::new(j, place(anchor, tense, make)?.into(), how, rule_no_year)
+            }
+            None => Draft::new(j, unknown(Some(within)).into(), Anchor::Missing, rule_no_year),
+        })
+    }
+
+    /// "1990s", "1990's": a decade.
+    fn decade(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
+        if len != 4 || n % 10 != 0 {
+            return None;
+        }
+        let s_at = |j: usize| self.adjacent(j) && (self.str(j) == "s" || self.str(j) == "S");
+        let end = if s_at(i + 1) {
+            i + 2
+        } else if self.adjacent(i + 1) && self.str(i + 1).chars().all(is_apostrophe) && s_at(i + 2) {
+            i + 3
+        } else {
+            return None;
+        };
+        let value = CalendarValue { year: Year::Decade(n as i32 / 10), within: None, time: None };
+        Some(Draft::new(end, value.into(), Anchor::Explicit, "date:decade"))
+    }
+
+    /// "'90s": a decade of the anchor's century (or the one before, if that decade is still
+    /// to come).
+    fn apostrophe_decade(&self, i: usize) -> Option<Draft> {
+        if !self.str(i).chars().all(is_apostrophe) || !self.adjacent(i + 1) {
+            return None;
+        }
+        let (n, 2) = self.number(i + 1)? else { return None };
+        if n % 10 != 0 || !self.adjacent(i + 2) || !(self.str(i + 2) == "s" || self.str(i + 2) == "S") {
+            return None;
+        }
+        let (anchor, how) =
+            self.deictic_anchor().unwrap_or((NaiveDate::from_ymd_opt(2000, 1, 1)?, Anchor::Missing));
+        let century = anchor.year().div_euclid(100) * 100;
+        let mut year = century + n as i32;
+        if year > anchor.year() {
+            year -= 100;
+        }
+        let value = CalendarValue { year: Year::Decade(year / 10), within: None, time: None };
+        Some(Draft::new(i + 3, value.into(), how, "date:decade"))
+    }
+
+    /// "3rd quarter", "20th century".
+    fn ordinal_number(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
+        if len > 2 || !self.has(i + 1, Word::OrdinalSuffix) || !self.adjacent(i + 1) {
+            return None;
+        }
+        self.ordinal_expr(i, i + 2, u8::try_from(n).ok()?)
+    }
+
+    /// A year: 1900-2099 alone, 1000-2099 after a context word ("in 1066"); never inside a
+    /// larger number, after a currency sign or before `%` or a plural noun ("2000 troops").
+    fn year_number(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
+        if len != 4 {
+            return None;
+        }
+        let context = i > 0 && self.has(i - 1, Word::ContextBefore);
+        if !((1900..2100).contains(&n) || context && (1000..2100).contains(&n)) {
+            return None;
+        }
+        if self.adjacent(i + 1)
+            && (self.punct(i + 1, '%') || self.punct(i + 1, ',') && self.number(i + 2).is_some())
+        {
+            return None;
+        }
+        if self.adjacent(i + 1) && self.punct(i + 1, '.') && self.number(i + 2).is_some() {
+            return None;
+        }
+        if self.adjacent(i + 1) && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        if !context {
+            let next = self.str(i + 1);
+            let plural_noun = self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word && t.entry.is_none())
+                && next.len() > 3
+                && next.ends_with('s')
+                && !next.ends_with("ss")
+                && next.bytes().all(|b| b.is_ascii_lowercase());
+            if plural_noun || self.is_word(i + 1, "percent") {
+                return None;
+            }
+        }
+        Some(Draft::new(i + 1, CalendarValue::year(n as i32).into(), Anchor::Explicit, "date:year"))
+    }
+
+    // ---- amounts and durations ---------------------------------------------------------------
+
+    /// An amount: "3", "three", "twenty-four", "a", "a few", "several", "a couple of", "1 1/2",
+    /// "two and a half", "half a(n)".
+    fn amount(&self, i: usize) -> Option<(usize, Amount)> {
+        let exact = |n: u32| Amount { n: Some(n), half: false };
+        let (mut j, mut amount) = if let Some((n, len)) = self.number(i) {
+            if len > 6 {
+                return None;
+            }
+            let mut j = i + 1;
+            let mut amount = exact(n);
+            // "1 1/2", "1.5"
+            if let (Some((1, 1)), true, Some((2, 1))) =
+                (self.number(j), self.punct(j + 1, '/'), self.number(j + 2))
+            {
+                amount.half = true;
+                j += 3;
+            } else if self.punct(j, '.')
+                && self.adjacent(j)
+                && self.number(j + 1) == Some((5, 1))
+                && self.adjacent(j + 1)
+            {
+                amount.half = true;
+                j += 2;
+            } else if self.adjacent(j)
+                && (self.punct(j, '.') || self.punct(j, ','))
+                && self.number(j + 1).is_some()
+            {
+                return None;
+            }
+            (j, amount)
+        } else {
+            let word = self.sense(i, |w| {
+                matches!(
+                    w,
+                    Word::Cardinal(_) | Word::Article | Word::Vague | Word::Couple | Word::Dozen | Word::Half
+                )
+                .then_some(w)
+            })?;
+            match word {
+                Word::Cardinal(n) => {
+                    let mut j = i + 1;
+                    let mut n = n;
+                    // "twenty-four", "twenty four", "one hundred"
+                    let k = if self.dash(j) && self.adjacent(j) { j + 1 } else { j };
+                    if let Some(u) = self.sense(k, |w| if let Word::Cardinal(u) = w { Some(u) } else { None })
+                    {
+                        if (20..100).contains(&n) && n % 10 == 0 && (1..10).contains(&u) {
+                            n += u;
+                            j = k + 1;
+                        } else if u == 100 || u == 1000 {
+                            n *= u;
+                            j = k + 1;
+                        }
+                    }
+                    (j, exact(n))
+                }
+                Word::Article => {
+                    let j = i + 1;
+                    if let Some(w) =
+                        self.sense(j, |w| matches!(w, Word::Vague | Word::Couple | Word::Dozen).then_some(w))
+                    {
+                        let k = if self.is_word(j + 1, "of") { j + 2 } else { j + 1 };
+                        match w {
+                            Word::Couple => (k, exact(2)),
+                            Word::Dozen => (j + 1, exact(12)),
+                            _ => (j + 1, Amount { n: None, half: false }),
+                        }
+                    } else {
+                        (j, exact(1))
+                    }
+                }
+                Word::Couple => (if self.is_word(i + 1, "of") { i + 2 } else { i + 1 }, exact(2)),
+                Word::Dozen => (i + 1, exact(12)),
+                Word::Half => {
+                    if !self.has(i + 1, Word::Article) {
+                        return None;
+                    }
+                    (i + 2, Amount { n: Some(0), half: true })
+                }
+                _ => (i + 1, Amount { n: None, half: false }),
+            }
+        };
+        // "two and a half"
+        if amount.n.is_some_and(|n| n > 0)
+            && self.is_word(j, "and")
+            && self.has(j + 1, Word::Article)
+            && self.has(j + 2, Word::Half)
+            && self.unit(j + 3).is_some()
+        {
+            amount.half = true;
+            j += 3;
+        }
+        Some((j, amount))
+    }
+
+    /// An amount and a unit, then what follows: "three days" (duration), "three days ago"
+    /// (date from the anchor), "two days later" (date from the last date), "a three-day
+    /// visit", "a year and a half", "twice a day" (set).
+    fn amount_expr(&self, i: usize) -> Option<Draft> {
+        let (j, mut amount) = self.amount(i)?;
+        let adjectival = self.dash(j) && self.adjacent(j) && self.adjacent(j + 1);
+        let u = if adjectival { j + 1 } else { j };
+        let (unit, times, plural) = self.unit(u)?;
+        let article = self.has(i, Word::Article);
+        if article && plural || self.has(i, Word::Vague) && !plural && !article {
+            return None;
+        }
+        // "some" and "many" are amounts only before a plural unit.
+        let mut end = u + 1;
+        if adjectival {
+            // "8-month-old", "day-long"
+            if self.dash(end)
+                && self.adjacent(end)
+                && (self.is_word(end + 1, "old") || self.is_word(end + 1, "long"))
+            {
+                end += 2;
+            }
+        } else if self.is_word(end, "and")
+            && self.has(end + 1, Word::Article)
+            && self.has(end + 2, Word::Half)
+        {
+            amount.half = true;
+            end += 3;
+        }
+        if article && i > 0 && self.has(i - 1, Word::Frequency) {
+            return Some(
+                Draft::new(
+                    end,
+                    duration_value(Amount { n: Some(1), half: false }, unit, times),
+                    Anchor::Explicit,
+                    "set:frequency",
+                )
+                .set(),
+            );
+        }
+        let duration =
+            Draft::new(end, duration_value(amount, unit, times), Anchor::Explicit, "duration:amount");
+        if adjectival {
+            return Some(duration);
+        }
+        let n = amount.n.map(|n| i64::from(n) * i64::from(times));
+        // "ago", "from now"
+        if let Some(sign) = self.sense(end, |w| if let Word::OffsetAnchor(s) = w { Some(s) } else { None }) {
+            let stop = if self.phrase(end).is_some_and(|(e, _)| e > end + 1) {
+                self.phrase(end)?.0
+            } else {
+                end + 1
+            };
+            let Some(n) = n else {
+                let value = if sign < 0 { TimexValue::PastRef } else { TimexValue::FutureRef };
+                return Some(Draft::new(stop, value, Anchor::Explicit, "date:offset-vague"));
+            };
+            return Some(match self.deictic_anchor() {
+                Some((anchor, how)) => {
+                    let value = self
+                        .year_shift(unit, sign as i64 * n, i)
+                        .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
+                    Draft::new(stop, value.into(), how, "date:ago")
+                }
+                None => Draft::new(stop, TimexValue::PastRef, Anchor::Missing, "date:ago"),
+            });
+        }
+        // "later", "earlier", and "before"/"after" with nothing after them.
+        if let Some(sign) = self.sense(end, |w| if let Word::OffsetReference(s) = w { Some(s) } else { None })
+        {
+            let bare = matches!(
+                self.str(end).to_ascii_lowercase().as_str(),
+                "later" | "earlier" | "afterwards" | "afterward"
+            ) || self.at(end + 1).is_none_or(|t| t.kind == Kind::Punct);
+            if let (true, Some(n)) = (bare, n) {
+                let (anchor, how) = self.reference_anchor()?;
+                let value = self
+                    .year_shift(unit, sign as i64 * n, i)
+                    .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
+                return Some(Draft::new(end + 1, value.into(), how, "date:later"));
+            }
+        }
+        Some(duration)
+    }
+
+    /// "a year earlier" after a quarter, half or month: the same period a year before.
+    fn year_shift(&self, unit: DurationUnit, n: i64, _at: usize) -> Option<CalendarValue> {
+        let reference = self.reference?;
+        if unit != DurationUnit::Year
+            || !matches!(
+                reference.within,
+                Some(Within::Quarter(Some(_)) | Within::Half(_) | Within::Month(Some(_)))
+            )
+        {
+            return None;
+        }
+        shift_value(reference, unit, n)
+    }
+
+    /// "year-earlier", "year-ago": the reference period a year before.
+    fn unit_offset(&self, i: usize) -> Option<Draft> {
+        let (unit, times, _) = self.unit(i)?;
+        if !(self.dash(i + 1) && self.adjacent(i + 1) && self.adjacent(i + 2)) {
+            return None;
+        }
+        let sign = self.sense(i + 2, |w| match w {
+            Word::OffsetAnchor(s) | Word::OffsetReference(s) => Some(s),
+            _ => None,
+        })?;
+        let n = sign as i64 * i64::from(times);
+        let (anchor, how) = self.reference_anchor()?;
+        let value = self.year_shift(unit, n, i).or_else(|| offset_value(anchor, unit, n, false))?;
+        Some(Draft::new(i + 3, value.into(), how, "date:unit-offset"))
+    }
+
+    /// "years", "decades": an unknown number of units. Not after a determiner ("the days of").
+    fn bare_units(&self, i: usize) -> Option<Draft> {
+        let (unit, times, _) = self.unit(i)?;
+        if i > 0 {
+            let before = self.str(i - 1).to_ascii_lowercase();
+            if matches!(
+                before.as_str(),
+                "the" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "whose"
+            ) || self.toks[i - 1].kind == Kind::Number
+                || self
+                    .sense(i - 1, |w| matches!(w, Word::Cardinal(_) | Word::Ordinal(_)).then_some(()))
+                    .is_some()
+            {
+                return None;
+            }
+        }
+        if !matches!(
+            unit,
+            DurationUnit::Year
+                | DurationUnit::Month
+                | DurationUnit::Week
+                | DurationUnit::Day
+                | DurationUnit::Decade
+                | DurationUnit::Century
+                | DurationUnit::Hour
+                | DurationUnit::Minute
+        ) {
+            return None;
+        }
+        Some(Draft::new(
+            i + 1,
+            duration_value(Amount { n: None, half: false }, unit, times),
+            Anchor::Explicit,
+            "duration:bare",
+        ))
+    }
+
+    // ---- names -------------------------------------------------------------------------------
+
+    /// A month name, then a day and a year, a year, or nothing: "January 3, 2020", "Jan. 3",
+    /// "January 2020", "January".
+    fn month_expr(&self, i: usize, month: u8, needs_context: bool) -> Option<Draft> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.punct(j, '.') && self.adjacent(j) && self.str(i).len() <= 4 {
+            j += 1;
+        }
+        // Month day
+        if let Some((day, len)) = self.number(j) {
+            let mut k = j + 1;
+            if self.has(k, Word::OrdinalSuffix) && self.adjacent(k) {
+                k += 1;
+            }
+            let clock_or_range = (self.punct(k, ':') || self.punct(k, '.') && self.number(k + 1).is_some())
+                && self.adjacent(k);
+            if len <= 2
+                && (1..=31).contains(&day)
+                && !clock_or_range
+                && !(self.adjacent(k) && self.at(k).is_some_and(|t| t.kind == Kind::Word))
+            {
+                return self.with_year(i, k, month, Some(day as u8), "date:month-day-year", "date:month-day");
+            }
+            if len == 4 {
+                return self.with_year(i, j, month, None, "date:month-year", "date:month");
+            }
+        }
+        if let Some(d) = self.with_year(i, i + 1, month, None, "date:month-year", "date:month") {
+            if d.anchor == Anchor::Explicit {
+                return Some(d);
+            }
+        }
+        // A month alone: not a name ("June Carter", "Theresa May"), and if the name is also a
+        // common word, only after a context word.
+        let before = i.checked_sub(1);
+        let after_capital = self.at(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.capitalised(i + 1)
+            && !self.all_caps(i)
+            && self.sense(i + 1, |w| matches!(w, Word::Month(_) | Word::Weekday(_)).then_some(())).is_none();
+        let before_capital = before.is_some_and(|b| {
+            self.toks[b].kind == Kind::Word
+                && self.capitalised(b)
+                && self.toks[b].entry.is_none()
+                && !self.sentence_start(b)
+        });
+        if after_capital || before_capital {
+            return None;
+        }
+        if needs_context && !before.is_some_and(|b| self.context_before(b)) {
+            return None;
+        }
+        self.with_year(i, i + 1, month, None, "date:month-year", "date:month")
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || self.sentence_end(i - 1) || self.toks[i].para_before
+    }
+
+    fn context_before(&self, b: usize) -> bool {
+        self.sense(b, |w| {
+            matches!(w, Word::ContextBefore | Word::Position(_) | Word::Deictic(_) | Word::Every)
+                .then_some(())
+        })
+        .is_some()
+            || self.is_word(b, "the")
+    }
+
+    /// "Friday", "Friday, Jan. 3", "Friday morning", "early Friday".
+    fn weekday_expr(&self, i: usize, weekday: u8, needs_context: bool) -> Option<Draft> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        let abbreviated = self.punct(j, '.') && self.adjacent(j);
+        if abbreviated {
+            j += 1;
+        }
+        let k = if self.punct(j, ',') { j + 1 } else { j };
+        // With its date: the date decides.
+        let dated = self
+            .sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
+            .and_then(|m| self.month_expr(k, m, false))
+            .or_else(|| self.number(k).and_then(|(n, len)| self.day_month(k, n, len)));
+        if let Some(d) = dated {
+            return Some(Draft { rule: "date:weekday-date", ..d });
+        }
+        if needs_context {
+            return None;
+        }
+        if self.at(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.capitalised(i + 1)
+            && !self.all_caps(i)
+            && self.part_of_day(i + 1).is_none()
+        {
+            return None;
+        }
+        let (date, how) = match self.deictic_anchor() {
+            Some((anchor, how)) => {
+                let tense = match self.clause_tense(i, i + 1) {
+                    Tense::Future => Tense::Future,
+                    _ => Tense::Past,
+                };
+                (CalendarValue::date(weekday_near(anchor, weekday, tense, false)), how)
+            }
+            None => (unknown(Some(Within::WeekDay { week: None, weekday })), Anchor::Missing),
+        };
+        Some(self.with_part_of_day(j.max(i + 1), date, how, "date:weekday"))
+    }
+
+    fn part_of_day(&self, i: usize) -> Option<PartOfDay> {
+        self.sense(i, |w| if let Word::PartOfDay(p) = w { Some(p) } else { None })
+    }
+
+    /// A day, then maybe its part: "Friday morning", "yesterday afternoon".
+    fn with_part_of_day(&self, j: usize, day: CalendarValue, how: Anchor, rule: &'static str) -> Draft {
+        match self.part_of_day(j) {
+            Some(part) if day.time.is_none() => {
+                Draft::new(j + 1, day.at(TimeOfDay::Part(part)).into(), how, rule)
+            }
+            _ => Draft::new(j, day.into(), how, rule),
+        }
+    }
+
+    fn day_word(&self, i: usize, offset: i8, part: Option<PartOfDay>) -> Option<Draft> {
+        let (day, how) = match self.deictic_anchor() {
+            Some((anchor, how)) => {
+                (CalendarValue::date(anchor.checked_add_signed(Duration::days(offset.into()))?), how)
+            }
+            None => (unknown(Some(Within::Day { month: None, day: None })), Anchor::Missing),
+        };
+        let day = match part {
+            Some(p) => day.at(TimeOfDay::Part(p)),
+            None => day,
+        };
+        Some(self.with_part_of_day(i + 1, day, how, "date:day-word"))
+    }
+
+    /// "summer", "summer 2019", "the summer of 2019", "last fall" (via deictics).
+    fn season_expr(&self, i: usize, season: Season, needs_context: bool) -> Option<Draft> {
+        let j = i + 1;
+        let k = if self.is_word(j, "of") { j + 1 } else { j };
+        if let Some((year, 4)) = self.number(k) {
+            if (1000..3000).contains(&year) {
+                return Some(Draft::new(
+                    k + 1,
+                    within(year as i32, Within::Season(season)).into(),
+                    Anchor::Explicit,
+                    "date:season-year",
+                ));
+            }
+        }
+        if self.is_word(j, "of") {
+            return None; // "the fall of Baghdad"
+        }
+        let context = i > 0 && self.context_before(i - 1);
+        if needs_context && !context {
+            return None;
+        }
+        if !context {
+            return None;
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        let tense = self.clause_tense(i, j);
+        let value = place(anchor, tense, |y| Some(within(y, Within::Season(season))))?;
+        Some(Draft::new(j, value.into(), how, "date:season"))
+    }
+
+    fn holiday_expr(&self, i: usize, month: u8, day: u8) -> Option<Draft> {
+        self.holiday_expr_end(i + 1, month, day).filter(|_| self.capitalised(i))
+    }
+
+    fn holiday_expr_end(&self, j: usize, month: u8, day: u8) -> Option<Draft> {
+        self.with_year(j.saturating_sub(1), j, month, Some(day), "date:holiday-year", "date:holiday")
+    }
+
+    // ---- deictics, ordinals, sets ------------------------------------------------------------
+
+    /// "last week", "this morning", "next Friday", "last May", "the next day", "the following
+    /// week", "the past three years", "recent years", "the coming weeks".
+    fn deictic_expr(&self, i: usize, with_the: bool) -> Option<Draft> {
+        let (offset, reference) = self.sense(i, |w| match w {
+            Word::Deictic(o) => Some((o, false)),
+            Word::DeicticReference(o) => Some((o, true)),
+            _ => None,
+        })?;
+        let backward_span = !reference && offset < 0; // last, past, recent
+        let j = i + 1;
+        // "the past three years", "the next few days", "recent years"
+        if let Some((k, amount)) = self.amount(j) {
+            if let Some((unit, times, _)) = self.unit(k) {
+                if !self.has(j, Word::Article) || amount.n != Some(1) {
+                    return Some(Draft::new(
+                        k + 1,
+                        duration_value(amount, unit, times),
+                        Anchor::Explicit,
+                        "duration:deictic-amount",
+                    ));
+                }
+            }
+        }
+        if let Some((unit, times, plural)) = self.unit(j) {
+            if plural {
+                return (offset != 0).then(|| {
+                    Draft::new(
+                        j + 1,
+                        duration_value(Amount { n: None, half: false }, unit, times),
+                        Anchor::Explicit,
+                        "duration:deictic-amount",
+                    )
+                });
+            }
+            if with_the && backward_span {
+                // "the past week"
+                return Some(Draft::new(
+                    j + 1,
+                    duration_value(Amount { n: Some(1), half: false }, unit, times),
+                    Anchor::Explicit,
+                    "duration:deictic-amount",
+                ));
+            }
+            let from_reference = reference || (with_the && offset != 0);
+            let (anchor, how) =
+                if from_reference { self.reference_anchor()? } else { self.deictic_anchor()? };
+            let n = i64::from(offset) * i64::from(times);
+            let value = if unit == DurationUnit::Weekend {
+                let week = CalendarValue::week_of(anchor.checked_add_signed(Duration::days(7 * n))?);
+                match week.within {
+                    Some(Within::Week(w)) => within(
+                        match week.year {
+                            Year::Year(y) => y,
+                            _ => return None,
+                        },
+                        Within::Weekend(w),
+                    ),
+                    _ => return None,
+                }
+            } else {
+                offset_value(anchor, unit, n, false)?
+            };
+            return Some(Draft::new(j + 1, value.into(), how, "date:deictic-unit"));
+        }
+        if with_the && !reference && offset == 0 {
+            return None;
+        }
+        let (anchor, how) =
+            if reference || with_the { self.reference_anchor()? } else { self.deictic_anchor()? };
+        // "this morning", "last night"
+        if let Some(part) = self.part_of_day(j) {
+            let day = anchor.checked_add_signed(Duration::days(offset.into()))?;
+            return Some(Draft::new(
+                j + 1,
+                CalendarValue::date(day).at(TimeOfDay::Part(part)).into(),
+                how,
+                "time:deictic-part",
+            ));
+        }
+        if with_the {
+            return None;
+        }
+        if let Some(weekday) = self.sense(j, |w| if let Word::Weekday(d) = w { Some(d) } else { None }) {
+            if !self.capitalised(j) {
+                return None;
+            }
+            let day = match offset {
+                -1 => weekday_near(anchor, weekday, Tense::Past, true),
+                1 => weekday_near(anchor, weekday, Tense::Future, true),
+                _ => weekday_near(anchor, weekday, Tense::Future, false),
+            };
+            return Some(self.with_part_of_day(j + 1, CalendarValue::date(day), how, "date:deictic-weekday"));
+        }
+        if let Some(month) = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None }) {
+            if !self.capitalised(j) {
+                return None;
+            }
+            let this = CalendarValue::month(anchor.year(), month.into());
+            let value = match offset {
+                0 => this,
+                -1 => place(anchor - Duration::days(27), Tense::Past, |y| {
+                    Some(CalendarValue::month(y, month.into()))
+                })?,
+                _ => place(anchor + Duration::days(27), Tense::Future, |y| {
+                    Some(CalendarValue::month(y, month.into()))
+                })?,
+            };
+            let value = if offset == -1 && value.interval()?.end.date() > anchor {
+                shift_value(value, DurationUnit::Year, -1)?
+            } else {
+                value
+            };
+            let value = if offset == 1 && value.interval()?.start.date() <= anchor {
+                shift_value(value, DurationUnit::Year, 1)?
+            } else {
+                value
+            };
+            return Some(Draft::new(j + 1, value.into(), how, "date:deictic-month"));
+        }
+        if let Some(season) = self.sense(j, |w| if let Word::Season(s) = w { Some(s) } else { None }) {
+            let make = |y: i32| Some(within(y, Within::Season(season)));
+            let value = match offset {
+                0 => within(
+                    season_of(anchor)
+                        .0
+                        .max(anchor.year() - i32::from(anchor.month() < 3 && season == Season::Winter)),
+                    Within::Season(season),
+                ),
+                -1 => {
+                    let v = place(anchor, Tense::Past, make)?;
+                    if v.interval()?.end.date() > anchor {
+                        shift_value(v, DurationUnit::Year, -1)?
+                    } else {
+                        v
+                    }
+                }
+                _ => {
+                    let v = place(anchor, Tense::Future, make)?;
+                    if v.interval()?.start.date() <= anchor {
+                        shift_value(v, DurationUnit::Year, 1)?
+                    } else {
+                        v
+                    }
+                }
+            };
+            return Some(Draft::new(j + 1, value.into(), how, "date:deictic-season"));
+        }
+        None
+    }
+
+    /// "the first nine months", "the last two weeks".
+    fn ordinal_amount(&self, j: usize) -> Option<Draft> {
+        self.sense(j, |w| matches!(w, Word::Ordinal(1)).then_some(()))?;
+        let (k, amount) = self.amount(j + 1)?;
+        let (unit, times, plural) = self.unit(k)?;
+        plural.then(|| {
+            Draft::new(
+                k + 1,
+                duration_value(amount, unit, times),
+                Anchor::Explicit,
+                "duration:ordinal-amount",
+            )
+        })
+    }
+
+    /// "third quarter", "third-quarter", "first half of 2019", "twentieth century".
+    fn ordinal_expr(&self, i: usize, j: usize, n: u8) -> Option<Draft> {
+        let u = if self.dash(j) && self.adjacent(j) { j + 1 } else { j };
+        if self.is_word(u, "century") {
+            let value = CalendarValue { year: Year::Century(i32::from(n) - 1), within: None, time: None };
+            return Some(Draft::new(u + 1, value.into(), Anchor::Explicit, "date:century"));
+        }
+        let part = if self.is_word(u, "quarter") && (1..=4).contains(&n) {
+            Within::Quarter(Some(n))
+        } else if self.is_word(u, "half") && (1..=2).contains(&n) {
+            Within::Half(n)
+        } else {
+            return None;
+        };
+        let end = u + 1;
+        // "of 2019", "of fiscal 2019", "2019" ("fourth quarter 2019")
+        let mut k = if self.is_word(end, "of") { end + 1 } else { end };
+        if self.has(k, Word::Fiscal) {
+            k += 1;
+        }
+        if let Some((year, 4)) = self.number(k) {
+            if (1000..3000).contains(&year) {
+                return Some(Draft::new(
+                    k + 1,
+                    within(year as i32, part).into(),
+                    Anchor::Explicit,
+                    "date:quarter-year",
+                ));
+            }
+        }
+        let _ = i;
+        let (anchor, how) = self.deictic_anchor()?;
+        let tense = match self.clause_tense(i, end) {
+            Tense::Future => Tense::Future,
+            _ => Tense::Past,
+        };
+        let value = place(anchor, tense, |y| Some(within(y, part)))?;
+        Some(Draft::new(end, value.into(), how, "date:quarter"))
+    }
+
+    /// "every Friday", "each year", "every three months", "every other day".
+    fn every_expr(&self, i: usize) -> Option<Draft> {
+        let j = i + 1;
+        if let Some(weekday) = self.sense(j, |w| if let Word::Weekday(d) = w { Some(d) } else { None }) {
+            let value = unknown(Some(Within::WeekDay { week: None, weekday }));
+            return Some(self.with_part_of_day(j + 1, value, Anchor::Explicit, "set:every").set());
+        }
+        if let Some(month) = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None }) {
+            return Some(
+                Draft::new(
+                    j + 1,
+                    unknown(Some(Within::Month(Some(month)))).into(),
+                    Anchor::Explicit,
+                    "set:every",
+                )
+                .set(),
+            );
+        }
+        let (k, amount) = if self.is_word(j, "other") {
+            (j + 1, Amount { n: Some(2), half: false })
+        } else {
+            self.amount(j).filter(|(_, a)| a.n.is_some()).unwrap_or((j, Amount { n: Some(1), half: false }))
+        };
+        let (unit, times, _) = self.unit(k)?;
+        Some(Draft::new(k + 1, duration_value(amount, unit, times), Anchor::Explicit, "set:every").set())
+    }
+
+    /// "fiscal 2020", "fiscal year 2020", "fiscal second-quarter".
+    fn fiscal_expr(&self, i: usize) -> Option<Draft> {
+        let mut j = i + 1;
+        if self.is_word(j, "year") {
+            j += 1;
+        }
+        if let Some((year, 4)) = self.number(j) {
+            if (1000..3000).contains(&year) {
+                return Some(Draft::new(
+                    j + 1,
+                    CalendarValue::year(year as i32).into(),
+                    Anchor::Explicit,
+                    "date:fiscal-year",
+                ));
+            }
+        }
+        let n = self.sense(i + 1, |w| if let Word::Ordinal(n) = w { Some(n) } else { None })?;
+        self.ordinal_expr(i, i + 2, n)
+    }
+}
+
+fn within_value(year: i32, within: Within) -> TimexValue {
+    CalendarValue { year: Year::Year(year), within: Some(within), time: None }.into()
+}

@@ -1,0 +1,332 @@
+//! The time stage's vocabulary, read from `data/time/*.tsv`.
+//!
+//! Every file has the same shape, `class<TAB>value<TAB>forms`, and every form (lower case,
+//! `|`-separated) maps to one or more [`Word`]s. Forms with spaces ("at least", "the near
+//! future") are phrases, matched word by word from their first word.
+
+use super::value::{DurationUnit, PartOfDay, Season, TimexMod, TimexValue};
+use crate::data::{LineReader, Source, fields};
+use crate::error::Error;
+use std::collections::HashMap;
+
+/// What a word can mean to the time grammar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Word {
+    Month(u8),
+    Weekday(u8),
+    Season(Season),
+    PartOfDay(PartOfDay),
+    Clock(u8, u8),
+    Holiday(u8, u8),
+    Cardinal(u32),
+    Ordinal(u8),
+    OrdinalSuffix,
+    Article,
+    Vague,
+    Couple,
+    Dozen,
+    Half,
+    Unit { unit: DurationUnit, times: u32, plural: bool },
+    RelativeDay(i8, Option<PartOfDay>),
+    Deictic(i8),
+    DeicticReference(i8),
+    Frequency,
+    OffsetAnchor(i8),
+    OffsetReference(i8),
+    Position(TimexMod),
+    PositionNoun(TimexMod),
+    AmountMod(TimexMod),
+    Reference(Ref),
+    Recurrence(Option<u32>, DurationUnit),
+    Every,
+    Fiscal,
+    ContextBefore,
+    TensePast,
+    TenseFuture,
+    NotTense,
+    Zone,
+    Meridiem(bool),
+}
+
+/// A vague reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ref {
+    Present,
+    Past,
+    Future,
+}
+
+/// One meaning of a form: the word, and whether it counts only in a date context.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sense {
+    pub(crate) word: Word,
+    pub(crate) needs_context: bool,
+}
+
+/// The senses of one lower-case word, and the phrases that start with it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Entry {
+    pub(crate) senses: Vec<Sense>,
+    pub(crate) phrases: Vec<(Box<[Box<str>]>, Word)>,
+}
+
+/// The compiled vocabulary.
+#[derive(Debug)]
+pub(crate) struct TimeLexicon {
+    entries: HashMap<Box<str>, Entry>,
+    /// Longest single word, in bytes: longer words are not looked up.
+    longest: usize,
+    /// The forms of `zone`, as written in upper case, and of `meridiem`.
+    pub(crate) meridiems: Vec<(Box<str>, bool)>,
+}
+
+/// The bundled vocabulary files, in load order.
+pub(crate) const BUNDLED_TIME_FILES: &[&str] = &[
+    "data/time/calendar.tsv",
+    "data/time/numbers.tsv",
+    "data/time/units.tsv",
+    "data/time/relative.tsv",
+    "data/time/zones.tsv",
+];
+
+impl TimeLexicon {
+    /// Reads the given files; a bad line is an error naming file and line.
+    pub(crate) fn from_sources(sources: &[Source]) -> Result<TimeLexicon, Error> {
+        let mut lexicon = TimeLexicon { entries: HashMap::new(), longest: 0, meridiems: Vec::new() };
+        let mut restricted: Vec<(String, String)> = Vec::new();
+        for source in sources {
+            for (line, raw) in LineReader::new(source) {
+                let [class, value, forms] = fields::<3>(source, line, &raw)?;
+                let bad = |what: &str| source.error(line, format!("{what} {value:?} for class {class:?}"));
+                if class == "needs-context" {
+                    for form in forms.split('|') {
+                        restricted.push((value.to_string(), form.to_string()));
+                    }
+                    continue;
+                }
+                let word = parse_word(class, value).ok_or_else(|| {
+                    if CLASSES.contains(&class) {
+                        bad("bad value")
+                    } else {
+                        source.error(line, format!("unknown class {class:?}"))
+                    }
+                })?;
+                if let Word::Meridiem(pm) = word {
+                    lexicon.meridiems.extend(forms.split('|').map(|f| (Box::from(f), pm)));
+                    continue;
+                }
+                for form in forms.split('|') {
+                    if form.is_empty() || form.trim() != form || form.chars().any(|c| c.is_uppercase()) {
+                        return Err(source.error(
+                            line,
+                            format!("form {form:?} must be non-empty, trimmed and lower case"),
+                        ));
+                    }
+                    lexicon.add(form, word);
+                }
+            }
+        }
+        for (class, form) in restricted {
+            if let Some(entry) = lexicon.entries.get_mut(form.as_str()) {
+                for sense in &mut entry.senses {
+                    if class_name(sense.word) == class {
+                        sense.needs_context = true;
+                    }
+                }
+            }
+        }
+        // Longer meridiem forms first, so "a.m." wins over "am".
+        lexicon.meridiems.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        Ok(lexicon)
+    }
+
+    fn add(&mut self, form: &str, word: Word) {
+        let mut words = form.split(' ');
+        let first = words.next().unwrap_or(form);
+        let rest: Box<[Box<str>]> = words.map(Box::from).collect();
+        self.longest = self.longest.max(first.len());
+        let entry = self.entries.entry(Box::from(first)).or_default();
+        if rest.is_empty() {
+            entry.senses.push(Sense { word, needs_context: false });
+        } else {
+            entry.phrases.push((rest, word));
+        }
+    }
+
+    /// The entry of a word, any case.
+    pub(crate) fn get(&self, word: &str) -> Option<&Entry> {
+        if word.len() > self.longest {
+            return None;
+        }
+        let mut buffer = [0u8; 64];
+        let lower = buffer.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let key = std::str::from_utf8(lower).ok()?;
+        self.entries.get(key)
+    }
+}
+
+const CLASSES: &[&str] = &[
+    "month",
+    "weekday",
+    "season",
+    "part-of-day",
+    "clock",
+    "holiday",
+    "cardinal",
+    "ordinal",
+    "ordinal-suffix",
+    "article",
+    "vague",
+    "couple",
+    "dozen",
+    "half",
+    "unit",
+    "units",
+    "day-word",
+    "deictic",
+    "deictic-reference",
+    "frequency",
+    "offset-anchor",
+    "offset-reference",
+    "position",
+    "position-noun",
+    "amount-mod",
+    "reference",
+    "recurrence",
+    "every",
+    "fiscal",
+    "context-before",
+    "tense-past",
+    "tense-future",
+    "not-tense",
+    "zone",
+    "meridiem",
+];
+
+fn class_name(word: Word) -> &'static str {
+    match word {
+        Word::Month(_) => "month",
+        Word::Weekday(_) => "weekday",
+        Word::Season(_) => "season",
+        _ => "",
+    }
+}
+
+fn in_range(value: &str, low: i64, high: i64) -> Option<i64> {
+    value.parse::<i64>().ok().filter(|n| (low..=high).contains(n))
+}
+
+fn parse_word(class: &str, value: &str) -> Option<Word> {
+    Some(match class {
+        "month" => Word::Month(in_range(value, 1, 12)? as u8),
+        "weekday" => Word::Weekday(in_range(value, 1, 7)? as u8),
+        "season" => Word::Season(Season::from_code(value)?),
+        "part-of-day" => Word::PartOfDay(PartOfDay::from_code(value)?),
+        "clock" => {
+            let (h, m) = value.split_once(':')?;
+            Word::Clock(in_range(h, 0, 24)? as u8, in_range(m, 0, 59)? as u8)
+        }
+        "holiday" => {
+            let (m, d) = value.split_once('-')?;
+            Word::Holiday(in_range(m, 1, 12)? as u8, in_range(d, 1, 31)? as u8)
+        }
+        "cardinal" => Word::Cardinal(in_range(value, 0, 1_000_000)? as u32),
+        "ordinal" => Word::Ordinal(in_range(value, 1, 100)? as u8),
+        "couple" => Word::Couple,
+        "dozen" => Word::Dozen,
+        "unit" | "units" => {
+            let (name, times) = match value.split_once('*') {
+                Some((name, times)) => (name, in_range(times, 1, 1000)? as u32),
+                None => (value, 1),
+            };
+            let unit = match name {
+                "second" => DurationUnit::Second,
+                "minute" => DurationUnit::Minute,
+                "hour" => DurationUnit::Hour,
+                "day" => DurationUnit::Day,
+                "week" => DurationUnit::Week,
+                "weekend" => DurationUnit::Weekend,
+                "month" => DurationUnit::Month,
+                "quarter" => DurationUnit::Quarter,
+                "year" => DurationUnit::Year,
+                "decade" => DurationUnit::Decade,
+                "century" => DurationUnit::Century,
+                "millennium" => DurationUnit::Millennium,
+                _ => return None,
+            };
+            Word::Unit { unit, times, plural: class == "units" }
+        }
+        "day-word" => {
+            let digits = value.trim_end_matches(|c: char| c.is_ascii_uppercase());
+            let part = &value[digits.len()..];
+            let part = if part.is_empty() { None } else { Some(PartOfDay::from_code(part)?) };
+            Word::RelativeDay(in_range(digits, -7, 7)? as i8, part)
+        }
+        "deictic" => Word::Deictic(in_range(value, -1, 1)? as i8),
+        "deictic-reference" => Word::DeicticReference(in_range(value, -1, 1)? as i8),
+        "offset-anchor" => Word::OffsetAnchor(in_range(value, -1, 1)? as i8),
+        "offset-reference" => Word::OffsetReference(in_range(value, -1, 1)? as i8),
+        "position" => Word::Position(value.parse().ok()?),
+        "position-noun" => Word::PositionNoun(value.parse().ok()?),
+        "amount-mod" => Word::AmountMod(value.parse().ok()?),
+        "reference" => Word::Reference(match value {
+            "PRESENT_REF" => Ref::Present,
+            "PAST_REF" => Ref::Past,
+            "FUTURE_REF" => Ref::Future,
+            _ => return None,
+        }),
+        "recurrence" => match value.parse::<TimexValue>().ok()? {
+            TimexValue::Duration(d) if d.parts.len() == 1 => Word::Recurrence(d.parts[0].0, d.parts[0].1),
+            _ => return None,
+        },
+        "meridiem" => Word::Meridiem(match value {
+            "am" => false,
+            "pm" => true,
+            _ => return None,
+        }),
+        _ if value != "-" => return None,
+        "ordinal-suffix" => Word::OrdinalSuffix,
+        "article" => Word::Article,
+        "vague" => Word::Vague,
+        "half" => Word::Half,
+        "every" => Word::Every,
+        "frequency" => Word::Frequency,
+        "fiscal" => Word::Fiscal,
+        "context-before" => Word::ContextBefore,
+        "tense-past" => Word::TensePast,
+        "tense-future" => Word::TenseFuture,
+        "not-tense" => Word::NotTense,
+        "zone" => Word::Zone,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        for (text, message) in [
+            ("month\t13\tfoo\n", "t.tsv:1: bad value \"13\" for class \"month\""),
+            ("monthly\t1\tfoo\n", "t.tsv:1: unknown class \"monthly\""),
+            ("# c\nmonth\t1\tJan\n", "t.tsv:2: form \"Jan\" must be non-empty, trimmed and lower case"),
+            ("month\t1\n", "t.tsv:1: expected 3 tab-separated fields, found 2"),
+        ] {
+            let err = TimeLexicon::from_sources(&[Source::from_str("t.tsv", text)]).unwrap_err();
+            assert_eq!(err.to_string(), message);
+        }
+    }
+
+    #[test]
+    fn article_is_not_unit_and_article_words_are_case_free() {
+        let sources: Vec<Source> = BUNDLED_TIME_FILES.iter().map(|p| crate::data::bundled(p)).collect();
+        let lexicon = TimeLexicon::from_sources(&sources).unwrap();
+        let may = lexicon.get("May").unwrap();
+        assert!(may.senses.iter().any(|s| s.word == Word::Month(5) && s.needs_context));
+        assert!(lexicon.get("AT").unwrap().phrases.iter().any(|(rest, _)| &*rest[0] == "least"));
+        assert!(lexicon.get("table").is_none());
+    }
+}
