@@ -1,17 +1,23 @@
-//! Extracts entities from text files, directories and JSON Lines, and writes the JSON contract
-//! of `DESIGN.md` to stdout.
+//! Extracts entities and time expressions from text files, directories and JSON Lines, and
+//! writes the JSON contract of `DESIGN.md` to stdout (or TimeML files to a directory).
 //!
 //! ```sh
 //! cargo run --release --example extract -- data/corpus/seed                 # a directory of .txt
 //! cargo run --release --example extract -- a.txt b.txt --format jsonl       # one document per line
-//! cargo run --release --example extract -- docs.jsonl                       # {"id","text","published"}
+//! cargo run --release --example extract -- docs.jsonl                       # {"id","text","published","mode"}
+//! cargo run --release --example extract -- history.txt --mode narrative     # anchor to the last date
+//! cargo run --release --example extract -- docs.jsonl --format timeml --out tml/   # ID.tml per document
 //! echo '{"id":"x","text":"Pompeo spoke."}' | cargo run --release --example extract -- -
 //! ```
+//!
+//! `mode` on a JSON line (`news` or `narrative`) wins over `--mode` for that document.
 //!
 //! A bad input (unreadable file, invalid UTF-8, malformed JSON line, bad `published` date) is
 //! reported on stderr with its file and line; everything else is still processed, and the exit
 //! status is 1 at the end if anything was skipped.
 
+use annals::time::Mode;
+use annals::timeml::{TimexTag, write_timeml};
 use annals::{Document, Extraction, Extractor};
 use clap::{Parser, ValueEnum};
 use std::io::{BufRead, IsTerminal, Write};
@@ -30,6 +36,19 @@ struct Args {
     /// Extra gazetteer files (kind, id, name, aliases; see data/README.md).
     #[arg(long)]
     gazetteer: Vec<PathBuf>,
+    /// How relative times are anchored when a document does not say: news (publication
+    /// date) or narrative (the last date mentioned).
+    #[arg(long, value_enum, default_value_t = RunMode::News)]
+    mode: RunMode,
+    /// The directory `--format timeml` writes its files to.
+    #[arg(long, required_if_eq("format", "timeml"))]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RunMode {
+    News,
+    Narrative,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -38,6 +57,8 @@ enum Format {
     Json,
     /// One JSON object per document and line.
     Jsonl,
+    /// One TimeML file per document (`ID.tml` in `--out`), for the TempEval-3 toolkit.
+    Timeml,
 }
 
 /// The JSON contract of DESIGN.md, fields in its order.
@@ -56,10 +77,13 @@ struct InputLine {
     text: String,
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    mode: Option<String>,
 }
 
 /// Counts what was read and what was skipped, and shows progress on a terminal.
 struct Run {
+    mode: Mode,
     done: usize,
     skipped: usize,
     progress: bool,
@@ -82,9 +106,13 @@ impl Run {
     }
 }
 
-fn parse_line(line: &str) -> Result<Document, String> {
+fn parse_line(line: &str, mode: Mode) -> Result<Document, String> {
     let input: InputLine = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
-    let mut doc = Document::new(input.id, input.text);
+    let mode = match input.mode {
+        Some(m) => m.parse::<Mode>().map_err(|e| e.to_string())?,
+        None => mode,
+    };
+    let mut doc = Document::new(input.id, input.text).mode(mode);
     if let Some(date) = input.published {
         let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
             .map_err(|_| format!("`published` must be a date like 2020-01-03, found `{date}`"))?;
@@ -94,6 +122,7 @@ fn parse_line(line: &str) -> Result<Document, String> {
 }
 
 fn read_jsonl(name: &str, reader: impl BufRead, run: &mut Run, emit: &mut impl FnMut(Document)) {
+    let mode = run.mode;
     for (i, line) in reader.split(b'\n').enumerate() {
         let place = format!("{name}:{}", i + 1);
         let line = match line {
@@ -112,7 +141,7 @@ fn read_jsonl(name: &str, reader: impl BufRead, run: &mut Run, emit: &mut impl F
         if line.trim().is_empty() {
             continue;
         }
-        match parse_line(&line) {
+        match parse_line(&line, mode) {
             Ok(doc) => {
                 emit(doc);
                 run.tick();
@@ -146,7 +175,7 @@ fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     let id = path.file_stem().map_or(name.clone(), |s| s.to_string_lossy().into_owned());
-                    emit(Document::new(id, text));
+                    emit(Document::new(id, text).mode(run.mode));
                     run.tick();
                 }
                 Err(e) => run.skip(
@@ -157,6 +186,28 @@ fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
             Err(e) => run.skip(&name, e),
         }
     }
+}
+
+/// Writes `ID.tml`: the text with its time expressions as TIMEX3, the publication date as DCT.
+fn write_tml(dir: &Path, doc: &Document, extraction: &Extraction) -> Result<(), String> {
+    let dct =
+        extraction.published.ok_or("no publication date (given, header or inferred): TimeML needs a DCT")?;
+    if doc.id.is_empty() || doc.id.contains(['/', '\\']) || doc.id.starts_with('.') {
+        return Err("the id cannot be a file name".into());
+    }
+    let tags: Vec<TimexTag> = extraction
+        .times
+        .iter()
+        .map(|t| TimexTag {
+            span: t.span,
+            kind: t.kind.to_string(),
+            value: t.value.to_string(),
+            modifier: t.modifier.map(|m| m.to_string()),
+        })
+        .collect();
+    let path = dir.join(format!("{}.tml", doc.id));
+    std::fs::write(&path, write_timeml(&doc.id, dct, &doc.text, &tags))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn main() -> std::process::ExitCode {
@@ -172,7 +223,18 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let mut run = Run { done: 0, skipped: 0, progress: std::io::stderr().is_terminal() };
+    let mode = match args.mode {
+        RunMode::News => Mode::News,
+        RunMode::Narrative => Mode::Narrative,
+    };
+    if let Some(dir) = &args.out {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: {}: {e}", dir.display());
+            return std::process::ExitCode::from(2);
+        }
+    }
+    let mut run = Run { mode, done: 0, skipped: 0, progress: std::io::stderr().is_terminal() };
+    let mut unwritten: Vec<String> = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut extractions: Vec<Extraction> = Vec::new();
@@ -190,6 +252,12 @@ fn main() -> std::process::ExitCode {
                     }
                 }
                 Format::Json => extractions.push(extraction),
+                Format::Timeml => {
+                    let dir = args.out.as_deref().unwrap_or(Path::new("."));
+                    if let Err(message) = write_tml(dir, &doc, &extraction) {
+                        unwritten.push(format!("{}: {message}", doc.id));
+                    }
+                }
             }
         };
         read_path(input, &mut run, &mut emit);
@@ -214,6 +282,10 @@ fn main() -> std::process::ExitCode {
         eprintln!("error: writing the output: {e}");
         return std::process::ExitCode::from(2);
     }
+    for message in &unwritten {
+        eprintln!("{message}");
+    }
+    run.skipped += unwritten.len();
     if run.skipped > 0 {
         eprintln!("{} input(s) skipped (see above)", run.skipped);
         return std::process::ExitCode::from(1);

@@ -3,6 +3,7 @@
 use crate::entities::{Entity, Mention};
 use crate::span::Span;
 use crate::text::SentenceKind;
+use crate::time::{Mode, TimeExpr};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -25,17 +26,31 @@ pub struct Document {
     /// The publication date, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
+    /// How relative times are anchored: news (to the publication date, the default) or
+    /// narrative (to the last date mentioned).
+    #[serde(default, skip_serializing_if = "is_news")]
+    pub mode: Mode,
+}
+
+fn is_news(mode: &Mode) -> bool {
+    *mode == Mode::News
 }
 
 impl Document {
     /// A document with no publication date.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), published: None }
+        Document { id: id.into(), text: text.into(), published: None, mode: Mode::News }
     }
 
     /// Sets the publication date.
     pub fn published(mut self, date: NaiveDate) -> Document {
         self.published = Some(date);
+        self
+    }
+
+    /// Sets the anchoring mode.
+    pub fn mode(mut self, mode: Mode) -> Document {
+        self.mode = mode;
         self
     }
 }
@@ -49,6 +64,13 @@ pub enum PublishedSource {
     Document,
     /// Read from a metadata header line (` date 2020-01-03`).
     Header,
+    /// Read from a dateline ("BAGHDAD, Jan 3 (Reuters) -"); a dateline without a year takes
+    /// the latest year the text mentions.
+    Dateline,
+    /// The latest date in a photo caption (a sentence followed by a photo credit).
+    Caption,
+    /// The latest full date the text mentions.
+    Latest,
 }
 
 /// A sentence of the extraction: its span and kind.
@@ -77,6 +99,10 @@ pub struct Extraction {
     pub sentences: Vec<SentenceSpan>,
     /// Every entity mention, in order of position.
     pub entities: Vec<Mention>,
+    /// How relative times were anchored.
+    pub mode: Mode,
+    /// Every time expression, in order of position.
+    pub times: Vec<TimeExpr>,
     /// The entities mentioned, in order of first mention, with the forms this document uses.
     /// Not serialised per document: the JSON contract's top-level `entities` merges them
     /// across documents ([`crate::entities::registry`]), so it is empty after deserialising.

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::resolve;
 use crate::span::CharOffsets;
 use crate::text::{self, TextLexicon};
+use crate::time::{self, TimeTagger};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
@@ -45,6 +46,7 @@ struct Inner {
     lexicon: TextLexicon,
     gazetteer: Gazetteer,
     cues: Cues,
+    times: Arc<TimeTagger>,
     disabled: Vec<String>,
     all_candidates: bool,
 }
@@ -88,6 +90,7 @@ pub struct ExtractorBuilder {
     gazetteers: Vec<Input>,
     cues: Vec<Input>,
     first_names: Vec<Input>,
+    time_vocabulary: Vec<Input>,
     disabled: Vec<String>,
     all_candidates: bool,
 }
@@ -98,6 +101,7 @@ impl Default for ExtractorBuilder {
             gazetteers: data::BUNDLED_GAZETTEERS.iter().map(|p| Input::Bundled(p)).collect(),
             cues: vec![Input::Bundled("data/names/cues.tsv")],
             first_names: vec![Input::Bundled("data/names/first_names.txt")],
+            time_vocabulary: time::lexicon::BUNDLED_TIME_FILES.iter().map(|p| Input::Bundled(p)).collect(),
             disabled: Vec::new(),
             all_candidates: false,
         }
@@ -105,6 +109,13 @@ impl Default for ExtractorBuilder {
 }
 
 impl ExtractorBuilder {
+    /// Adds a time vocabulary file (the format of `data/time/*.tsv`): more month names, units,
+    /// cue words… It extends the bundled vocabulary.
+    pub fn time_vocabulary_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.time_vocabulary.push(Input::File(path.into()));
+        self
+    }
+
     /// Adds a gazetteer file (see `data/README.md` for the format). It extends the bundled
     /// gazetteers and wins ties against them; call [`Self::without_bundled_gazetteers`]
     /// first to replace them.
@@ -181,11 +192,18 @@ impl ExtractorBuilder {
             Some(cues) if bundled_cues => cues.clone(),
             _ => Cues::build(&load(&self.cues)?, &load(&self.first_names)?)?,
         };
+        let bundled_times = self.time_vocabulary.len() == time::lexicon::BUNDLED_TIME_FILES.len()
+            && self.time_vocabulary.iter().all(|i| matches!(i, Input::Bundled(_)));
+        let times = match BUNDLED_TIMES.as_ref() {
+            Some(times) if bundled_times => times.clone(),
+            _ => Arc::new(TimeTagger::from_sources(&load(&self.time_vocabulary)?)?),
+        };
         Ok(Extractor {
             inner: Arc::new(Inner {
                 lexicon: bundled_lexicon()?,
                 gazetteer,
                 cues,
+                times,
                 disabled: self.disabled.clone(),
                 all_candidates: self.all_candidates,
             }),
@@ -213,6 +231,10 @@ static BUNDLED_CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
     Cues::build(&[data::bundled("data/names/cues.tsv")], &[data::bundled("data/names/first_names.txt")]).ok()
 });
 
+/// The bundled time vocabulary, compiled on first use and shared.
+static BUNDLED_TIMES: LazyLock<Option<Arc<TimeTagger>>> =
+    LazyLock::new(|| TimeTagger::new().ok().map(Arc::new));
+
 /// Reusable per-document buffers (one set per call; nothing is allocated per token).
 struct Scratch {
     lowered: Vec<u8>,
@@ -233,6 +255,17 @@ impl Extractor {
     /// Only if a bundled data file is malformed, which the crate's tests rule out.
     pub fn new() -> Result<Extractor, Error> {
         Extractor::builder().build()
+    }
+
+    /// The time stage alone: the time expressions of `text`, anchored to `published` (no
+    /// inference) in `mode`. [`Extractor::extract`] also infers a missing publication date.
+    pub fn times(
+        &self,
+        text: &str,
+        published: Option<chrono::NaiveDate>,
+        mode: time::Mode,
+    ) -> Vec<time::TimeExpr> {
+        self.inner.times.tag(text, published, mode)
     }
 
     /// The text stage's bundled vocabularies, for calling [`text::segment`] directly.
@@ -349,17 +382,27 @@ impl Extractor {
             mentions.retain(|c| enabled(c.rule.as_str()));
         }
 
-        let (published, published_source) = match doc.published {
-            Some(d) => (Some(d), Some(PublishedSource::Document)),
-            None => match header_date(text, &seg) {
-                Some(d) => (Some(d), Some(PublishedSource::Header)),
-                None => (None, None),
-            },
+        let tagger = &inner.times;
+        let given = match doc.published {
+            Some(d) => Some((d, PublishedSource::Document)),
+            None => header_date(text, &seg).map(|d| (d, PublishedSource::Header)),
+        };
+        let (published, times) = match given {
+            Some(given) => (Some(given), tagger.tag(text, Some(given.0), doc.mode)),
+            None => {
+                let unanchored = tagger.tag(text, None, doc.mode);
+                match time::published::infer(text, &seg.sentences, &unanchored) {
+                    Some(inferred) => (Some(inferred), tagger.tag(text, Some(inferred.0), doc.mode)),
+                    None => (None, unanchored),
+                }
+            }
         };
         Extraction {
             id: doc.id.clone(),
-            published,
-            published_source,
+            published: published.map(|p| p.0),
+            published_source: published.map(|p| p.1),
+            mode: doc.mode,
+            times,
             sentences: seg.sentences.iter().map(|s| SentenceSpan { span: s.span, kind: s.kind }).collect(),
             registry: self.registry(text, &mentions),
             entities: to_mentions(text, mentions),

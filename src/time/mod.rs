@@ -28,6 +28,7 @@
 
 mod grammar;
 pub(crate) mod lexicon;
+pub(crate) mod published;
 mod value;
 
 pub use value::{
