@@ -376,6 +376,7 @@ fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: bool) -> Opti
 /// TIMEX3 durations as TimeBank writes them: decades and centuries in years.
 fn duration_value(amount: Amount, unit: DurationUnit, times: u32) -> TimexValue {
     let (unit, factor) = match unit {
+        DurationUnit::Quarter => (DurationUnit::Month, 3),
         DurationUnit::Decade => (DurationUnit::Year, 10),
         DurationUnit::Century => (DurationUnit::Year, 100),
         DurationUnit::Millennium => (DurationUnit::Year, 1000),
@@ -585,7 +586,11 @@ impl<'a> Parser<'a> {
 
     /// "about two years", "more than a decade", "around 7:15 p.m.", "early next year", "mid-1990s".
     fn prefixed(&self, i: usize) -> Option<Draft> {
-        let (j, word) = self.phrase(i).or_else(|| self.sense(i, |w| Some((i + 1, w))))?;
+        let senses = self.at(i)?.entry?.senses.iter().map(|s| (i + 1, s.word));
+        longest(self.phrase(i).into_iter().chain(senses).map(|(j, word)| self.prefixed_by(j, word)))
+    }
+
+    fn prefixed_by(&self, j: usize, word: Word) -> Option<Draft> {
         match word {
             Word::AmountMod(m) => {
                 let d = longest([
@@ -631,15 +636,23 @@ impl<'a> Parser<'a> {
 
     /// After "the": shapes that take the article into their extent.
     fn the_core(&self, j: usize) -> Option<Draft> {
-        let core = self.core(j).filter(|d| {
-            matches!(
-                d.calendar().and_then(|c| c.within),
-                Some(Within::Quarter(_) | Within::Half(_) | Within::Season(_) | Within::Weekend(_))
-            ) || matches!(d.calendar().map(|c| c.year), Some(Year::Decade(_) | Year::Century(_)))
-                && d.calendar().is_some_and(|c| c.within.is_none())
-                || d.rule == "duration:deictic-amount"
-                || d.rule == "duration:ordinal-amount"
-        });
+        let core = self
+            .core(j)
+            .filter(|d| {
+                matches!(
+                    d.calendar().and_then(|c| c.within),
+                    Some(Within::Quarter(_) | Within::Half(_) | Within::Season(_) | Within::Weekend(_))
+                ) || matches!(d.calendar().map(|c| c.year), Some(Year::Decade(_) | Year::Century(_)))
+                    && d.calendar().is_some_and(|c| c.within.is_none())
+                    || d.rule == "duration:deictic-amount"
+                    || d.rule == "duration:ordinal-amount"
+                    || d.rule == "duration:amount"
+                        && self.unit(d.end - 1).is_some_and(|(_, _, plural)| plural)
+            })
+            // "the third-quarter results": an adjective keeps its article outside.
+            .filter(|d| {
+                !(d.rule.starts_with("date:quarter") && self.dash(j + 1)) && d.rule != "date:deictic-unit"
+            });
         let deictic = self.deictic_expr(j, true);
         let ordinal = self.ordinal_amount(j);
         longest([core, deictic, ordinal])
@@ -660,6 +673,10 @@ impl<'a> Parser<'a> {
     }
 
     fn unit(&self, i: usize) -> Option<(DurationUnit, u32, bool)> {
+        // "SEC", "MIN" in capitals are acronyms, not units.
+        if self.str(i).len() <= 3 && self.all_caps(i) {
+            return None;
+        }
         self.sense(i, |w| {
             if let Word::Unit { unit, times, plural } = w { Some((unit, times, plural)) } else { None }
         })
@@ -985,8 +1002,9 @@ impl<'a> Parser<'a> {
         };
         Some(match self.deictic_anchor() {
             Some((anchor, how)) => {
-                let tense = self.clause_tense(start, j);
-                Draft::new(j, place(anchor, tense, make)?.into(), how, rule_no_year)
+                // The nearest such day or month: tense cues mislead more than they help here.
+                let _ = start;
+                Draft::new(j, place(anchor, Tense::Unknown, make)?.into(), how, rule_no_year)
             }
             None => Draft::new(j, unknown(Some(within)).into(), Anchor::Missing, rule_no_year),
         })
@@ -1185,12 +1203,13 @@ impl<'a> Parser<'a> {
         // "some" and "many" are amounts only before a plural unit.
         let mut end = u + 1;
         if adjectival {
-            // "8-month-old", "day-long"
-            if self.dash(end)
-                && self.adjacent(end)
-                && (self.is_word(end + 1, "old") || self.is_word(end + 1, "long"))
-            {
-                end += 2;
+            // "day-long"; an age ("a 6-year-old") is not a time expression.
+            if self.dash(end) && self.adjacent(end) {
+                if self.is_word(end + 1, "long") {
+                    end += 2;
+                } else if self.is_word(end + 1, "old") {
+                    return None;
+                }
             }
         } else if self.is_word(end, "and")
             && self.has(end + 1, Word::Article)
@@ -1399,7 +1418,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut j = i + 1;
-        let abbreviated = self.punct(j, '.') && self.adjacent(j);
+        let abbreviated = needs_context && self.punct(j, '.') && self.adjacent(j);
         if abbreviated {
             j += 1;
         }
@@ -1700,11 +1719,8 @@ impl<'a> Parser<'a> {
         }
         let _ = i;
         let (anchor, how) = self.deictic_anchor()?;
-        let tense = match self.clause_tense(i, end) {
-            Tense::Future => Tense::Future,
-            _ => Tense::Past,
-        };
-        let value = place(anchor, tense, |y| Some(within(y, part)))?;
+        // Quarters and halves are reported after the fact: the latest one that has begun.
+        let value = place(anchor, Tense::Past, |y| Some(within(y, part)))?;
         Some(Draft::new(end, value.into(), how, "date:quarter"))
     }
 
