@@ -631,7 +631,7 @@ impl<'a> Parser<'a> {
                 let d = longest([self.core(k), self.the_core(k)])?;
                 d.calendar().map(|_| d.with_mod(m))
             });
-        longest([phrase, position_noun, position, self.the_core(j), self.the_period(j)])
+        longest([phrase, position_noun, position, self.the_core(j), self.the_period(j), self.the_quarter(j)])
     }
 
     /// After "the": shapes that take the article into their extent.
@@ -672,6 +672,38 @@ impl<'a> Parser<'a> {
         Some(Draft::new(j + 2, value.into(), how, "date:the-period"))
     }
 
+    /// "that day", "that year": the last mentioned date's period.
+    fn that_period(&self, i: usize) -> Option<Draft> {
+        if !self.is_word(i, "that") {
+            return None;
+        }
+        let (unit, times, plural) = self.unit(i + 1)?;
+        if plural
+            || times != 1
+            || !matches!(
+                unit,
+                DurationUnit::Day | DurationUnit::Week | DurationUnit::Month | DurationUnit::Year
+            )
+        {
+            return None;
+        }
+        let reference = self.reference_date()?;
+        let value = offset_value(reference, unit, 0, false)?;
+        Some(Draft::new(i + 2, value.into(), Anchor::Narrative, "date:that-period"))
+    }
+
+    /// "the quarter", "the latest quarter": in news, the last quarter that has ended.
+    fn the_quarter(&self, j: usize) -> Option<Draft> {
+        let k = if self.is_word(j, "latest") { j + 1 } else { j };
+        if !self.is_word(k, "quarter") || self.is_word(k + 1, "of") || self.dash(k + 1) {
+            return None;
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        let ended = shift_months(anchor, -3)?;
+        let value = within(ended.year(), Within::Quarter(Some(quarter_of(ended))));
+        Some(Draft::new(k + 1, value.into(), how, "date:the-quarter"))
+    }
+
     fn unit(&self, i: usize) -> Option<(DurationUnit, u32, bool)> {
         // "SEC", "MIN" in capitals are acronyms, not units.
         if self.str(i).len() <= 3 && self.all_caps(i) {
@@ -690,6 +722,7 @@ impl<'a> Parser<'a> {
             Kind::Word => {
                 let entry = t.entry?;
                 let mut drafts: Vec<Option<Draft>> = Vec::with_capacity(4);
+                drafts.push(self.that_period(i));
                 if let Some((end, word)) = self.phrase(i) {
                     drafts.push(self.word_draft(end, word));
                 }
@@ -747,6 +780,13 @@ impl<'a> Parser<'a> {
                 Some(Draft::new(end, value, Anchor::Explicit, "date:reference"))
             }
             Word::Recurrence(n, unit) => {
+                // "published daily", not "a daily newspaper": an adjective before its noun is no set.
+                let before_noun = self.at(end).is_some_and(|t| t.kind == Kind::Word)
+                    && !self.has(end, Word::ContextBefore)
+                    && !self.capitalised(end);
+                if before_noun {
+                    return None;
+                }
                 Some(Draft::new(end, TimexValue::duration(n, unit), Anchor::Explicit, "set:recurrence").set())
             }
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
@@ -1535,6 +1575,15 @@ impl<'a> Parser<'a> {
         // "the past three years", "the next few days", "recent years"
         if let Some((k, amount)) = self.amount(j) {
             if let Some((unit, times, _)) = self.unit(k) {
+                if backward_span && amount.n.is_none() {
+                    // "the last few months": the recent past, not a length.
+                    return Some(Draft::new(
+                        k + 1,
+                        TimexValue::PastRef,
+                        Anchor::Explicit,
+                        "date:deictic-vague",
+                    ));
+                }
                 if !self.has(j, Word::Article) || amount.n != Some(1) {
                     return Some(Draft::new(
                         k + 1,
@@ -1546,6 +1595,10 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some((unit, times, plural)) = self.unit(j) {
+            if plural && backward_span {
+                // "recent years", "past months"
+                return Some(Draft::new(j + 1, TimexValue::PastRef, Anchor::Explicit, "date:deictic-vague"));
+            }
             if plural {
                 return (offset != 0).then(|| {
                     Draft::new(
