@@ -4,9 +4,11 @@
 //! cargo run --release --example soleimani
 //! ```
 //!
-//! At this stage of the pipeline it prints, for each seed document, every entity it found
-//! grouped by canonical entity, with each mention's byte offsets and the gazetteer line or
-//! rule that made it. The times, events and the merged timeline come with the later stages.
+//! At this stage of the pipeline it prints, for each seed document, its publication date
+//! (given, or inferred and from where), every time expression with its TIMEX3 value and
+//! interval, and every entity found, grouped by canonical entity, with each mention's byte
+//! offsets and the gazetteer line or rule that made it. Events and the merged timeline come
+//! with the next stage.
 
 use annals::{Document, Extractor};
 
@@ -32,7 +34,22 @@ fn main() -> Result<(), annals::Error> {
             _ => "no publication date in the text".to_string(),
         };
         println!("== {id}: {} bytes, {} sentences, {published}", text.len(), extraction.sentences.len());
-        println!("   {} mentions of {} entities\n", extraction.entities.len(), extraction.registry.len());
+        println!("\n   {} time expressions\n", extraction.times.len());
+        for t in &extraction.times {
+            let interval = t
+                .interval
+                .map_or(String::from("-"), |i| format!("[{}, {}) {:?}", i.start, i.end, i.granularity));
+            println!(
+                "    {:>5}..{:<5} {:<24} {:<8} {:<16} {:<10} {interval}",
+                t.span.start,
+                t.span.end,
+                format!("`{}`", t.text),
+                t.kind,
+                t.value,
+                format!("{:?}", t.anchor).to_lowercase(),
+            );
+        }
+        println!("\n   {} mentions of {} entities\n", extraction.entities.len(), extraction.registry.len());
         for entity in &extraction.registry {
             let mentions: Vec<_> = extraction.mentions_of(entity.entity.as_str()).collect();
             println!("{} [{} · {}] ×{}", entity.name, entity.kind, entity.entity, mentions.len());

@@ -24,7 +24,35 @@ fn extraction_serialises_to_the_contract_shape() {
     assert_eq!(&text[start..start + 7], "Baghdad");
     assert_eq!(text.chars().skip(char_start).take(7).collect::<String>(), "Baghdad");
     assert!(start > char_start);
+    // Times: TIMEX3 type, value, interval, anchor and rule.
+    let times = json["times"].as_array().expect("times array");
+    assert_eq!(json["mode"], "news");
+    let text2 = "BAGHDAD, Jan 3 (Reuters) - The strike on Friday followed last week's siege. It was 2020.";
+    let inferred = Extractor::new().expect("bundled data").extract(&Document::new("x", text2));
+    let inferred_json = serde_json::to_value(&inferred).expect("serialisable");
+    assert_eq!(inferred_json["published"], "2020-01-03");
+    assert_eq!(inferred_json["published_source"], "dateline");
+    let friday = &inferred_json["times"][1];
+    assert_eq!(friday["text"], "Friday");
+    assert_eq!(friday["type"], "DATE");
+    assert_eq!(friday["value"], "2020-01-03");
+    assert_eq!(friday["anchor"], "published");
+    assert_eq!(friday["interval"]["start"], "2020-01-03T00:00:00");
+    assert_eq!(friday["interval"]["end"], "2020-01-04T00:00:00");
+    assert_eq!(friday["interval"]["granularity"], "day");
+    assert!(friday["rule"].as_str().is_some_and(|r| r.starts_with("date:")));
+    for key in
+        ["start", "end", "char_start", "char_end", "text", "type", "value", "interval", "anchor", "rule"]
+    {
+        assert!(friday.get(key).is_some(), "time lacks `{key}`");
+    }
+    assert!(friday.get("mod").is_none(), "`mod` is left out when TIMEX3 has none");
+    assert_eq!(inferred_json["times"][2]["text"], "last week");
+    assert_eq!(inferred_json["times"][2]["value"], "2019-W52");
+    assert_eq!(times[0]["text"], "2020-01-03", "the header date is a date too");
     // Round trip.
     let back: annals::Extraction = serde_json::from_value(json).expect("deserialisable");
     assert_eq!(back.entities, extraction.entities);
+    let back: annals::Extraction = serde_json::from_value(inferred_json).expect("deserialisable");
+    assert_eq!(back.times, inferred.times);
 }
