@@ -325,3 +325,33 @@ fn parse_errors_name_file_and_line() {
     let err = read_timeml_dir(&dir).unwrap_err();
     assert!(err.is_io());
 }
+
+/// The time stage on the development part of TBAQ (never the held-out part): floors just under
+/// what `cargo run --release --example score_times` reports, so a regression fails here.
+#[test]
+fn time_stage_keeps_its_floors_on_the_development_part() {
+    let tagger = annals::time::TimeTagger::new().expect("bundled vocabulary");
+    let mut scores = TimexScores::default();
+    for name in ["TimeBank", "AQUAINT"] {
+        let Some(docs) = corpus(name) else { return };
+        for doc in docs.iter().filter(|d| split(&d.name) == Split::Development) {
+            let tags: Vec<TimexTag> = tagger
+                .tag(&doc.text, Some(doc.dct), annals::time::Mode::News)
+                .iter()
+                .map(|t| TimexTag {
+                    span: t.span,
+                    kind: t.kind.to_string(),
+                    value: t.value.to_string(),
+                    modifier: t.modifier.map(|m| m.to_string()),
+                })
+                .collect();
+            scores.add(&tags, &doc.timexes, &doc.text);
+        }
+    }
+    eprintln!("{scores}");
+    assert_eq!(scores.documents, 202);
+    assert!(scores.relaxed.f1() >= 0.91, "relaxed F1 {:.4}", scores.relaxed.f1());
+    assert!(scores.strict.f1() >= 0.82, "strict F1 {:.4}", scores.strict.f1());
+    assert!(scores.value_f1() >= 0.745, "value F1 {:.4}", scores.value_f1());
+    assert!(scores.type_f1() >= 0.865, "type F1 {:.4}", scores.type_f1());
+}
