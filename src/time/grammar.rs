@@ -539,49 +539,65 @@ impl<'a> Parser<'a> {
         t.para_before || (t.kind == Kind::Punct && matches!(self.str(i), "." | "!" | "?" | ";"))
     }
 
-    /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
-    /// sentence, up to twelve tokens either side.
-    fn tense(&self, start: usize, end: usize) -> Tense {
-        for d in 1..=12 {
-            if let Some(left) = start.checked_sub(d) {
-                if let Some(tense) = self.word_tense(left) {
-                    return tense;
-                }
-            }
-            if let Some(tense) = self.word_tense(end + d - 1) {
-                return tense;
-            }
-        }
-        Tense::Unknown
-    }
-
-    /// `tense`, but scans stop at sentence ends.
+    /// The tense of the clause around tokens `start..end`, from the tense cues within the
+    /// sentence up to twelve tokens either side: a future cue ("will", "scheduled") anywhere
+    /// wins ("will be held"), else any past cue, else unknown.
     fn clause_tense(&self, start: usize, end: usize) -> Tense {
         let mut left = start;
         let mut right = end;
+        let mut tense = Tense::Unknown;
         for _ in 0..12 {
             if left > 0 && !self.sentence_end(left - 1) && !self.toks[left].para_before {
                 left -= 1;
-                if let Some(t) = self.word_tense(left) {
-                    return t;
-                }
+                tense = match (tense, self.word_tense(left)) {
+                    (_, Some(Tense::Future)) => return Tense::Future,
+                    (Tense::Unknown, Some(t)) => t,
+                    (t, _) => t,
+                };
             }
             if right < self.toks.len() && !self.sentence_end(right) {
-                if let Some(t) = self.word_tense(right) {
-                    return t;
-                }
+                tense = match (tense, self.word_tense(right)) {
+                    (_, Some(Tense::Future)) => return Tense::Future,
+                    (Tense::Unknown, Some(t)) => t,
+                    (t, _) => t,
+                };
                 right += 1;
             }
         }
-        let _ = self.tense(start, start);
-        Tense::Unknown
+        tense
     }
 
     // ---- expressions ------------------------------------------------------------------------
 
     fn expression(&self, i: usize) -> Option<Draft> {
         self.origin.set(i);
-        longest([self.prefixed(i), self.the(i), self.core(i)])
+        longest([self.prefixed(i), self.the(i), self.core(i)]).filter(|d| !self.inside_name(i, d.end))
+    }
+
+    /// A capitalised time word that is part of a name: "Sheffield Wednesday", "USA Today"
+    /// (after a capitalised word), "The Tonight Show", "Midnight Oil", "Christmas Island"
+    /// (opening a sentence or after "the", before a capitalised word).
+    fn inside_name(&self, start: usize, end: usize) -> bool {
+        let first = &self.toks[start];
+        if first.kind != Kind::Word || !self.capitalised(start) || self.all_caps(start) {
+            return false;
+        }
+        let capital_word = |k: usize| {
+            self.toks.get(k).is_some_and(|t| t.kind == Kind::Word && t.entry.is_none()) && self.capitalised(k)
+        };
+        let weekday_or_month =
+            self.sense(start, |w| matches!(w, Word::Weekday(_) | Word::Month(_)).then_some(())).is_some();
+        if !weekday_or_month
+            && start > 0
+            && !first.para_before
+            && capital_word(start - 1)
+            && !self.sentence_start(start - 1)
+        {
+            return true;
+        }
+        let opens =
+            self.sentence_start(start) || start > 0 && self.str(start - 1).eq_ignore_ascii_case("the");
+        opens && capital_word(end) && !self.all_caps(end) && !self.toks[end].para_before
     }
 
     /// "about two years", "more than a decade", "around 7:15 p.m.", "early next year", "mid-1990s".
@@ -644,6 +660,7 @@ impl<'a> Parser<'a> {
                     Some(Within::Quarter(_) | Within::Half(_) | Within::Season(_) | Within::Weekend(_))
                 ) || matches!(d.calendar().map(|c| c.year), Some(Year::Decade(_) | Year::Century(_)))
                     && d.calendar().is_some_and(|c| c.within.is_none())
+                    || d.rule.starts_with("date:day-month")
                     || d.rule == "duration:deictic-amount"
                     || d.rule == "duration:ordinal-amount"
                     || d.rule == "duration:amount"
@@ -728,6 +745,9 @@ impl<'a> Parser<'a> {
                 }
                 for sense in &entry.senses {
                     drafts.push(match sense.word {
+                        Word::Month(m) if sense.needs_number => {
+                            self.month_expr(i, m, true).filter(|d| d.end > i + 1 && d.rule != "date:month")
+                        }
                         Word::Month(m) => self.month_expr(i, m, sense.needs_context),
                         Word::Weekday(d) => self.weekday_expr(i, d, sense.needs_context),
                         Word::Season(s) => self.season_expr(i, s, sense.needs_context),
@@ -741,6 +761,7 @@ impl<'a> Parser<'a> {
                         | Word::Half => self.amount_expr(i),
                         Word::Ordinal(n) => self.ordinal_expr(i, i + 1, n),
                         Word::Every => self.every_expr(i),
+                        Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
                         Word::Fiscal => self.fiscal_expr(i),
                         Word::Clock(h, m) => self.clock_day(
                             i + 1,
@@ -940,6 +961,12 @@ impl<'a> Parser<'a> {
             hour = n / 100;
         } else if meridiem.is_none() && (minute.is_none() || dotted) && zone.is_none() {
             return None;
+        } else if meridiem.is_none() && zone.is_none() && !(i > 0 && self.context_before(i - 1)) {
+            // "John 3:16", "won 3:1": a bare H:MM is a clock only after "at", "by", "until"…
+            return None;
+        }
+        if minute.is_none() {
+            minute = Some(0); // whole hours as TIMEX3 writes them: T13:00
         }
         if hour > 24 || minute.is_some_and(|m| m > 59) {
             return None;
@@ -1000,7 +1027,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         j += 1;
-        if self.punct(j, '.') && self.adjacent(j) && self.str(j - 1).len() <= 4 {
+        if self.punct(j, '.')
+            && self.adjacent(j)
+            && self.str(j - 1).len() <= 4
+            && self.number(j + 1).is_some()
+        {
             j += 1;
         }
         self.with_year(i, j, month, Some(day as u8), "date:day-month-year", "date:day-month")
@@ -1042,9 +1073,10 @@ impl<'a> Parser<'a> {
         };
         Some(match self.deictic_anchor() {
             Some((anchor, how)) => {
-                // The nearest such day or month: tense cues mislead more than they help here.
-                let _ = start;
-                Draft::new(j, place(anchor, Tense::Unknown, make)?.into(), how, rule_no_year)
+                // A month alone follows the tense of its clause; a day goes to the nearest one
+                // (on TBAQ's development part tense cues mislead more than they help there).
+                let tense = if day.is_none() { self.clause_tense(start, j) } else { Tense::Unknown };
+                Draft::new(j, place(anchor, tense, make)?.into(), how, rule_no_year)
             }
             None => Draft::new(j, unknown(Some(within)).into(), Anchor::Missing, rule_no_year),
         })
@@ -1117,7 +1149,20 @@ impl<'a> Parser<'a> {
         if self.adjacent(i + 1) && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) {
             return None;
         }
-        if !context {
+        // "Resolution 1973", "version 1909"; "a 2000-pound bomb".
+        if i > 0
+            && self.toks[i - 1].entry.is_some_and(|e| e.senses.iter().any(|s| s.word == Word::NotYearAfter))
+        {
+            return None;
+        }
+        if self.dash(i + 1)
+            && self.adjacent(i + 1)
+            && self.at(i + 2).is_some_and(|t| t.kind == Kind::Word)
+            && self.adjacent(i + 2)
+        {
+            return None;
+        }
+        {
             let next = self.str(i + 1);
             let plural_noun = self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word && t.entry.is_none())
                 && next.len() > 3
@@ -1238,6 +1283,17 @@ impl<'a> Parser<'a> {
         let (unit, times, plural) = self.unit(u)?;
         let article = self.has(i, Word::Article);
         if article && plural || self.has(i, Word::Vague) && !plural && !article {
+            return None;
+        }
+        // "a second attack" (an ordinal), "a quarter of the vote" (a fraction).
+        if article
+            && !adjectival
+            && (self.sense(u, |w| matches!(w, Word::Ordinal(_)).then_some(())).is_some()
+                && self
+                    .at(u + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore))
+                || self.is_word(u, "quarter") && self.is_word(u + 1, "of"))
+        {
             return None;
         }
         // "some" and "many" are amounts only before a plural unit.
@@ -1389,8 +1445,12 @@ impl<'a> Parser<'a> {
         if !self.capitalised(i) {
             return None;
         }
+        // "Mar-a-Lago": a hyphenated name.
+        if self.dash(i + 1) && self.adjacent(i + 1) {
+            return None;
+        }
         let mut j = i + 1;
-        if self.punct(j, '.') && self.adjacent(j) && self.str(i).len() <= 4 {
+        if self.punct(j, '.') && self.adjacent(j) && self.number(j + 1).is_some() {
             j += 1;
         }
         // Month day
@@ -1444,12 +1504,13 @@ impl<'a> Parser<'a> {
     }
 
     fn context_before(&self, b: usize) -> bool {
-        self.sense(b, |w| {
-            matches!(w, Word::ContextBefore | Word::Position(_) | Word::Deictic(_) | Word::Every)
-                .then_some(())
-        })
-        .is_some()
-            || self.is_word(b, "the")
+        let Some(t) = self.toks.get(b) else { return false };
+        let context = t.entry.is_some_and(|e| {
+            e.senses.iter().any(|s| {
+                matches!(s.word, Word::ContextBefore | Word::Position(_) | Word::Deictic(_) | Word::Every)
+            })
+        });
+        context || self.str(b).eq_ignore_ascii_case("the")
     }
 
     /// "Friday", "Friday, Jan. 3", "Friday morning", "early Friday".
@@ -1571,6 +1632,9 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         let backward_span = !reference && offset < 0; // last, past, recent
+        if i > 0 && self.str(i - 1).eq_ignore_ascii_case("to") && self.is_word(i, "last") {
+            return None; // "expected to last six months": the verb
+        }
         let j = i + 1;
         // "the past three years", "the next few days", "recent years"
         if let Some((k, amount)) = self.amount(j) {

@@ -44,6 +44,7 @@ pub(crate) enum Word {
     TensePast,
     TenseFuture,
     NotTense,
+    NotYearAfter,
     Zone,
     Meridiem(bool),
 }
@@ -61,6 +62,8 @@ pub(crate) enum Ref {
 pub(crate) struct Sense {
     pub(crate) word: Word,
     pub(crate) needs_context: bool,
+    /// An abbreviation ("Dec", "Mar"): a date only before a day number or a year.
+    pub(crate) needs_number: bool,
 }
 
 /// The senses of one lower-case word, and the phrases that start with it.
@@ -98,9 +101,9 @@ impl TimeLexicon {
             for (line, raw) in LineReader::new(source) {
                 let [class, value, forms] = fields::<3>(source, line, &raw)?;
                 let bad = |what: &str| source.error(line, format!("{what} {value:?} for class {class:?}"));
-                if class == "needs-context" {
+                if class == "needs-context" || class == "needs-number" {
                     for form in forms.split('|') {
-                        restricted.push((value.to_string(), form.to_string()));
+                        restricted.push((format!("{class}:{value}"), form.to_string()));
                     }
                     continue;
                 }
@@ -128,9 +131,11 @@ impl TimeLexicon {
         }
         for (class, form) in restricted {
             if let Some(entry) = lexicon.entries.get_mut(form.as_str()) {
+                let (restriction, class) = class.split_once(':').unwrap_or(("", &class));
                 for sense in &mut entry.senses {
                     if class_name(sense.word) == class {
                         sense.needs_context = true;
+                        sense.needs_number |= restriction == "needs-number";
                     }
                 }
             }
@@ -147,7 +152,7 @@ impl TimeLexicon {
         self.longest = self.longest.max(first.len());
         let entry = self.entries.entry(Box::from(first)).or_default();
         if rest.is_empty() {
-            entry.senses.push(Sense { word, needs_context: false });
+            entry.senses.push(Sense { word, needs_context: false, needs_number: false });
         } else {
             entry.phrases.push((rest, word));
         }
@@ -201,6 +206,7 @@ const CLASSES: &[&str] = &[
     "tense-past",
     "tense-future",
     "not-tense",
+    "not-year-after",
     "zone",
     "meridiem",
 ];
@@ -298,6 +304,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "tense-past" => Word::TensePast,
         "tense-future" => Word::TenseFuture,
         "not-tense" => Word::NotTense,
+        "not-year-after" => Word::NotYearAfter,
         "zone" => Word::Zone,
         _ => return None,
     })

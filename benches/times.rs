@@ -1,0 +1,297 @@
+//! Criterion benchmarks of the time stage.
+//!
+//! Two groups, each measuring real work and checking its answer inside the timed loop:
+//!
+//! - `times/seed-corpus`: ~1 MB of news built from the two seed texts, as ~2–4 KB documents
+//!   (the same documents as `entities/seed-corpus` in `benches/entities.rs`: same seed, same
+//!   construction), through `TimeTagger::tag` one document at a time, and through one compiled
+//!   date regex over the same documents (the floor a scan for explicit dates could reach).
+//! - `times/document-size`: the same two on one document made of the corpus concatenated to
+//!   10 KB, 100 KB, 1 MB and 10 MB, to show that the cost is linear in the length.
+//!
+//! Every input is deterministic, so the expected counts are computed once per run, before
+//! timing, and any change that makes a run faster by finding something else fails the
+//! assertion instead of looking like a win.
+//!
+//! Run: `cargo bench --bench times` (add `-- --quick` while iterating). Figures:
+//! `benches/RESULTS.md`.
+
+use annals::time::{Mode, TimeTagger};
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use regex::Regex;
+use std::hint::black_box;
+use std::time::Duration;
+
+const SEED_000: &str = include_str!("../data/corpus/seed/000_3ec0d8211e1830f8.txt");
+const SEED_003: &str = include_str!("../data/corpus/seed/003_68db71b173ece9cb.txt");
+
+/// Target size of the seed corpus, in bytes (as in `benches/entities.rs`).
+const CORPUS_BYTES: usize = 1 << 20;
+
+/// Sizes of the single documents of `times/document-size`, in bytes.
+const DOCUMENT_SIZES: [usize; 4] = [10_000, 100_000, 1_000_000, 10_000_000];
+
+/// The publication date every document is tagged with (the seed texts' day after).
+fn published() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2020, 1, 4)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seed corpus: the construction of `benches/entities.rs`, copied (same generator, same
+// seed, same document cuts), so that the entity and time figures are on the same bytes.
+// ---------------------------------------------------------------------------------------------
+
+/// xorshift64* — small, fast and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        // splitmix64 of the seed, so that nearby seeds give unrelated streams; never zero.
+        let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        Rng((z ^ (z >> 31)) | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A number in `lo..=hi`.
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Joins `paragraphs` into documents of ~2–4 KB (a seeded target size each).
+fn into_documents(paragraphs: impl IntoIterator<Item = String>, rng: &mut Rng) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut text = String::new();
+    let mut target = rng.range(2048, 4096);
+    for paragraph in paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&paragraph);
+        if text.len() >= target {
+            docs.push(std::mem::take(&mut text));
+            target = rng.range(2048, 4096);
+        }
+    }
+    if !text.is_empty() {
+        docs.push(text);
+    }
+    docs
+}
+
+/// ~1 MB of documents made of the seed texts' paragraphs, interleaved in a seeded random
+/// order (each document mixes both seeds, as a news feed would).
+fn seed_corpus() -> Vec<String> {
+    let paragraphs: Vec<&str> = [SEED_000, SEED_003]
+        .iter()
+        .flat_map(|t| t.split("\n\n"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut rng = Rng::new(1);
+    let mut picked = Vec::new();
+    let mut bytes = 0;
+    while bytes < CORPUS_BYTES {
+        let p = *rng.pick(&paragraphs);
+        bytes += p.len() + 2;
+        picked.push(p.to_string());
+    }
+    into_documents(picked, &mut rng)
+}
+
+/// One document of about `size` bytes: the corpus documents joined by blank lines, cycling
+/// through them as often as needed, cut at the last paragraph break at or before `size`.
+fn one_document(docs: &[String], size: usize) -> String {
+    let mut text = String::with_capacity(size + 8192);
+    for doc in docs.iter().cycle() {
+        for paragraph in doc.split("\n\n") {
+            let extra = if text.is_empty() { 0 } else { 2 } + paragraph.len();
+            if text.len() + extra > size {
+                return text;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(paragraph);
+        }
+    }
+    unreachable!("`cycle` over a non-empty corpus never ends")
+}
+
+fn total_bytes(docs: &[String]) -> usize {
+    docs.iter().map(String::len).sum()
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+// ---------------------------------------------------------------------------------------------
+// The baseline: one compiled date regex.
+// ---------------------------------------------------------------------------------------------
+
+/// The date regex of the peer benchmark's fastest date row ("rust regex dates, ASCII \b" in
+/// `../shared/peers/RESULTS.md`, 506 MB/s on the peers' corpus). Written here again from its
+/// definition in `../shared/peers/limit/src/main.rs` (`date_regex(true)`): three explicit date
+/// shapes — "3 January 2020", "January 3, 2020", "2020-01-03" — with full English month names,
+/// Unicode `\d`, and ASCII word boundaries `(?-u:\b)` at both ends (17× faster than Unicode
+/// `\b` there). It finds explicit dates only: no weekdays, no relative or vague expressions,
+/// no durations.
+fn date_regex() -> Regex {
+    const MONTH_NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTH_NAMES.join("|");
+    let day_month_year = format!(r"\d{{1,2}} (?:{month}) \d{{4}}");
+    let month_day_year = format!(r"(?:{month}) \d{{1,2}}, \d{{4}}");
+    let iso = r"\d{4}-\d{2}-\d{2}";
+    let pattern = format!(r"(?-u:\b)(?:{day_month_year}|{month_day_year}|{iso})(?-u:\b)");
+    Regex::new(&pattern).expect("the date regex compiles")
+}
+
+fn regex_count(re: &Regex, text: &str) -> usize {
+    re.find_iter(black_box(text)).count()
+}
+
+fn regex_count_all(re: &Regex, docs: &[String]) -> usize {
+    docs.iter().map(|d| regex_count(re, d)).sum()
+}
+
+fn tag_count(tagger: &TimeTagger, text: &str) -> usize {
+    tagger.tag(black_box(text), published(), Mode::News).len()
+}
+
+fn tag_count_all(tagger: &TimeTagger, docs: &[String]) -> usize {
+    docs.iter().map(|d| tag_count(tagger, d)).sum()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benchmarks.
+// ---------------------------------------------------------------------------------------------
+
+/// `times/seed-corpus`: MB/s of the time stage (`TimeTagger::tag`, news mode, published
+/// 2020-01-04) over ~1 MB of real news made of the seed texts, document by document, next to
+/// one compiled date regex over the same documents.
+fn seed_corpus_bench(c: &mut Criterion) {
+    let docs = seed_corpus();
+    let bytes = total_bytes(&docs);
+    let tagger = TimeTagger::new().expect("the bundled time data parses (the crate's tests check it)");
+    let re = date_regex();
+
+    let expected = tag_count_all(&tagger, &docs);
+    let expected_regex = regex_count_all(&re, &docs);
+    eprintln!(
+        "seed-corpus: {} documents, {bytes} bytes ({:.2} MB); the time stage finds {expected} \
+         expressions, the date regex {expected_regex} dates",
+        docs.len(),
+        mb(bytes),
+    );
+    assert!(expected > docs.len(), "the seed corpus has several time expressions per document");
+    assert!(expected_regex > 0, "the seed corpus has explicit dates");
+
+    let mut group = c.benchmark_group("times/seed-corpus");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    // Flat sampling: each sample is a few whole passes over the corpus, so criterion's linear
+    // ramp of 1, 2, … passes per sample would overrun the target time.
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(20).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(6));
+    group.bench_function("annals-time-stage", |b| {
+        b.iter(|| {
+            let n = tag_count_all(&tagger, &docs);
+            assert_eq!(n, expected, "the time stage found a different number of expressions");
+            n
+        })
+    });
+    group.bench_function("date-regex", |b| {
+        b.iter(|| {
+            let n = regex_count_all(&re, &docs);
+            assert_eq!(n, expected_regex, "the date regex found a different number of dates");
+            n
+        })
+    });
+    group.finish();
+}
+
+/// `times/document-size`: the time stage and the date regex on one document of 10 KB …
+/// 10 MB (the corpus concatenated), to show whether the cost per byte stays flat.
+fn document_size_bench(c: &mut Criterion) {
+    let docs = seed_corpus();
+    let tagger = TimeTagger::new().expect("the bundled time data parses (the crate's tests check it)");
+    let re = date_regex();
+
+    let mut group = c.benchmark_group("times/document-size");
+    group.sampling_mode(SamplingMode::Flat);
+    for size in DOCUMENT_SIZES {
+        let text = one_document(&docs, size);
+        let expected = tag_count(&tagger, &text);
+        let expected_regex = regex_count(&re, &text);
+        eprintln!(
+            "document-size {size}: one document of {} bytes; the time stage finds {expected} \
+             expressions, the date regex {expected_regex} dates",
+            text.len(),
+        );
+        assert!(expected > 0 && expected_regex > 0, "every document size has dates in it");
+
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if size >= 10_000_000 {
+            group
+                .sample_size(10)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(8));
+        } else {
+            group
+                .sample_size(20)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(4));
+        }
+        group.bench_with_input(BenchmarkId::new("annals-time-stage", size), &text, |b, text| {
+            b.iter(|| {
+                let n = tag_count(&tagger, text);
+                assert_eq!(n, expected, "the time stage found a different number of expressions");
+                n
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("date-regex", size), &text, |b, text| {
+            b.iter(|| {
+                let n = regex_count(&re, text);
+                assert_eq!(n, expected_regex, "the date regex found a different number of dates");
+                n
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, seed_corpus_bench, document_size_bench);
+criterion_main!(benches);
