@@ -16,19 +16,16 @@
 //! Run: `cargo bench --bench entities` (add `-- --quick` while iterating). Figures:
 //! `benches/RESULTS.md`.
 
+mod common;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use annals::{Document, Extractor};
+use common::{CORPUS_BYTES, Rng, into_texts, mb, seed_texts};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use std::collections::HashSet;
 use std::hint::black_box;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-
-const SEED_000: &str = include_str!("../data/corpus/seed/000_3ec0d8211e1830f8.txt");
-const SEED_003: &str = include_str!("../data/corpus/seed/003_68db71b173ece9cb.txt");
-
-/// Target size of each benchmark corpus, in bytes.
-const CORPUS_BYTES: usize = 1 << 20;
 
 /// Gazetteer sizes (name + alias values) of the scaling benchmarks.
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -37,97 +34,28 @@ const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 const SYNTHETIC_FILE: &str = "synthetic.tsv";
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic randomness.
-// ---------------------------------------------------------------------------------------------
-
-/// xorshift64* — small, fast and the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // splitmix64 of the seed, so that nearby seeds give unrelated streams; never zero.
-        let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        Rng((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Inputs.
 // ---------------------------------------------------------------------------------------------
 
-/// Joins `paragraphs` into documents of ~2–4 KB (a seeded target size each), named
+/// Joins `paragraphs` into documents of ~2–4 KB (`common::into_texts`), named
 /// `{prefix}-0000`, `{prefix}-0001`, ….
 fn into_documents(
     prefix: &str,
     paragraphs: impl IntoIterator<Item = String>,
     rng: &mut Rng,
 ) -> Vec<Document> {
-    let mut docs = Vec::new();
-    let mut text = String::new();
-    let mut target = rng.range(2048, 4096);
-    for paragraph in paragraphs {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        text.push_str(&paragraph);
-        if text.len() >= target {
-            docs.push(Document::new(format!("{prefix}-{:04}", docs.len()), std::mem::take(&mut text)));
-            target = rng.range(2048, 4096);
-        }
-    }
-    if !text.is_empty() {
-        docs.push(Document::new(format!("{prefix}-{:04}", docs.len()), text));
-    }
-    docs
+    let texts = into_texts(paragraphs, rng).into_iter().enumerate();
+    texts.map(|(i, text)| Document::new(format!("{prefix}-{i:04}"), text)).collect()
 }
 
 fn total_bytes(docs: &[Document]) -> usize {
     docs.iter().map(|d| d.text.len()).sum()
 }
 
-/// ~1 MB of documents made of the seed texts' paragraphs, interleaved in a seeded random
-/// order (each document mixes both seeds, as a news feed would).
+/// The seed corpus of `common::seed_texts`, as documents `seed-0000`, `seed-0001`, ….
 fn seed_corpus() -> Vec<Document> {
-    let paragraphs: Vec<&str> = [SEED_000, SEED_003]
-        .iter()
-        .flat_map(|t| t.split("\n\n"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut rng = Rng::new(1);
-    let mut picked = Vec::new();
-    let mut bytes = 0;
-    while bytes < CORPUS_BYTES {
-        let p = *rng.pick(&paragraphs);
-        bytes += p.len() + 2;
-        picked.push(p.to_string());
-    }
-    into_documents("seed", picked, &mut rng)
+    let texts = seed_texts().into_iter().enumerate();
+    texts.map(|(i, text)| Document::new(format!("seed-{i:04}"), text)).collect()
 }
 
 /// Every name and alias value of a gazetteer TSV (`kind<TAB>id<TAB>name<TAB>aliases`),
@@ -451,10 +379,6 @@ impl Synthetic {
             .build()
             .expect("the synthetic TSV is well-formed: valid kinds, unique ids, no empty fields")
     }
-}
-
-fn mb(bytes: usize) -> f64 {
-    bytes as f64 / 1e6
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,18 +16,15 @@
 //! Run: `cargo bench --bench times` (add `-- --quick` while iterating). Figures:
 //! `benches/RESULTS.md`.
 
+mod common;
+
 use annals::time::{Mode, TimeTagger};
 use chrono::NaiveDate;
+use common::{mb, seed_texts};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use regex::Regex;
 use std::hint::black_box;
 use std::time::Duration;
-
-const SEED_000: &str = include_str!("../data/corpus/seed/000_3ec0d8211e1830f8.txt");
-const SEED_003: &str = include_str!("../data/corpus/seed/003_68db71b173ece9cb.txt");
-
-/// Target size of the seed corpus, in bytes (as in `benches/entities.rs`).
-const CORPUS_BYTES: usize = 1 << 20;
 
 /// Sizes of the single documents of `times/document-size`, in bytes.
 const DOCUMENT_SIZES: [usize; 4] = [10_000, 100_000, 1_000_000, 10_000_000];
@@ -35,88 +32,6 @@ const DOCUMENT_SIZES: [usize; 4] = [10_000, 100_000, 1_000_000, 10_000_000];
 /// The publication date every document is tagged with (the seed texts' day after).
 fn published() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2020, 1, 4)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The seed corpus: the construction of `benches/entities.rs`, copied (same generator, same
-// seed, same document cuts), so that the entity and time figures are on the same bytes.
-// ---------------------------------------------------------------------------------------------
-
-/// xorshift64* — small, fast and the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // splitmix64 of the seed, so that nearby seeds give unrelated streams; never zero.
-        let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        Rng((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-/// Joins `paragraphs` into documents of ~2–4 KB (a seeded target size each).
-fn into_documents(paragraphs: impl IntoIterator<Item = String>, rng: &mut Rng) -> Vec<String> {
-    let mut docs = Vec::new();
-    let mut text = String::new();
-    let mut target = rng.range(2048, 4096);
-    for paragraph in paragraphs {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        text.push_str(&paragraph);
-        if text.len() >= target {
-            docs.push(std::mem::take(&mut text));
-            target = rng.range(2048, 4096);
-        }
-    }
-    if !text.is_empty() {
-        docs.push(text);
-    }
-    docs
-}
-
-/// ~1 MB of documents made of the seed texts' paragraphs, interleaved in a seeded random
-/// order (each document mixes both seeds, as a news feed would).
-fn seed_corpus() -> Vec<String> {
-    let paragraphs: Vec<&str> = [SEED_000, SEED_003]
-        .iter()
-        .flat_map(|t| t.split("\n\n"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut rng = Rng::new(1);
-    let mut picked = Vec::new();
-    let mut bytes = 0;
-    while bytes < CORPUS_BYTES {
-        let p = *rng.pick(&paragraphs);
-        bytes += p.len() + 2;
-        picked.push(p.to_string());
-    }
-    into_documents(picked, &mut rng)
 }
 
 /// One document of about `size` bytes: the corpus documents joined by blank lines, cycling
@@ -140,10 +55,6 @@ fn one_document(docs: &[String], size: usize) -> String {
 
 fn total_bytes(docs: &[String]) -> usize {
     docs.iter().map(String::len).sum()
-}
-
-fn mb(bytes: usize) -> f64 {
-    bytes as f64 / 1e6
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +115,7 @@ fn tag_count_all(tagger: &TimeTagger, docs: &[String]) -> usize {
 /// 2020-01-04) over ~1 MB of real news made of the seed texts, document by document, next to
 /// one compiled date regex over the same documents.
 fn seed_corpus_bench(c: &mut Criterion) {
-    let docs = seed_corpus();
+    let docs = seed_texts();
     let bytes = total_bytes(&docs);
     let tagger = TimeTagger::new().expect("the bundled time data parses (the crate's tests check it)");
     let re = date_regex();
@@ -246,7 +157,7 @@ fn seed_corpus_bench(c: &mut Criterion) {
 /// `times/document-size`: the time stage and the date regex on one document of 10 KB …
 /// 10 MB (the corpus concatenated), to show whether the cost per byte stays flat.
 fn document_size_bench(c: &mut Criterion) {
-    let docs = seed_corpus();
+    let docs = seed_texts();
     let tagger = TimeTagger::new().expect("the bundled time data parses (the crate's tests check it)");
     let re = date_regex();
 
