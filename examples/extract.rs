@@ -195,16 +195,7 @@ fn write_tml(dir: &Path, doc: &Document, extraction: &Extraction) -> Result<(), 
     if doc.id.is_empty() || doc.id.contains(['/', '\\']) || doc.id.starts_with('.') {
         return Err("the id cannot be a file name".into());
     }
-    let tags: Vec<TimexTag> = extraction
-        .times
-        .iter()
-        .map(|t| TimexTag {
-            span: t.span,
-            kind: t.kind.to_string(),
-            value: t.value.to_string(),
-            modifier: t.modifier.map(|m| m.to_string()),
-        })
-        .collect();
+    let tags: Vec<TimexTag> = extraction.times.iter().map(TimexTag::from).collect();
     let path = dir.join(format!("{}.tml", doc.id));
     std::fs::write(&path, write_timeml(&doc.id, dct, &doc.text, &tags))
         .map_err(|e| format!("{}: {e}", path.display()))

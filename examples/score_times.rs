@@ -63,15 +63,7 @@ fn main() -> Result<(), annals::Error> {
         let mut scores = TimexScores::default();
         for doc in docs.iter().filter(|d| part.is_none_or(|p| split(&d.name) == p)) {
             let times = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
-            let tags: Vec<TimexTag> = times
-                .iter()
-                .map(|t| TimexTag {
-                    span: t.span,
-                    kind: t.kind.to_string(),
-                    value: t.value.to_string(),
-                    modifier: t.modifier.map(|m| m.to_string()),
-                })
-                .collect();
+            let tags: Vec<TimexTag> = times.iter().map(TimexTag::from).collect();
             if let Some(out) = spans_out.as_mut() {
                 let timexes: Vec<serde_json::Value> = times
                     .iter()

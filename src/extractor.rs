@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
-/// Finds entities (and, as the stages land, times and events) in documents.
+/// Finds entities and time expressions (events come with the next stage) in documents.
 ///
 /// Build it once with [`Extractor::builder`] (or [`Extractor::new`] for the bundled data);
 /// it is immutable, `Send + Sync`, and cheap to clone (an `Arc` inside), so one extractor

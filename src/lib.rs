@@ -1,7 +1,7 @@
 //! # annals
 //!
-//! Find people, places, organisations (and, as the stages land, time expressions and dated
-//! events) in English news text with gazetteers and pattern rules — no statistical model —
+//! Find people, places, organisations and time expressions (dated events come with the next
+//! stage) in English news text with gazetteers and pattern rules — no statistical model —
 //! and trace every result to the data line or rule that made it.
 //!
 //! ```
@@ -20,8 +20,9 @@
 //!
 //! The pipeline (see `DESIGN.md`): [`text`] cuts sentences and tokens as byte spans;
 //! the entity stage matches gazetteers and pattern rules; [`resolve`] links surnames,
-//! acronyms and handles within the document. The [`score`] module measures all of it against
-//! gold annotations.
+//! acronyms and handles within the document; [`time`] finds time expressions, normalises them
+//! as TIMEX3 values with their intervals and infers a missing publication date. The [`score`]
+//! module measures all of it against gold annotations ([`timeml`] reads and writes TimeML).
 //!
 //! ## Untrusted input
 //!

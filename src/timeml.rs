@@ -58,6 +58,18 @@ pub struct TimexTag {
     pub modifier: Option<String>,
 }
 
+impl From<&crate::time::TimeExpr> for TimexTag {
+    /// A system annotation from the time stage, for scoring or writing TimeML.
+    fn from(t: &crate::time::TimeExpr) -> TimexTag {
+        TimexTag {
+            span: t.span,
+            kind: t.kind.to_string(),
+            value: t.value.to_string(),
+            modifier: t.modifier.map(|m| m.to_string()),
+        }
+    }
+}
+
 /// One TimeML file: its plain text, creation date and gold time expressions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimemlDocument {

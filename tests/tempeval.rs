@@ -338,12 +338,7 @@ fn time_stage_keeps_its_floors_on_the_development_part() {
             let tags: Vec<TimexTag> = tagger
                 .tag(&doc.text, Some(doc.dct), annals::time::Mode::News)
                 .iter()
-                .map(|t| TimexTag {
-                    span: t.span,
-                    kind: t.kind.to_string(),
-                    value: t.value.to_string(),
-                    modifier: t.modifier.map(|m| m.to_string()),
-                })
+                .map(TimexTag::from)
                 .collect();
             scores.add(&tags, &doc.timexes, &doc.text);
         }

@@ -464,7 +464,6 @@ impl<'a> Parser<'a> {
     /// the token after it and its word. Words may be separated by any run of spaces.
     fn phrase(&self, i: usize) -> Option<(usize, Word)> {
         let entry = self.at(i)?.entry?;
-        let start = self.toks[i].end;
         let mut best: Option<(usize, Word)> = None;
         for (rest, word) in entry.phrases.iter() {
             let mut j = i + 1;
@@ -483,7 +482,6 @@ impl<'a> Parser<'a> {
                     break;
                 }
             }
-            let _ = start;
             if ok && best.is_none_or(|(e, _)| j > e) {
                 best = Some((j, *word));
             }
@@ -759,7 +757,7 @@ impl<'a> Parser<'a> {
                         | Word::Couple
                         | Word::Dozen
                         | Word::Half => self.amount_expr(i),
-                        Word::Ordinal(n) => self.ordinal_expr(i, i + 1, n),
+                        Word::Ordinal(n) => self.ordinal_expr(i + 1, n),
                         Word::Every => self.every_expr(i),
                         Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
                         Word::Fiscal => self.fiscal_expr(i),
@@ -1125,7 +1123,7 @@ impl<'a> Parser<'a> {
         if len > 2 || !self.has(i + 1, Word::OrdinalSuffix) || !self.adjacent(i + 1) {
             return None;
         }
-        self.ordinal_expr(i, i + 2, u8::try_from(n).ok()?)
+        self.ordinal_expr(i + 2, u8::try_from(n).ok()?)
     }
 
     /// A year: 1900-2099 alone, 1000-2099 after a context word ("in 1066"); never inside a
@@ -1345,7 +1343,7 @@ impl<'a> Parser<'a> {
             return Some(match self.deictic_anchor() {
                 Some((anchor, how)) => {
                     let value = self
-                        .year_shift(unit, sign as i64 * n, i)
+                        .year_shift(unit, sign as i64 * n)
                         .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
                     Draft::new(stop, value.into(), how, "date:ago")
                 }
@@ -1362,7 +1360,7 @@ impl<'a> Parser<'a> {
             if let (true, Some(n)) = (bare, n) {
                 let (anchor, how) = self.reference_anchor()?;
                 let value = self
-                    .year_shift(unit, sign as i64 * n, i)
+                    .year_shift(unit, sign as i64 * n)
                     .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
                 return Some(Draft::new(end + 1, value.into(), how, "date:later"));
             }
@@ -1371,7 +1369,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "a year earlier" after a quarter, half or month: the same period a year before.
-    fn year_shift(&self, unit: DurationUnit, n: i64, _at: usize) -> Option<CalendarValue> {
+    fn year_shift(&self, unit: DurationUnit, n: i64) -> Option<CalendarValue> {
         let reference = self.reference?;
         if unit != DurationUnit::Year
             || !matches!(
@@ -1396,7 +1394,7 @@ impl<'a> Parser<'a> {
         })?;
         let n = sign as i64 * i64::from(times);
         let (anchor, how) = self.reference_anchor()?;
-        let value = self.year_shift(unit, n, i).or_else(|| offset_value(anchor, unit, n, false))?;
+        let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, false))?;
         Some(Draft::new(i + 3, value.into(), how, "date:unit-offset"))
     }
 
@@ -1805,7 +1803,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "third quarter", "third-quarter", "first half of 2019", "twentieth century".
-    fn ordinal_expr(&self, i: usize, j: usize, n: u8) -> Option<Draft> {
+    fn ordinal_expr(&self, j: usize, n: u8) -> Option<Draft> {
         let u = if self.dash(j) && self.adjacent(j) { j + 1 } else { j };
         if self.is_word(u, "century") {
             let value = CalendarValue { year: Year::Century(i32::from(n) - 1), within: None, time: None };
@@ -1834,7 +1832,6 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
-        let _ = i;
         let (anchor, how) = self.deictic_anchor()?;
         // Quarters and halves are reported after the fact: the latest one that has begun.
         let value = place(anchor, Tense::Past, |y| Some(within(y, part)))?;
@@ -1885,7 +1882,7 @@ impl<'a> Parser<'a> {
             }
         }
         let n = self.sense(i + 1, |w| if let Word::Ordinal(n) = w { Some(n) } else { None })?;
-        self.ordinal_expr(i, i + 2, n)
+        self.ordinal_expr(i + 2, n)
     }
 }
 
