@@ -63,6 +63,7 @@ fn lex<'l>(lexicon: &'l TimeLexicon, text: &str) -> Vec<Tok<'l>> {
         }
         let start = i;
         let para_before = newlines >= 2;
+        let mut apostrophe = None;
         let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
         let (kind, end) = if b.is_ascii_digit() {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -70,7 +71,15 @@ fn lex<'l>(lexicon: &'l TimeLexicon, text: &str) -> Vec<Tok<'l>> {
             }
             (Kind::Number, i)
         } else if c.is_alphabetic() {
-            while let Some(c) = text[i..].chars().next() {
+            loop {
+                // ASCII letters byte by byte; decode only what is not one.
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                let Some(c) = text[i..].chars().next() else { break };
+                if c.is_ascii() && c != '\'' {
+                    break;
+                }
                 if c.is_alphabetic() {
                     i += c.len_utf8();
                     continue;
@@ -81,6 +90,7 @@ fn lex<'l>(lexicon: &'l TimeLexicon, text: &str) -> Vec<Tok<'l>> {
                     let possessive = matches!(next.next(), Some('s' | 'S'))
                         && !next.next().is_some_and(char::is_alphabetic);
                     if !possessive && after.chars().next().is_some_and(char::is_alphabetic) {
+                        apostrophe.get_or_insert(i - start);
                         i += c.len_utf8();
                         continue;
                     }
@@ -98,13 +108,8 @@ fn lex<'l>(lexicon: &'l TimeLexicon, text: &str) -> Vec<Tok<'l>> {
         newlines = 0;
         let entry = if kind == Kind::Word {
             let word = &text[start..end];
-            lexicon.get(word).or_else(|| {
-                // Contractions: "he'll" is looked up as "'ll".
-                let at = word.find(is_apostrophe)?;
-                let tail = &word[at..];
-                let tail = tail.strip_prefix('’').map_or(tail.to_string(), |t| format!("'{t}"));
-                lexicon.get(&tail)
-            })
+            // Contractions: "he'll" is also looked up as "'ll" (the data lists both apostrophes).
+            lexicon.get(word).or_else(|| lexicon.get(&word[apostrophe?..]))
         } else {
             None
         };
@@ -192,7 +197,13 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
     let mut hits = Vec::new();
     let mut i = 0;
     while i < parser.toks.len() {
-        let interesting = parser.toks[i].entry.is_some() || parser.toks[i].kind != Kind::Word;
+        let t = &parser.toks[i];
+        let interesting = match t.kind {
+            Kind::Word => t.entry.is_some_and(|e| e.starts),
+            Kind::Number => true,
+            // Only "'90s" starts at a punctuation mark.
+            Kind::Punct => text[t.start..t.end].chars().all(is_apostrophe),
+        };
         match interesting.then(|| parser.expression(i)).flatten() {
             Some(draft) if draft.end > i => {
                 if let TimexValue::Calendar(c) = draft.value {
@@ -469,15 +480,18 @@ impl<'a> Parser<'a> {
             let mut j = i + 1;
             let mut ok = true;
             for part in rest.iter() {
-                // Each part is one or more tokens that touch each other ("year's").
-                let mut consumed = String::new();
+                // Each part is one or more tokens that touch each other ("year's"), after a space.
+                let part = part.as_bytes();
+                let mut matched = 0;
                 let first = j;
-                while consumed.len() < part.len() && self.at(j).is_some() && (j == first || self.adjacent(j))
-                {
-                    consumed.push_str(self.str(j));
+                ok = first > 0 && !self.adjacent(first);
+                while ok && matched < part.len() && self.at(j).is_some() && (j == first || self.adjacent(j)) {
+                    let token = self.str(j).as_bytes();
+                    ok = part[matched..].get(..token.len()).is_some_and(|p| p.eq_ignore_ascii_case(token));
+                    matched += token.len();
                     j += 1;
                 }
-                if !consumed.eq_ignore_ascii_case(part) || first == j || (first > 0 && self.adjacent(first)) {
+                if !ok || matched != part.len() {
                     ok = false;
                     break;
                 }
@@ -687,26 +701,6 @@ impl<'a> Parser<'a> {
         Some(Draft::new(j + 2, value.into(), how, "date:the-period"))
     }
 
-    /// "that day", "that year": the last mentioned date's period.
-    fn that_period(&self, i: usize) -> Option<Draft> {
-        if !self.is_word(i, "that") {
-            return None;
-        }
-        let (unit, times, plural) = self.unit(i + 1)?;
-        if plural
-            || times != 1
-            || !matches!(
-                unit,
-                DurationUnit::Day | DurationUnit::Week | DurationUnit::Month | DurationUnit::Year
-            )
-        {
-            return None;
-        }
-        let reference = self.reference_date()?;
-        let value = offset_value(reference, unit, 0, false)?;
-        Some(Draft::new(i + 2, value.into(), Anchor::Narrative, "date:that-period"))
-    }
-
     /// "the quarter", "the latest quarter": in news, the last quarter that has ended.
     fn the_quarter(&self, j: usize) -> Option<Draft> {
         let k = if self.is_word(j, "latest") { j + 1 } else { j };
@@ -736,49 +730,43 @@ impl<'a> Parser<'a> {
             Kind::Punct => self.apostrophe_decade(i),
             Kind::Word => {
                 let entry = t.entry?;
-                let mut drafts: Vec<Option<Draft>> = Vec::with_capacity(4);
-                drafts.push(self.that_period(i));
-                if let Some((end, word)) = self.phrase(i) {
-                    drafts.push(self.word_draft(end, word));
-                }
-                for sense in &entry.senses {
-                    drafts.push(match sense.word {
-                        Word::Month(m) if sense.needs_number => {
-                            self.month_expr(i, m, true).filter(|d| d.end > i + 1 && d.rule != "date:month")
+                let phrase = self.phrase(i).and_then(|(end, word)| self.word_draft(end, word));
+                let senses = entry.senses.iter().map(|sense| match sense.word {
+                    Word::Month(m) if sense.needs_number => {
+                        self.month_expr(i, m, true).filter(|d| d.end > i + 1 && d.rule != "date:month")
+                    }
+                    Word::Month(m) => self.month_expr(i, m, sense.needs_context),
+                    Word::Weekday(d) => self.weekday_expr(i, d, sense.needs_context),
+                    Word::Season(s) => self.season_expr(i, s, sense.needs_context),
+                    Word::RelativeDay(offset, part) => self.day_word(i, offset, part),
+                    Word::Deictic(_) | Word::DeicticReference(_) => self.deictic_expr(i, false),
+                    Word::Cardinal(_)
+                    | Word::Article
+                    | Word::Vague
+                    | Word::Couple
+                    | Word::Dozen
+                    | Word::Half => self.amount_expr(i),
+                    Word::Ordinal(n) => self.ordinal_expr(i + 1, n),
+                    Word::Every => self.every_expr(i),
+                    Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
+                    Word::Fiscal => self.fiscal_expr(i),
+                    Word::Clock(h, m) => self.clock_day(
+                        i + 1,
+                        TimeOfDay::Clock { hour: h, minute: Some(m), second: None },
+                        "time:named",
+                    ),
+                    Word::Holiday(m, d) => self.holiday_expr(i, m, d),
+                    Word::Unit { plural, .. } => {
+                        if plural {
+                            self.bare_units(i)
+                        } else {
+                            self.unit_offset(i)
                         }
-                        Word::Month(m) => self.month_expr(i, m, sense.needs_context),
-                        Word::Weekday(d) => self.weekday_expr(i, d, sense.needs_context),
-                        Word::Season(s) => self.season_expr(i, s, sense.needs_context),
-                        Word::RelativeDay(offset, part) => self.day_word(i, offset, part),
-                        Word::Deictic(_) | Word::DeicticReference(_) => self.deictic_expr(i, false),
-                        Word::Cardinal(_)
-                        | Word::Article
-                        | Word::Vague
-                        | Word::Couple
-                        | Word::Dozen
-                        | Word::Half => self.amount_expr(i),
-                        Word::Ordinal(n) => self.ordinal_expr(i + 1, n),
-                        Word::Every => self.every_expr(i),
-                        Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
-                        Word::Fiscal => self.fiscal_expr(i),
-                        Word::Clock(h, m) => self.clock_day(
-                            i + 1,
-                            TimeOfDay::Clock { hour: h, minute: Some(m), second: None },
-                            "time:named",
-                        ),
-                        Word::Holiday(m, d) => self.holiday_expr(i, m, d),
-                        Word::Unit { plural, .. } => {
-                            if plural {
-                                self.bare_units(i)
-                            } else {
-                                self.unit_offset(i)
-                            }
-                        }
-                        w @ (Word::Reference(_) | Word::Recurrence(..)) => self.word_draft(i + 1, w),
-                        _ => None,
-                    });
-                }
-                longest(drafts)
+                    }
+                    w @ (Word::Reference(_) | Word::Recurrence(..)) => self.word_draft(i + 1, w),
+                    _ => None,
+                });
+                longest(std::iter::once(phrase).chain(senses))
             }
         }
     }

@@ -8,6 +8,7 @@ use super::value::{DurationUnit, PartOfDay, Season, TimexMod, TimexValue};
 use crate::data::{LineReader, Source, fields};
 use crate::error::Error;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a word can mean to the time grammar.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,12 +72,18 @@ pub(crate) struct Sense {
 pub(crate) struct Entry {
     pub(crate) senses: Vec<Sense>,
     pub(crate) phrases: Vec<(Box<[Box<str>]>, Word)>,
+    /// Whether an expression can start at this word (cue words such as "in", "said" or "GMT"
+    /// only help the grammar around them): the scan skips the rest.
+    pub(crate) starts: bool,
 }
 
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub(crate) struct TimeLexicon {
-    entries: HashMap<Box<str>, Entry>,
+    entries: HashMap<Box<[u8]>, Entry, BuildHasherDefault<Fnv>>,
+    /// For each (lower-case) first byte, a bit per word length that some entry has: most words
+    /// of a text are rejected here, before any hashing.
+    lengths: Box<[u64; 256]>,
     /// Longest single word, in bytes: longer words are not looked up.
     longest: usize,
     /// The forms of `zone`, as written in upper case, and of `meridiem`.
@@ -95,7 +102,12 @@ pub(crate) const BUNDLED_TIME_FILES: &[&str] = &[
 impl TimeLexicon {
     /// Reads the given files; a bad line is an error naming file and line.
     pub(crate) fn from_sources(sources: &[Source]) -> Result<TimeLexicon, Error> {
-        let mut lexicon = TimeLexicon { entries: HashMap::new(), longest: 0, meridiems: Vec::new() };
+        let mut lexicon = TimeLexicon {
+            entries: HashMap::default(),
+            lengths: Box::new([0; 256]),
+            longest: 0,
+            meridiems: Vec::new(),
+        };
         let mut restricted: Vec<(String, String)> = Vec::new();
         for source in sources {
             for (line, raw) in LineReader::new(source) {
@@ -130,7 +142,7 @@ impl TimeLexicon {
             }
         }
         for (class, form) in restricted {
-            if let Some(entry) = lexicon.entries.get_mut(form.as_str()) {
+            if let Some(entry) = lexicon.entries.get_mut(form.as_bytes()) {
                 let (restriction, class) = class.split_once(':').unwrap_or(("", &class));
                 for sense in &mut entry.senses {
                     if class_name(sense.word) == class {
@@ -139,6 +151,21 @@ impl TimeLexicon {
                     }
                 }
             }
+        }
+        for entry in lexicon.entries.values_mut() {
+            entry.starts = !entry.phrases.is_empty()
+                || entry.senses.iter().any(|s| {
+                    !matches!(
+                        s.word,
+                        Word::ContextBefore
+                            | Word::TensePast
+                            | Word::TenseFuture
+                            | Word::NotTense
+                            | Word::NotYearAfter
+                            | Word::OrdinalSuffix
+                            | Word::Zone
+                    )
+                });
         }
         // Longer meridiem forms first, so "a.m." wins over "am".
         lexicon.meridiems.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
@@ -149,8 +176,13 @@ impl TimeLexicon {
         let mut words = form.split(' ');
         let first = words.next().unwrap_or(form);
         let rest: Box<[Box<str>]> = words.map(Box::from).collect();
-        self.longest = self.longest.max(first.len());
-        let entry = self.entries.entry(Box::from(first)).or_default();
+        self.longest = self.longest.max(first.len()).min(63);
+        if let Some(&b) = first.as_bytes().first() {
+            if first.len() < 64 {
+                self.lengths[usize::from(b)] |= 1 << first.len();
+            }
+        }
+        let entry = self.entries.entry(Box::from(first.as_bytes())).or_default();
         if rest.is_empty() {
             entry.senses.push(Sense { word, needs_context: false, needs_number: false });
         } else {
@@ -160,15 +192,35 @@ impl TimeLexicon {
 
     /// The entry of a word, any case.
     pub(crate) fn get(&self, word: &str) -> Option<&Entry> {
-        if word.len() > self.longest {
+        let bytes = word.as_bytes();
+        let first = bytes.first()?.to_ascii_lowercase();
+        if bytes.len() > self.longest || self.lengths[usize::from(first)] >> bytes.len() & 1 == 0 {
             return None;
         }
         let mut buffer = [0u8; 64];
-        let lower = buffer.get_mut(..word.len())?;
-        lower.copy_from_slice(word.as_bytes());
+        let lower = buffer.get_mut(..bytes.len())?;
+        lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        let key = std::str::from_utf8(lower).ok()?;
-        self.entries.get(key)
+        self.entries.get(&*lower)
+    }
+}
+
+/// FNV-1a: the keys are short words, where SipHash's setup dominates (the lexicon is ours,
+/// not attacker-chosen, so a keyed hash buys nothing).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
