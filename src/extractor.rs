@@ -391,9 +391,14 @@ impl Extractor {
             Some(given) => (Some(given), tagger.tag(text, Some(given.0), doc.mode)),
             None => {
                 let unanchored = tagger.tag(text, None, doc.mode);
-                match time::published::infer(text, &seg.sentences, &unanchored) {
-                    Some(inferred) => (Some(inferred), tagger.tag(text, Some(inferred.0), doc.mode)),
-                    None => (None, unanchored),
+                let inferred = time::published::infer(text, &seg.sentences, &unanchored);
+                // Tag again only if some value waited for the date (without one, nothing changes).
+                let missing = unanchored.iter().any(|t| t.anchor == time::Anchor::Missing);
+                match inferred {
+                    Some(inferred) if missing => {
+                        (Some(inferred), tagger.tag(text, Some(inferred.0), doc.mode))
+                    }
+                    _ => (inferred, unanchored),
                 }
             }
         };
