@@ -539,11 +539,21 @@ impl<'a> Parser<'a> {
                 }
             }
             if entry.senses.iter().any(|s| s.word == Word::TensePast) {
-                return Some(Tense::Past);
+                return (!self.after_passive_auxiliary(i)).then_some(Tense::Past);
             }
         }
         let w = self.str(i);
-        (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())).then_some(Tense::Past)
+        let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
+        (participle && !self.after_passive_auxiliary(i)).then_some(Tense::Past)
+    }
+
+    /// "will be held", "has been delayed": a participle after "be"/"been" says nothing of
+    /// the tense; the auxiliary before it does.
+    fn after_passive_auxiliary(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i - 1]
+                .entry
+                .is_some_and(|e| e.senses.iter().any(|s| s.word == Word::PassiveAuxiliary))
     }
 
     fn sentence_end(&self, i: usize) -> bool {
@@ -551,32 +561,26 @@ impl<'a> Parser<'a> {
         t.para_before || (t.kind == Kind::Punct && matches!(self.str(i), "." | "!" | "?" | ";"))
     }
 
-    /// The tense of the clause around tokens `start..end`, from the tense cues within the
-    /// sentence up to twelve tokens either side: a future cue ("will", "scheduled") anywhere
-    /// wins ("will be held"), else any past cue, else unknown.
+    /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
+    /// sentence, up to twelve tokens either side (left first at equal distance).
     fn clause_tense(&self, start: usize, end: usize) -> Tense {
         let mut left = start;
         let mut right = end;
-        let mut tense = Tense::Unknown;
         for _ in 0..12 {
             if left > 0 && !self.sentence_end(left - 1) && !self.toks[left].para_before {
                 left -= 1;
-                tense = match (tense, self.word_tense(left)) {
-                    (_, Some(Tense::Future)) => return Tense::Future,
-                    (Tense::Unknown, Some(t)) => t,
-                    (t, _) => t,
-                };
+                if let Some(t) = self.word_tense(left) {
+                    return t;
+                }
             }
             if right < self.toks.len() && !self.sentence_end(right) {
-                tense = match (tense, self.word_tense(right)) {
-                    (_, Some(Tense::Future)) => return Tense::Future,
-                    (Tense::Unknown, Some(t)) => t,
-                    (t, _) => t,
-                };
+                if let Some(t) = self.word_tense(right) {
+                    return t;
+                }
                 right += 1;
             }
         }
-        tense
+        Tense::Unknown
     }
 
     // ---- expressions ------------------------------------------------------------------------

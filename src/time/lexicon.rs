@@ -46,6 +46,7 @@ pub(crate) enum Word {
     TenseFuture,
     NotTense,
     NotYearAfter,
+    PassiveAuxiliary,
     Zone,
     Meridiem(bool),
 }
@@ -162,6 +163,7 @@ impl TimeLexicon {
                             | Word::TenseFuture
                             | Word::NotTense
                             | Word::NotYearAfter
+                            | Word::PassiveAuxiliary
                             | Word::OrdinalSuffix
                             | Word::Zone
                     )
@@ -259,6 +261,7 @@ const CLASSES: &[&str] = &[
     "tense-future",
     "not-tense",
     "not-year-after",
+    "passive-auxiliary",
     "zone",
     "meridiem",
 ];
@@ -357,6 +360,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "tense-future" => Word::TenseFuture,
         "not-tense" => Word::NotTense,
         "not-year-after" => Word::NotYearAfter,
+        "passive-auxiliary" => Word::PassiveAuxiliary,
         "zone" => Word::Zone,
         _ => return None,
     })
