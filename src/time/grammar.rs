@@ -663,7 +663,15 @@ impl<'a> Parser<'a> {
                 let d = longest([self.core(k), self.the_core(k)])?;
                 d.calendar().map(|_| d.with_mod(m))
             });
-        longest([phrase, position_noun, position, self.the_core(j), self.the_period(j), self.the_quarter(j)])
+        longest([
+            phrase,
+            position_noun,
+            position,
+            self.the_core(j),
+            self.the_period(j),
+            self.the_quarter(j),
+            self.the_weekend(j),
+        ])
     }
 
     /// After "the": shapes that take the article into their extent.
@@ -677,6 +685,7 @@ impl<'a> Parser<'a> {
                 ) || matches!(d.calendar().map(|c| c.year), Some(Year::Decade(_) | Year::Century(_)))
                     && d.calendar().is_some_and(|c| c.within.is_none())
                     || d.rule.starts_with("date:day-month")
+                    || d.rule == "date:unit-offset"
                     || d.rule == "duration:deictic-amount"
                     || d.rule == "duration:ordinal-amount"
                     || d.rule == "duration:amount"
@@ -715,6 +724,22 @@ impl<'a> Parser<'a> {
         let ended = shift_months(anchor, -3)?;
         let value = within(ended.year(), Within::Quarter(Some(quarter_of(ended))));
         Some(Draft::new(k + 1, value.into(), how, "date:the-quarter"))
+    }
+
+    /// "the weekend": the nearest one in the direction of the clause's tense.
+    fn the_weekend(&self, j: usize) -> Option<Draft> {
+        if !self.is_word(j, "weekend") {
+            return None;
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        let tense = match self.clause_tense(j, j + 1) {
+            Tense::Future => Tense::Future,
+            _ => Tense::Past,
+        };
+        let saturday = weekday_near(anchor, 6, tense, false);
+        let week = saturday.iso_week();
+        let value = within(week.year(), Within::Weekend(Some(week.week() as u8)));
+        Some(Draft::new(j + 1, value.into(), how, "date:the-weekend"))
     }
 
     fn unit(&self, i: usize) -> Option<(DurationUnit, u32, bool)> {
@@ -1281,10 +1306,12 @@ impl<'a> Parser<'a> {
             && (self.sense(u, |w| matches!(w, Word::Ordinal(_)).then_some(())).is_some()
                 && self
                     .at(u + 1)
-                    .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore))
-                || self.is_word(u, "quarter") && self.is_word(u + 1, "of"))
+                    .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore)))
         {
             return None;
+        }
+        if unit == DurationUnit::Quarter && self.is_word(u + 1, "of") {
+            return None; // "a quarter of the vote", "three-quarters of them": fractions
         }
         // "some" and "many" are amounts only before a plural unit.
         let mut end = u + 1;
@@ -1387,7 +1414,9 @@ impl<'a> Parser<'a> {
         let n = sign as i64 * i64::from(times);
         let (anchor, how) = self.reference_anchor()?;
         let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, false))?;
-        Some(Draft::new(i + 3, value.into(), how, "date:unit-offset"))
+        // "the year-ago quarter": the period it qualifies is part of the expression.
+        let end = if self.is_word(i + 3, "quarter") || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
+        Some(Draft::new(end, value.into(), how, "date:unit-offset"))
     }
 
     /// "years", "decades": an unknown number of units. Not after a determiner ("the days of").
@@ -1626,8 +1655,8 @@ impl<'a> Parser<'a> {
             return None; // "expected to last six months": the verb
         }
         let j = i + 1;
-        // "the past three years", "the next few days", "recent years"
-        if let Some((k, amount)) = self.amount(j) {
+        // "the past three years", "the next few days", "recent years" (not "that four days")
+        if let Some((k, amount)) = self.amount(j).filter(|_| offset != 0) {
             if let Some((unit, times, _)) = self.unit(k) {
                 if backward_span && amount.n.is_none() {
                     // "the last few months": the recent past, not a length.
@@ -1708,7 +1737,7 @@ impl<'a> Parser<'a> {
                 "time:deictic-part",
             ));
         }
-        if with_the {
+        if with_the && !reference {
             return None;
         }
         if let Some(weekday) = self.sense(j, |w| if let Word::Weekday(d) = w { Some(d) } else { None }) {
