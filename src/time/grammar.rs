@@ -484,7 +484,9 @@ impl<'a> Parser<'a> {
                 let part = part.as_bytes();
                 let mut matched = 0;
                 let first = j;
-                ok = first > 0 && !self.adjacent(first);
+                // Parts follow a space, but a possessive ("'s") touches its word.
+                let touches = part.starts_with(b"'") || part.starts_with("’".as_bytes());
+                ok = first > 0 && self.adjacent(first) == touches;
                 while ok && matched < part.len() && self.at(j).is_some() && (j == first || self.adjacent(j)) {
                     let token = self.str(j).as_bytes();
                     ok = part[matched..].get(..token.len()).is_some_and(|p| p.eq_ignore_ascii_case(token));
@@ -785,6 +787,9 @@ impl<'a> Parser<'a> {
                         "time:named",
                     ),
                     Word::Holiday(m, d) => self.holiday_expr(i, m, d),
+                    Word::HolidayNth(m, d, n) => {
+                        self.holiday_nth(i + 1, m, d, n).filter(|_| self.capitalised(i))
+                    }
                     Word::Unit { plural, .. } => {
                         if plural {
                             self.bare_units(i)
@@ -826,6 +831,7 @@ impl<'a> Parser<'a> {
                 Some(Draft::new(end, TimexValue::duration(n, unit), Anchor::Explicit, "set:recurrence").set())
             }
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
+            Word::HolidayNth(m, d, n) => self.holiday_nth(end, m, d, n),
             _ => None,
         }
     }
@@ -1075,6 +1081,24 @@ impl<'a> Parser<'a> {
                 };
                 return Some(Draft::new(k + 1, within_value(year, within), Anchor::Explicit, rule_year));
             }
+        }
+        // "June last year", "January this year": the year the deictic names.
+        let deictic_year = self.sense(j, |w| matches!(w, Word::Deictic(_)).then_some(())).and_then(|()| {
+            let d = self.deictic_expr(j, false)?;
+            match d.calendar()? {
+                CalendarValue { year: Year::Year(y), within: None, time: None } => Some((d.end, y, d.anchor)),
+                _ => None,
+            }
+        });
+        if let Some((end, year, how)) = deictic_year {
+            let within = match day {
+                Some(d) => {
+                    NaiveDate::from_ymd_opt(year, month.into(), d.into())?;
+                    Within::Day { month: Some(month), day: Some(d) }
+                }
+                None => Within::Month(Some(month)),
+            };
+            return Some(Draft::new(end, within_value(year, within), how, rule_no_year));
         }
         let make = |y: i32| -> Option<CalendarValue> {
             match day {
@@ -1638,6 +1662,35 @@ impl<'a> Parser<'a> {
 
     fn holiday_expr_end(&self, j: usize, month: u8, day: u8) -> Option<Draft> {
         self.with_year(j.saturating_sub(1), j, month, Some(day), "date:holiday-year", "date:holiday")
+    }
+
+    /// "Thanksgiving Day": the `n`th (or last) weekday of a month, in a year given after it or
+    /// placed by the clause's tense.
+    fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8) -> Option<Draft> {
+        let day = |year: i32| -> Option<NaiveDate> {
+            let wd = super::value::weekday_from_number(weekday)?;
+            if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)
+            } else {
+                let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
+                let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+                Some(weekday_near(last, weekday, Tense::Past, false))
+            }
+        };
+        let k = if self.punct(j, ',') { j + 1 } else { j };
+        if let Some((year, 4)) = self.number(k) {
+            let date = day(year as i32)?;
+            return Some(Draft::new(
+                k + 1,
+                CalendarValue::date(date).into(),
+                Anchor::Explicit,
+                "date:holiday-year",
+            ));
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        let tense = self.clause_tense(j.saturating_sub(1), j);
+        let value = place(anchor, tense, |y| day(y).map(CalendarValue::date))?;
+        Some(Draft::new(j, value.into(), how, "date:holiday"))
     }
 
     // ---- deictics, ordinals, sets ------------------------------------------------------------

@@ -19,6 +19,8 @@ pub(crate) enum Word {
     PartOfDay(PartOfDay),
     Clock(u8, u8),
     Holiday(u8, u8),
+    /// The `n`th (−1: last) weekday of a month: (month, weekday, n).
+    HolidayNth(u8, u8, i8),
     Cardinal(u32),
     Ordinal(u8),
     OrdinalSuffix,
@@ -27,7 +29,11 @@ pub(crate) enum Word {
     Couple,
     Dozen,
     Half,
-    Unit { unit: DurationUnit, times: u32, plural: bool },
+    Unit {
+        unit: DurationUnit,
+        times: u32,
+        plural: bool,
+    },
     RelativeDay(i8, Option<PartOfDay>),
     Deictic(i8),
     DeicticReference(i8),
@@ -176,8 +182,14 @@ impl TimeLexicon {
 
     fn add(&mut self, form: &str, word: Word) {
         let mut words = form.split(' ');
-        let first = words.next().unwrap_or(form);
-        let rest: Box<[Box<str>]> = words.map(Box::from).collect();
+        let whole_first = words.next().unwrap_or(form);
+        // The lexer splits a possessive off its word ("Mother's" is "Mother" + "'s"), so a
+        // phrase's first word is keyed without it and the possessive becomes its next part.
+        let (first, possessive) = match whole_first.find(['\'', '’']) {
+            Some(at) if at > 0 => (&whole_first[..at], Some(&whole_first[at..])),
+            _ => (whole_first, None),
+        };
+        let rest: Box<[Box<str>]> = possessive.into_iter().chain(words).map(Box::from).collect();
         self.longest = self.longest.max(first.len()).min(63);
         if let Some(&b) = first.as_bytes().first() {
             if first.len() < 64 {
@@ -233,6 +245,7 @@ const CLASSES: &[&str] = &[
     "part-of-day",
     "clock",
     "holiday",
+    "holiday-nth",
     "cardinal",
     "ordinal",
     "ordinal-suffix",
@@ -292,6 +305,16 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "holiday" => {
             let (m, d) = value.split_once('-')?;
             Word::Holiday(in_range(m, 1, 12)? as u8, in_range(d, 1, 31)? as u8)
+        }
+        "holiday-nth" => {
+            let mut parts = value.splitn(3, '-');
+            let month = in_range(parts.next()?, 1, 12)? as u8;
+            let weekday = in_range(parts.next()?, 1, 7)? as u8;
+            let n = in_range(parts.next()?, -1, 5)?;
+            if n == 0 {
+                return None;
+            }
+            Word::HolidayNth(month, weekday, n as i8)
         }
         "cardinal" => Word::Cardinal(in_range(value, 0, 1_000_000)? as u32),
         "ordinal" => Word::Ordinal(in_range(value, 1, 100)? as u8),
