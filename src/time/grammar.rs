@@ -207,7 +207,10 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         match interesting.then(|| parser.expression(i)).flatten() {
             Some(draft) if draft.end > i => {
                 if let TimexValue::Calendar(c) = draft.value {
-                    if c.interval().is_some() {
+                    // In news, a date counted from the last date ("a year earlier") compares with it
+                    // and does not replace it; in a narrative it moves the story on.
+                    let moves = mode == Mode::Narrative || draft.anchor != Anchor::Narrative;
+                    if moves && c.interval().is_some() {
                         parser.reference = Some(c);
                     }
                 }
