@@ -209,3 +209,32 @@ fn values_round_trip_and_intervals_match() {
     }
     assert!(checked > 100, "only {checked} expressions checked");
 }
+
+#[test]
+fn narrative_mode_counts_from_the_last_date_mentioned() {
+    let text = "Napoleon was born on 15 August 1769. Two years later, in March, the family moved. \
+                The next day it rained; that year was hard. Yesterday was his birthday.";
+    let published = Some(date("2020-01-03"));
+    let narrative = render_all(&TAGGER.tag(text, published, Mode::Narrative));
+    assert_eq!(
+        narrative,
+        "15 August 1769=DATE=1769-08-15 | Two years later=DATE=1771 | March=DATE=1771-03 | \
+         The next day=DATE=1771-03-02 | that year=DATE=1771 | Yesterday=DATE=1771-03-01"
+    );
+    // In news mode, "yesterday" and a bare month count from the publication date instead.
+    let news = TAGGER.tag(text, published, Mode::News);
+    let yesterday = news.iter().find(|t| t.text == "Yesterday").expect("found in news mode");
+    assert_eq!(yesterday.value.to_string(), "2020-01-02");
+    assert_eq!(yesterday.anchor, annals::time::Anchor::Published);
+}
+
+#[test]
+fn without_a_publication_date_relative_values_have_unknown_parts() {
+    let times = TAGGER.tag("He left on Friday, a week after Christmas.", None, Mode::News);
+    assert_eq!(
+        render_all(&times),
+        "Friday=DATE=XXXX-WXX-5 | a week=DURATION=P1W | Christmas=DATE=XXXX-12-25"
+    );
+    assert!(times.iter().all(|t| t.kind == annals::time::TimexType::Duration || t.interval.is_none()));
+    assert_eq!(times[0].anchor, annals::time::Anchor::Missing);
+}

@@ -209,8 +209,15 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                 if let TimexValue::Calendar(c) = draft.value {
                     // In news, a date counted from the last date ("a year earlier") compares with it
                     // and does not replace it; in a narrative it moves the story on.
+                    // In a narrative, a coarser value around the reference ("that year" after
+                    // "March 2") keeps the finer one; in news the period named last is what a later
+                    // "a year earlier" compares with.
                     let moves = mode == Mode::Narrative || draft.anchor != Anchor::Narrative;
-                    if moves && c.interval().is_some() {
+                    let within_it = |r: &CalendarValue| matches!((c.interval(), r.interval()), (Some(new), Some(old)) if new.start <= old.start && old.end <= new.end && new != old);
+                    if moves
+                        && c.interval().is_some()
+                        && !(mode == Mode::Narrative && parser.reference.as_ref().is_some_and(within_it))
+                    {
                         parser.reference = Some(c);
                     }
                 }
@@ -1113,6 +1120,11 @@ impl<'a> Parser<'a> {
             Some(d) => Within::Day { month: Some(month), day: Some(d) },
             None => Within::Month(Some(month)),
         };
+        // In a narrative the year is the one the story is in.
+        if let (Mode::Narrative, Some(reference)) = (self.mode, self.reference_date()) {
+            let value = make(reference.year())?;
+            return Some(Draft::new(j, value.into(), Anchor::Narrative, rule_no_year));
+        }
         Some(match self.deictic_anchor() {
             Some((anchor, how)) => {
                 // A month alone follows the tense of its clause; a day goes to the nearest one
