@@ -56,3 +56,30 @@ fn extraction_serialises_to_the_contract_shape() {
     let back: annals::Extraction = serde_json::from_value(inferred_json).expect("deserialisable");
     assert_eq!(back.times, inferred.times);
 }
+
+#[test]
+fn publication_date_is_inferred_from_caption_then_latest_date() {
+    let extractor = Extractor::new().expect("bundled data");
+    // A photo caption (the sentence before a credit line) wins over a later date in the prose.
+    let caption = "Mourners in Tehran, Iran, 06 January 2020. EFE/EPA/ABEDIN TAHERKENAREH\n\n\
+                   The funeral was held on Monday. Talks are set for 20 January 2020.";
+    let extraction = extractor.extract(&Document::new("caption", caption));
+    assert_eq!(extraction.published.map(|d| d.to_string()).as_deref(), Some("2020-01-06"));
+    assert_eq!(extraction.published_source, Some(annals::PublishedSource::Caption));
+    let monday = extraction.times.iter().find(|t| t.text == "Monday").expect("Monday found");
+    assert_eq!(monday.value.to_string(), "2020-01-06");
+    // Without dateline or caption, the latest full date.
+    let prose = "The siege began on 31 December 2019 and ended on 1 January 2020. It lasted two days.";
+    let extraction = extractor.extract(&Document::new("prose", prose));
+    assert_eq!(extraction.published.map(|d| d.to_string()).as_deref(), Some("2020-01-01"));
+    assert_eq!(extraction.published_source, Some(annals::PublishedSource::Latest));
+    // A given date is never overridden.
+    let given =
+        Document::new("given", prose).published(chrono::NaiveDate::from_ymd_opt(2020, 2, 1).expect("date"));
+    let extraction = extractor.extract(&given);
+    assert_eq!(extraction.published_source, Some(annals::PublishedSource::Document));
+    // Nothing to go on: no date, and relative values stay unknown.
+    let extraction = extractor.extract(&Document::new("none", "They met on Friday."));
+    assert_eq!((extraction.published, extraction.published_source), (None, None));
+    assert_eq!(extraction.times[0].value.to_string(), "XXXX-WXX-5");
+}
