@@ -24,6 +24,17 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("…".to_string()),
         Just("\n\n".to_string()),
         Just("🇮🇷".to_string()),
+        Just("Friday".to_string()),
+        Just("3 January 2020".to_string()),
+        Just("Jan. 3".to_string()),
+        Just("8:30 p.m.".to_string()),
+        Just("two days later".to_string()),
+        Just("last week".to_string()),
+        Just("the 1990s".to_string()),
+        Just("'90s".to_string()),
+        Just("more than".to_string()),
+        Just("New Year's".to_string()),
+        "[0-9]{1,5}",
         "[A-Z][a-z]{0,8}",
         "[a-z]{1,8}",
         "[.,;:!?'’\"“”()/\\- ]{1,3}",
@@ -44,6 +55,19 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     }
     for pair in first.entities.windows(2) {
         prop_assert!(pair[0].span.end <= pair[1].span.start, "mentions overlap: {:?}", pair);
+    }
+    for t in &first.times {
+        prop_assert!(t.span.start < t.span.end && t.span.end <= text.len());
+        prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        prop_assert_eq!(&text[t.span.range()], t.text.as_str());
+        prop_assert_eq!(text[..t.span.start].chars().count(), t.char_start);
+        // A value always parses back, and its interval is the value's.
+        let back: annals::time::TimexValue = t.value.to_string().parse().expect("a value parses back");
+        prop_assert_eq!(&back, &t.value);
+        prop_assert_eq!(back.interval(), t.interval);
+    }
+    for pair in first.times.windows(2) {
+        prop_assert!(pair[0].span.end <= pair[1].span.start, "times overlap: {:?}", pair);
     }
     let seg = text::segment(text, Extractor::bundled_text_lexicon());
     let mut next = 0;
@@ -88,6 +112,10 @@ fn pathological_inputs_do_not_panic() {
         "al-".repeat(10_000),
         "Iran's ".repeat(10_000),
         "Ministry of ".repeat(5_000),
+        "3 January 2020, ".repeat(5_000),
+        "the next day after ".repeat(5_000),
+        "8:30 ".repeat(10_000),
+        "'".repeat(100_000),
     ];
     for text in &cases {
         check(text).expect("properties hold");
