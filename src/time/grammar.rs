@@ -539,7 +539,8 @@ impl<'a> Parser<'a> {
 
     fn word_tense(&self, i: usize) -> Option<Tense> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Word {
+        // Tense cues are verbs and adverbs, written in lower case ("May" is a month, not "may").
+        if t.kind != Kind::Word || self.capitalised(i) {
             return None;
         }
         if let Some(entry) = t.entry {
