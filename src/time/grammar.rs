@@ -1410,12 +1410,13 @@ impl<'a> Parser<'a> {
             });
         }
         // "later", "earlier", and "before"/"after" with nothing after them.
-        if let Some(sign) = self.sense(end, |w| if let Word::OffsetReference(s) = w { Some(s) } else { None })
-        {
-            let bare = matches!(
-                self.str(end).to_ascii_lowercase().as_str(),
-                "later" | "earlier" | "afterwards" | "afterward"
-            ) || self.at(end + 1).is_none_or(|t| t.kind == Kind::Punct);
+        let offset = self.sense(end, |w| match w {
+            Word::OffsetReference(s) => Some((s, true)),
+            Word::OffsetPreposition(s) => Some((s, false)),
+            _ => None,
+        });
+        if let Some((sign, adverb)) = offset {
+            let bare = adverb || self.at(end + 1).is_none_or(|t| t.kind == Kind::Punct);
             if let (true, Some(n)) = (bare, n) {
                 let (anchor, how) = self.reference_anchor()?;
                 let value = self
@@ -1424,7 +1425,17 @@ impl<'a> Parser<'a> {
                 return Some(Draft::new(end + 1, value.into(), how, "date:later"));
             }
         }
-        Some(duration)
+        // "four flights a week", "$1.76 a year", "24 hours a day": a rate, not a length of time.
+        let rate = self.has(i, Word::Article)
+            && i > 0
+            && (self.toks[i - 1].kind == Kind::Number || {
+                let before = self.str(i - 1);
+                before.len() > 3
+                    && before.ends_with('s')
+                    && !before.ends_with("ss")
+                    && before.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        (!rate).then_some(duration)
     }
 
     /// "a year earlier" after a quarter, half or month: the same period a year before.
@@ -1448,7 +1459,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let sign = self.sense(i + 2, |w| match w {
-            Word::OffsetAnchor(s) | Word::OffsetReference(s) => Some(s),
+            Word::OffsetAnchor(s) | Word::OffsetReference(s) | Word::OffsetPreposition(s) => Some(s),
             _ => None,
         })?;
         let n = sign as i64 * i64::from(times);
