@@ -1474,14 +1474,12 @@ impl<'a> Parser<'a> {
     fn bare_units(&self, i: usize) -> Option<Draft> {
         let (unit, times, _) = self.unit(i)?;
         if i > 0 {
-            let before = self.str(i - 1).to_ascii_lowercase();
-            if matches!(
-                before.as_str(),
-                "the" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "whose"
-            ) || self.toks[i - 1].kind == Kind::Number
-                || self
-                    .sense(i - 1, |w| matches!(w, Word::Cardinal(_) | Word::Ordinal(_)).then_some(()))
-                    .is_some()
+            if self.toks[i - 1].kind == Kind::Number
+                || self.toks[i - 1].entry.is_some_and(|e| {
+                    e.senses
+                        .iter()
+                        .any(|s| matches!(s.word, Word::Determiner | Word::Cardinal(_) | Word::Ordinal(_)))
+                })
             {
                 return None;
             }

@@ -53,6 +53,7 @@ pub(crate) enum Word {
     TenseFuture,
     NotTense,
     NotYearAfter,
+    Determiner,
     PassiveAuxiliary,
     Zone,
     Meridiem(bool),
@@ -170,6 +171,7 @@ impl TimeLexicon {
                             | Word::TenseFuture
                             | Word::NotTense
                             | Word::NotYearAfter
+                            | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::OrdinalSuffix
                             | Word::Zone
@@ -276,6 +278,7 @@ const CLASSES: &[&str] = &[
     "tense-future",
     "not-tense",
     "not-year-after",
+    "determiner",
     "passive-auxiliary",
     "zone",
     "meridiem",
@@ -386,6 +389,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "tense-future" => Word::TenseFuture,
         "not-tense" => Word::NotTense,
         "not-year-after" => Word::NotYearAfter,
+        "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "zone" => Word::Zone,
         _ => return None,
