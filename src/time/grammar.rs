@@ -1473,16 +1473,15 @@ impl<'a> Parser<'a> {
     /// "years", "decades": an unknown number of units. Not after a determiner ("the days of").
     fn bare_units(&self, i: usize) -> Option<Draft> {
         let (unit, times, _) = self.unit(i)?;
-        if i > 0 {
-            if self.toks[i - 1].kind == Kind::Number
+        let counted_or_determined = i > 0
+            && (self.toks[i - 1].kind == Kind::Number
                 || self.toks[i - 1].entry.is_some_and(|e| {
                     e.senses
                         .iter()
                         .any(|s| matches!(s.word, Word::Determiner | Word::Cardinal(_) | Word::Ordinal(_)))
-                })
-            {
-                return None;
-            }
+                }));
+        if counted_or_determined {
+            return None;
         }
         if !matches!(
             unit,
