@@ -1,5 +1,7 @@
-//! Extracts entities and time expressions from text files, directories and JSON Lines, and
-//! writes the JSON contract of `DESIGN.md` to stdout (or TimeML files to a directory).
+//! Extracts entities, time expressions and events from text files, directories and JSON Lines,
+//! merges their events into one timeline, and writes the JSON contract of `DESIGN.md` to stdout
+//! (or the timeline as Markdown, text, TimelineJS3 JSON or one HTML page, or TimeML files to a
+//! directory).
 //!
 //! ```sh
 //! cargo run --release --example extract -- data/corpus/seed                 # a directory of .txt
@@ -7,6 +9,8 @@
 //! cargo run --release --example extract -- docs.jsonl                       # {"id","text","published","mode"}
 //! cargo run --release --example extract -- history.txt --mode narrative     # anchor to the last date
 //! cargo run --release --example extract -- docs.jsonl --format timeml --out tml/   # ID.tml per document
+//! cargo run --release --example extract -- data/corpus/crisis --format html > crisis.html   # the timeline page
+//! cargo run --release --example extract -- data/corpus/crisis --format markdown            # or text, timelinejs
 //! echo '{"id":"x","text":"Pompeo spoke."}' | cargo run --release --example extract -- -
 //! ```
 //!
@@ -17,14 +21,17 @@
 //! status is 1 at the end if anything was skipped.
 
 use annals::time::Mode;
+use annals::timeline::render;
 use annals::timeml::{TimexTag, write_timeml};
-use annals::{Document, Extraction, Extractor};
+use annals::{Document, Extraction, Extractor, Timeline};
 use clap::{Parser, ValueEnum};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(about = "Find people, places and organisations in news text; write JSON.")]
+#[command(
+    about = "Find people, places, organisations, times and events in news text; write JSON or a timeline."
+)]
 struct Args {
     /// Inputs: .txt files, directories (their .txt and .jsonl files, sorted), .jsonl files, or
     /// `-` for JSON Lines on stdin.
@@ -40,6 +47,9 @@ struct Args {
     /// date) or narrative (the last date mentioned).
     #[arg(long, value_enum, default_value_t = RunMode::News)]
     mode: RunMode,
+    /// The title of the timeline (markdown, timelinejs, html).
+    #[arg(long, default_value = "Timeline")]
+    title: String,
     /// The directory `--format timeml` writes its files to.
     #[arg(long, required_if_eq("format", "timeml"))]
     out: Option<PathBuf>,
@@ -53,12 +63,20 @@ enum RunMode {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    /// One JSON object: {"version", "documents", "entities"}.
+    /// One JSON object: {"version", "documents", "entities", "timeline"}.
     Json,
     /// One JSON object per document and line.
     Jsonl,
     /// One TimeML file per document (`ID.tml` in `--out`), for the TempEval-3 toolkit.
     Timeml,
+    /// The merged timeline as Markdown.
+    Markdown,
+    /// The merged timeline as plain text.
+    Text,
+    /// The merged timeline as TimelineJS3 JSON.
+    Timelinejs,
+    /// The merged timeline as one self-contained HTML page.
+    Html,
 }
 
 /// The JSON contract of DESIGN.md, fields in its order.
@@ -67,6 +85,7 @@ struct Output<'a> {
     version: u32,
     documents: &'a [Extraction],
     entities: Vec<annals::Entity>,
+    timeline: Vec<annals::timeline::Entry>,
 }
 
 /// One line of JSON Lines input.
@@ -229,6 +248,7 @@ fn main() -> std::process::ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut extractions: Vec<Extraction> = Vec::new();
+    let mut timelines: Vec<Timeline> = Vec::new();
     let mut write_error = None;
     for input in &args.inputs {
         let mut emit = |doc: Document| {
@@ -242,7 +262,13 @@ fn main() -> std::process::ExitCode {
                         write_error.get_or_insert(e);
                     }
                 }
-                Format::Json => extractions.push(extraction),
+                Format::Json => {
+                    timelines.push(extractor.timeline(&doc, &extraction));
+                    extractions.push(extraction);
+                }
+                Format::Markdown | Format::Text | Format::Timelinejs | Format::Html => {
+                    timelines.push(extractor.timeline(&doc, &extraction));
+                }
                 Format::Timeml => {
                     let dir = args.out.as_deref().unwrap_or(Path::new("."));
                     if let Err(message) = write_tml(dir, &doc, &extraction) {
@@ -253,13 +279,22 @@ fn main() -> std::process::ExitCode {
         };
         read_path(input, &mut run, &mut emit);
     }
-    if let Format::Json = args.format {
-        let entities = annals::entities::registry(&extractions);
-        let output = Output { version: 1, documents: &extractions, entities };
-        if let Err(e) = serde_json::to_writer_pretty(&mut out, &output)
-            .map_err(std::io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
-        {
+    let timeline = Timeline::merge_all(timelines);
+    let entries = timeline.entries();
+    let rendered = match args.format {
+        Format::Json => {
+            let entities = annals::entities::registry(&extractions);
+            let output = Output { version: 1, documents: &extractions, entities, timeline: entries };
+            Some(serde_json::to_string_pretty(&output).map(|json| json + "\n").map_err(std::io::Error::from))
+        }
+        Format::Markdown => Some(Ok(render::markdown(&timeline, &entries, &args.title))),
+        Format::Text => Some(Ok(render::text(&timeline, &entries))),
+        Format::Timelinejs => Some(Ok(render::timelinejs(&timeline, &entries, &args.title))),
+        Format::Html => Some(Ok(render::html(&timeline, &entries, &args.title))),
+        Format::Jsonl | Format::Timeml => None,
+    };
+    if let Some(result) = rendered {
+        if let Err(e) = result.and_then(|text| out.write_all(text.as_bytes())) {
             write_error.get_or_insert(e);
         }
     }

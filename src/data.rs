@@ -75,6 +75,9 @@ bundled![
     "data/time/units.tsv",
     "data/time/relative.tsv",
     "data/time/zones.tsv",
+    "data/events/kinds.tsv",
+    "data/events/triggers.tsv",
+    "data/events/cues.tsv",
 ];
 
 /// The bundled file at `path` (one of [`BUNDLED`]).

@@ -1,6 +1,7 @@
 //! Documents in, extractions out.
 
 use crate::entities::{Entity, Mention};
+use crate::events::Event;
 use crate::span::Span;
 use crate::text::SentenceKind;
 use crate::time::{Mode, TimeExpr};
@@ -86,7 +87,7 @@ pub struct SentenceSpan {
 
 /// What annals found in one document. Serialises to the `documents[]` element of the JSON
 /// contract in `DESIGN.md`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Extraction {
     /// The document's id.
@@ -103,6 +104,10 @@ pub struct Extraction {
     pub mode: Mode,
     /// Every time expression, in order of position.
     pub times: Vec<TimeExpr>,
+    /// Every event mention, in order of position (all statuses: only asserted ones go on a
+    /// timeline as having happened).
+    #[serde(default)]
+    pub events: Vec<Event>,
     /// The entities mentioned, in order of first mention, with the forms this document uses.
     /// Not serialised per document: the JSON contract's top-level `entities` merges them
     /// across documents ([`crate::entities::registry`]), so it is empty after deserialising.

@@ -6,10 +6,12 @@ use crate::entities::cues::Cues;
 use crate::entities::gazetteer::{Gazetteer, ascii_lower_into};
 use crate::entities::{self, Candidate, Entity, EntityId, Mention, display_name, patterns};
 use crate::error::Error;
+use crate::events::{self, lexicon::EventLexicon};
 use crate::resolve;
 use crate::span::CharOffsets;
 use crate::text::{self, TextLexicon};
 use crate::time::{self, TimeTagger};
+use crate::timeline::{KindInfo, Report, Timeline};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
@@ -47,6 +49,7 @@ struct Inner {
     gazetteer: Gazetteer,
     cues: Cues,
     times: Arc<TimeTagger>,
+    events: Arc<EventLexicon>,
     disabled: Vec<String>,
     all_candidates: bool,
 }
@@ -91,6 +94,7 @@ pub struct ExtractorBuilder {
     cues: Vec<Input>,
     first_names: Vec<Input>,
     time_vocabulary: Vec<Input>,
+    event_vocabulary: Vec<Input>,
     disabled: Vec<String>,
     all_candidates: bool,
 }
@@ -102,6 +106,10 @@ impl Default for ExtractorBuilder {
             cues: vec![Input::Bundled("data/names/cues.tsv")],
             first_names: vec![Input::Bundled("data/names/first_names.txt")],
             time_vocabulary: time::lexicon::BUNDLED_TIME_FILES.iter().map(|p| Input::Bundled(p)).collect(),
+            event_vocabulary: events::lexicon::BUNDLED_EVENT_FILES
+                .iter()
+                .map(|p| Input::Bundled(p))
+                .collect(),
             disabled: Vec::new(),
             all_candidates: false,
         }
@@ -113,6 +121,21 @@ impl ExtractorBuilder {
     /// cue words… It extends the bundled vocabulary.
     pub fn time_vocabulary_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.time_vocabulary.push(Input::File(path.into()));
+        self
+    }
+
+    /// Adds an event vocabulary file: more triggers (the format of `data/events/triggers.tsv`),
+    /// or, if the file is named `kinds.tsv` or `cues.tsv`, more kinds or function words. It
+    /// extends the bundled vocabulary.
+    pub fn event_vocabulary_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.event_vocabulary.push(Input::File(path.into()));
+        self
+    }
+
+    /// Adds an event vocabulary held in memory; `name` decides its role as for
+    /// [`Self::event_vocabulary_file`] and is what errors and rule ids call it.
+    pub fn event_vocabulary_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.event_vocabulary.push(Input::Inline(Source::from_str(name, text)));
         self
     }
 
@@ -198,12 +221,19 @@ impl ExtractorBuilder {
             Some(times) if bundled_times => times.clone(),
             _ => Arc::new(TimeTagger::from_sources(&load(&self.time_vocabulary)?)?),
         };
+        let bundled_events = self.event_vocabulary.len() == events::lexicon::BUNDLED_EVENT_FILES.len()
+            && self.event_vocabulary.iter().all(|i| matches!(i, Input::Bundled(_)));
+        let events = match BUNDLED_EVENTS.as_ref() {
+            Some(events) if bundled_events => events.clone(),
+            _ => Arc::new(EventLexicon::from_sources(&load(&self.event_vocabulary)?)?),
+        };
         Ok(Extractor {
             inner: Arc::new(Inner {
                 lexicon: bundled_lexicon()?,
                 gazetteer,
                 cues,
                 times,
+                events,
                 disabled: self.disabled.clone(),
                 all_candidates: self.all_candidates,
             }),
@@ -234,6 +264,13 @@ static BUNDLED_CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
 /// The bundled time vocabulary, compiled on first use and shared.
 static BUNDLED_TIMES: LazyLock<Option<Arc<TimeTagger>>> =
     LazyLock::new(|| TimeTagger::new().ok().map(Arc::new));
+
+/// The bundled event vocabulary, compiled on first use and shared.
+static BUNDLED_EVENTS: LazyLock<Option<Arc<EventLexicon>>> = LazyLock::new(|| {
+    let sources: Vec<Source> =
+        events::lexicon::BUNDLED_EVENT_FILES.iter().map(|p| data::bundled(p)).collect();
+    EventLexicon::from_sources(&sources).ok().map(Arc::new)
+});
 
 /// Reusable per-document buffers (one set per call; nothing is allocated per token).
 struct Scratch {
@@ -402,16 +439,57 @@ impl Extractor {
                 }
             }
         };
+        let registry = self.registry(text, &mentions);
+        let mentions = to_mentions(text, mentions);
+        let mut events = events::find(
+            &inner.events,
+            &events::Input {
+                text,
+                lowered: &scratch.lowered,
+                tokens: &seg.tokens,
+                sentences: &seg.sentences,
+                mentions: &mentions,
+                times: &times,
+                published: published.map(|p| p.0),
+                mode: doc.mode,
+            },
+        );
+        events.retain(|e| enabled(e.rule.as_str()));
         Extraction {
             id: doc.id.clone(),
             published: published.map(|p| p.0),
             published_source: published.map(|p| p.1),
             mode: doc.mode,
             times,
+            events,
             sentences: seg.sentences.iter().map(|s| SentenceSpan { span: s.span, kind: s.kind }).collect(),
-            registry: self.registry(text, &mentions),
-            entities: to_mentions(text, mentions),
+            registry,
+            entities: mentions,
         }
+    }
+
+    /// The timeline of one document's extraction: its event reports with their sentences,
+    /// its entities and the kinds' summary templates. Merge many with
+    /// [`Timeline::merge_all`](crate::Timeline::merge_all).
+    pub fn timeline(&self, doc: &Document, extraction: &Extraction) -> Timeline {
+        let reports = extraction
+            .events
+            .iter()
+            .map(|event| Report {
+                document: extraction.id.clone(),
+                published: extraction.published,
+                sentence: doc.text.get(event.sentence.range()).unwrap_or_default().to_string(),
+                event: event.clone(),
+            })
+            .collect();
+        let kinds = self
+            .inner
+            .events
+            .kinds
+            .iter()
+            .map(|k| (k.kind.clone(), KindInfo { label: k.label.clone(), summary: k.summary.clone() }))
+            .collect();
+        Timeline::from_parts(reports, extraction.registry.iter().cloned(), kinds)
     }
 
     /// The entities of `mentions`, in order of first mention, with the other forms the

@@ -35,12 +35,14 @@ pub mod data;
 mod document;
 pub mod entities;
 mod error;
+pub mod events;
 mod extractor;
 pub mod resolve;
 pub mod score;
 pub mod span;
 pub mod text;
 pub mod time;
+pub mod timeline;
 pub mod timeml;
 
 pub use document::{Document, Extraction, PublishedSource, SentenceSpan};
@@ -48,6 +50,7 @@ pub use entities::{Entity, EntityId, EntityKind, Mention, RuleId};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use span::Span;
+pub use timeline::Timeline;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -12,6 +12,16 @@
 //!
 //! Time expressions are scored as in TempEval-3 Task A by [`TimexScores`], against TimeML gold
 //! read with [`crate::timeml`]; it reproduces the figures of the team's `te3_eval.py`.
+//!
+//! Events and timelines are scored by [`EventScores`] and [`TimelineScores`] (see
+//! `data/corpus/EVENTS.md`).
+
+mod events;
+
+pub use events::{
+    EventDifference, EventScores, GoldEvent, ReferenceEvent, TimelineScores, parse_gold_events,
+    parse_reference_timeline,
+};
 
 use crate::data::{LineReader, Source};
 use crate::entities::{EntityKind, Mention};

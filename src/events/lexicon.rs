@@ -1,0 +1,396 @@
+//! The event vocabulary: kinds (`data/events/kinds.tsv`), triggers
+//! (`data/events/triggers.tsv`) and the function words the rules read
+//! (`data/events/cues.tsv`), parsed once into lookup tables keyed by a phrase's first word.
+
+use super::{EventKind, Role};
+use crate::data::{LineReader, Source, fields};
+use crate::entities::RuleId;
+use crate::error::Error;
+use std::collections::HashMap;
+
+/// The bundled event files, in load order (kinds first: triggers refer to them).
+pub(crate) const BUNDLED_EVENT_FILES: [&str; 3] =
+    ["data/events/kinds.tsv", "data/events/triggers.tsv", "data/events/cues.tsv"];
+
+/// Which inflection of a trigger matched: it decides tense, voice and status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A verb's base form ("strike"): present, or planned after "to"/"will".
+    Base,
+    /// Third person singular ("strikes"): present.
+    Third,
+    /// Simple past ("struck").
+    Past,
+    /// Past participle ("struck"): past, and passive after a form of "be".
+    Participle,
+    /// Past form that is both simple past and participle ("killed").
+    PastOrParticiple,
+    /// Gerund ("striking"): nominal after a determiner or before "of".
+    Gerund,
+    /// A noun, singular or plural.
+    Noun,
+}
+
+impl Form {
+    pub(crate) fn is_verb(self) -> bool {
+        self != Form::Noun
+    }
+
+    pub(crate) fn can_be_participle(self) -> bool {
+        matches!(self, Form::Participle | Form::PastOrParticiple)
+    }
+}
+
+/// One line of the trigger file.
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerEntry {
+    pub(crate) kind: EventKind,
+    /// The role of the grammatical subject (or a noun's possessor, modifier or "by" phrase).
+    pub(crate) subject: Option<Role>,
+    /// The role of the object (or a noun's "of/on/against/with" complement).
+    pub(crate) object: Option<Role>,
+    pub(crate) rule: RuleId,
+}
+
+/// A kind with its label and summary template.
+#[derive(Clone, Debug)]
+pub(crate) struct KindEntry {
+    pub(crate) kind: EventKind,
+    pub(crate) label: String,
+    pub(crate) summary: String,
+}
+
+/// The classes of function words in `data/events/cues.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    Negation,
+    Hypothetical,
+    Future,
+    Infinitive,
+    Intention,
+    PassiveAuxiliary,
+    AgentPreposition,
+    ObjectPreposition,
+    PlacePreposition,
+    Reporting,
+    ClauseBoundary,
+    Determiner,
+    AgainstPrefix,
+}
+
+impl Cue {
+    fn parse(class: &str) -> Option<Cue> {
+        Some(match class {
+            "negation" => Cue::Negation,
+            "hypothetical" => Cue::Hypothetical,
+            "future" => Cue::Future,
+            "infinitive" => Cue::Infinitive,
+            "intention" => Cue::Intention,
+            "passive-auxiliary" => Cue::PassiveAuxiliary,
+            "agent-preposition" => Cue::AgentPreposition,
+            "object-preposition" => Cue::ObjectPreposition,
+            "place-preposition" => Cue::PlacePreposition,
+            "reporting" => Cue::Reporting,
+            "clause-boundary" => Cue::ClauseBoundary,
+            "determiner" => Cue::Determiner,
+            "against-prefix" => Cue::AgainstPrefix,
+            _ => return None,
+        })
+    }
+
+    const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
+                           agent-preposition, object-preposition, place-preposition, reporting, \
+                           clause-boundary, determiner, against-prefix";
+}
+
+/// A phrase of one or more words, keyed in a table by its first word.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase<T> {
+    /// The words after the first, lower case.
+    pub(crate) rest: Box<[Box<str>]>,
+    pub(crate) payload: T,
+}
+
+/// Phrases by their first word; each list is sorted longest first, so the first phrase that
+/// matches is the longest.
+#[derive(Clone, Debug)]
+pub(crate) struct PhraseTable<T> {
+    by_first: HashMap<Box<str>, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable { by_first: HashMap::new() }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    fn insert(&mut self, phrase: &str, payload: T) {
+        let mut words = phrase.split_whitespace().map(|w| w.to_ascii_lowercase().into_boxed_str());
+        let Some(first) = words.next() else { return };
+        let list = self.by_first.entry(first).or_default();
+        list.push(Phrase { rest: words.collect(), payload });
+        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+    }
+
+    /// The phrases starting with `word` (already lower case), longest first.
+    pub(crate) fn starting_with(&self, word: &str) -> &[Phrase<T>] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Everything the events stage knows.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EventLexicon {
+    pub(crate) kinds: Vec<KindEntry>,
+    pub(crate) triggers: Vec<TriggerEntry>,
+    /// Surface forms → (index into `triggers`, form).
+    pub(crate) forms: PhraseTable<(u32, Form)>,
+    /// Function words → their classes (a word may have several).
+    pub(crate) cues: PhraseTable<Cue>,
+}
+
+impl EventLexicon {
+    /// Parses kind, trigger and cue files; which is which is told by the file name
+    /// (`kinds`, `cues`, anything else is a trigger file), so a user's extra files follow the
+    /// same convention.
+    pub(crate) fn from_sources(sources: &[Source]) -> Result<EventLexicon, Error> {
+        let mut lex = EventLexicon::default();
+        let stem = |s: &Source| {
+            let name = s.name();
+            let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            file.split('.').next().unwrap_or(file).to_string()
+        };
+        for source in sources.iter().filter(|s| stem(s) == "kinds") {
+            lex.parse_kinds(source)?;
+        }
+        for source in sources.iter().filter(|s| stem(s) == "cues") {
+            lex.parse_cues(source)?;
+        }
+        for source in sources.iter().filter(|s| stem(s) != "kinds" && stem(s) != "cues") {
+            lex.parse_triggers(source)?;
+        }
+        Ok(lex)
+    }
+
+    pub(crate) fn kind(&self, kind: &EventKind) -> Option<&KindEntry> {
+        self.kinds.iter().find(|k| &k.kind == kind)
+    }
+
+    fn parse_kinds(&mut self, source: &Source) -> Result<(), Error> {
+        for (line, row) in LineReader::new(source) {
+            let [kind, label, summary] = fields::<3>(source, line, &row)?;
+            if !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                return Err(
+                    source.error(line, format!("kind `{kind}` must be lower-case letters and hyphens"))
+                );
+            }
+            check_template(summary).map_err(|m| source.error(line, m))?;
+            let entry = KindEntry {
+                kind: EventKind::from(kind),
+                label: label.to_string(),
+                summary: summary.to_string(),
+            };
+            match self.kinds.iter_mut().find(|k| k.kind == kind) {
+                Some(existing) => *existing = entry,
+                None => self.kinds.push(entry),
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_cues(&mut self, source: &Source) -> Result<(), Error> {
+        for (line, row) in LineReader::new(source) {
+            let [class, forms] = fields::<2>(source, line, &row)?;
+            let cue = Cue::parse(class).ok_or_else(|| {
+                source.error(line, format!("unknown cue class `{class}` (expected one of {})", Cue::CLASSES))
+            })?;
+            for form in forms.split('|') {
+                if form.trim().is_empty() {
+                    return Err(source.error(line, "empty form between `|`"));
+                }
+                self.cues.insert(form, cue);
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_triggers(&mut self, source: &Source) -> Result<(), Error> {
+        for (line, row) in LineReader::new(source) {
+            let [kind, pos, subject, object, forms] = fields::<5>(source, line, &row)?;
+            let Some(kind) = self.kinds.iter().find(|k| k.kind == kind).map(|k| k.kind.clone()) else {
+                let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
+                return Err(source.error(
+                    line,
+                    format!("unknown event kind `{kind}` (expected one of {})", known.join(", ")),
+                ));
+            };
+            let role = |field: &str| -> Result<Option<Role>, Error> {
+                if field == "-" {
+                    return Ok(None);
+                }
+                field.parse::<Role>().map(Some).map_err(|_| {
+                    source.error(
+                        line,
+                        format!("unknown role `{field}` (expected agent, target, victim, speaker, participant or -)"),
+                    )
+                })
+            };
+            let (subject, object) = (role(subject)?, role(object)?);
+            let slots: Vec<&str> = forms.split('|').collect();
+            let shapes: &[Form] = match pos {
+                "verb" => &[Form::Base, Form::Third, Form::Past, Form::Participle, Form::Gerund],
+                "noun" => &[Form::Noun, Form::Noun],
+                _ => {
+                    return Err(
+                        source.error(line, format!("unknown part of speech `{pos}` (expected verb or noun)"))
+                    );
+                }
+            };
+            if slots.len() != shapes.len() {
+                return Err(source.error(
+                    line,
+                    format!(
+                        "a {pos} needs {} `|`-separated forms ({}), found {}",
+                        shapes.len(),
+                        if pos == "verb" {
+                            "base|3rd person|past|participle|gerund"
+                        } else {
+                            "singular|plural"
+                        },
+                        slots.len()
+                    ),
+                ));
+            }
+            if slots.iter().any(|s| s.trim().is_empty()) {
+                return Err(source.error(line, "empty form (write `-` for a form not in use)"));
+            }
+            let index =
+                u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
+            self.triggers.push(TriggerEntry {
+                kind,
+                subject,
+                object,
+                rule: RuleId::from(format!("trigger:{}:{line}", source.name())),
+            });
+            for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
+                // A past form equal to the participle ("killed") is either; context decides.
+                let form = match (*shape, pos == "verb" && slots[2] == slots[3]) {
+                    (Form::Past, true) => Form::PastOrParticiple,
+                    (Form::Participle, true) => continue,
+                    (shape, _) => shape,
+                };
+                if *slot != "-" && !(form == Form::Noun && i == 1 && slots[0] == *slot) {
+                    self.forms.insert(slot, (index, form));
+                    if form == Form::Gerund {
+                        // "killings", "bombings": a gerund's plural is a noun.
+                        self.forms.insert(&format!("{slot}s"), (index, Form::Noun));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks a summary template: balanced brackets and known placeholders.
+fn check_template(template: &str) -> Result<(), String> {
+    let mut depth = 0i32;
+    let mut rest = template;
+    while let Some(i) = rest.find(['[', ']', '{']) {
+        match rest.as_bytes()[i] {
+            b'[' => depth += 1,
+            b']' => depth -= 1,
+            _ => {
+                let close = rest[i..].find('}').ok_or("unclosed `{` in the summary")?;
+                for name in rest[i + 1..i + close].split('|') {
+                    if name != "place" && name.parse::<Role>().is_err() {
+                        return Err(format!("unknown placeholder `{{{name}}}` in the summary"));
+                    }
+                }
+            }
+        }
+        if !(0..=1).contains(&depth) {
+            return Err("brackets in the summary must be balanced and not nested".to_string());
+        }
+        rest = &rest[i + 1..];
+    }
+    if depth != 0 {
+        return Err("unclosed `[` in the summary".to_string());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(kinds: &str, triggers: &str, cues: &str) -> Result<EventLexicon, Error> {
+        EventLexicon::from_sources(&[
+            Source::from_str("kinds.tsv", kinds),
+            Source::from_str("triggers.tsv", triggers),
+            Source::from_str("cues.tsv", cues),
+        ])
+    }
+
+    const KINDS: &str = "attack\tattack\t[{agent} ]attack[ on {target}]\n";
+
+    #[test]
+    fn bundled_files_parse() {
+        let sources: Vec<Source> = BUNDLED_EVENT_FILES.iter().map(|p| crate::data::bundled(p)).collect();
+        let lex = EventLexicon::from_sources(&sources).unwrap();
+        assert!(lex.kinds.len() >= 13);
+        assert!(!lex.triggers.is_empty());
+    }
+
+    #[test]
+    fn verb_forms_and_past_participles() {
+        let lex = lexicon(KINDS, "attack\tverb\tagent\ttarget\tstrike|strikes|struck|struck|striking\n", "")
+            .unwrap();
+        let forms: Vec<Form> = lex.forms.starting_with("struck").iter().map(|p| p.payload.1).collect();
+        assert_eq!(forms, [Form::PastOrParticiple]);
+        assert_eq!(lex.forms.starting_with("striking")[0].payload.1, Form::Gerund);
+        assert_eq!(lex.triggers[0].rule.as_str(), "trigger:triggers.tsv:1");
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let cases = [
+            (
+                KINDS,
+                "# c\nattack\tverb\tagent\ttarget\tstrike|strikes\n",
+                "",
+                "triggers.tsv:2: a verb needs 5",
+            ),
+            (
+                KINDS,
+                "bombing\tnoun\tagent\ttarget\tbomb|bombs\n",
+                "",
+                "triggers.tsv:1: unknown event kind `bombing`",
+            ),
+            (KINDS, "attack\tnoun\tboss\ttarget\tbomb|bombs\n", "", "triggers.tsv:1: unknown role `boss`"),
+            (
+                KINDS,
+                "attack\tadverb\tagent\ttarget\tbomb|bombs\n",
+                "",
+                "triggers.tsv:1: unknown part of speech",
+            ),
+            (KINDS, "attack\tnoun\tagent\ttarget\tbomb|\n", "", "triggers.tsv:1: empty form"),
+            (
+                KINDS,
+                "attack\tnoun\tagent\tbomb|bombs\n",
+                "",
+                "triggers.tsv:1: expected 5 tab-separated fields",
+            ),
+            (KINDS, "", "maybe\tif\n", "cues.tsv:1: unknown cue class `maybe`"),
+            (KINDS, "", "negation\tnot||never\n", "cues.tsv:1: empty form"),
+            ("Attack\tattack\tattack\n", "", "", "kinds.tsv:1: kind `Attack` must be lower-case"),
+            ("attack\tattack\t[{boss} ]attack\n", "", "", "kinds.tsv:1: unknown placeholder `{boss}`"),
+            ("attack\tattack\t[{agent} attack\n", "", "", "kinds.tsv:1: unclosed `[`"),
+        ];
+        for (kinds, triggers, cues, expected) in cases {
+            let err = lexicon(kinds, triggers, cues).unwrap_err().to_string();
+            assert!(err.starts_with(expected), "{err:?} should start with {expected:?}");
+        }
+    }
+}

@@ -1,0 +1,579 @@
+//! The event rules: triggers found word by word, then status, voice, participants, place and
+//! time read from the words and mentions around each trigger, within its sentence.
+
+use super::lexicon::{Cue, EventLexicon, Form, TriggerEntry};
+use super::{Event, Participant, Role, Status, TimeSource, Trigger};
+use crate::entities::{EntityKind, Mention};
+use crate::span::{CharOffsets, Span};
+use crate::text::{Sentence, SentenceKind, Token, TokenKind};
+use crate::time::{CalendarValue, Mode, TimeExpr, TimexType, TimexValue};
+use chrono::NaiveDate;
+
+/// How far (in tokens) the rules look around a trigger.
+const SUBJECT_REACH: usize = 12;
+const OBJECT_REACH: usize = 5;
+const PREPOSITION_REACH: usize = 8;
+const PLACE_REACH: usize = 12;
+const NEGATION_REACH: usize = 3;
+const MODAL_REACH: usize = 6;
+const VICTIM_REACH: usize = 16;
+
+/// Everything the rules read, for one document.
+pub(crate) struct Input<'a> {
+    pub(crate) text: &'a str,
+    /// The text with ASCII letters lower-cased (same byte offsets).
+    pub(crate) lowered: &'a [u8],
+    pub(crate) tokens: &'a [Token],
+    pub(crate) sentences: &'a [Sentence],
+    /// Sorted by position, without overlaps.
+    pub(crate) mentions: &'a [Mention],
+    /// Sorted by position, without overlaps.
+    pub(crate) times: &'a [TimeExpr],
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) mode: Mode,
+}
+
+/// A trigger found in a sentence, before the rules read around it.
+struct Found<'l> {
+    /// Token range of the trigger.
+    first: usize,
+    end: usize,
+    entry: &'l TriggerEntry,
+    form: Form,
+}
+
+/// The events of a document, in order of position.
+pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut chars = CharOffsets::new(input.text);
+    let mut cues: Vec<u16> = Vec::new();
+    for sentence in input.sentences.iter().filter(|s| s.kind == SentenceKind::Text) {
+        let tokens = sentence.tokens.clone();
+        cues.clear();
+        cues.extend(tokens.clone().map(|t| cue_mask(lex, input, t, tokens.end)));
+        let ctx = SentenceContext { lex, input, sentence, cues: &cues };
+        let mut found = Vec::new();
+        let mut t = tokens.start;
+        while t < tokens.end {
+            match ctx.trigger_at(t) {
+                Some(trigger) => {
+                    t = trigger.end;
+                    found.push(trigger);
+                }
+                None => t += 1,
+            }
+        }
+        for (i, trigger) in found.iter().enumerate() {
+            // Phrases after a trigger belong to it only up to the next trigger.
+            let next = found.get(i + 1).map_or(tokens.end, |n| n.first);
+            events.push(ctx.event(trigger, next, &mut chars));
+        }
+    }
+    events
+}
+
+/// The cue classes of the phrases starting at token `t`, as a bit mask.
+fn cue_mask(lex: &EventLexicon, input: &Input<'_>, t: usize, end: usize) -> u16 {
+    let mut mask = 0;
+    for phrase in lex.cues.starting_with(word(input, t)) {
+        if rest_matches(input, t, end, &phrase.rest) {
+            mask |= bit(phrase.payload);
+        }
+    }
+    mask
+}
+
+fn bit(cue: Cue) -> u16 {
+    1 << cue as u16
+}
+
+/// The lower-cased text of token `t` (empty for a token that is not a word).
+fn word<'a>(input: &Input<'a>, t: usize) -> &'a str {
+    let token = &input.tokens[t];
+    if token.kind != TokenKind::Word {
+        return if token.kind == TokenKind::Punct {
+            input.text.get(token.span.range()).unwrap_or("")
+        } else {
+            ""
+        };
+    }
+    std::str::from_utf8(&input.lowered[token.span.range()]).unwrap_or("")
+}
+
+/// Whether the words after token `t` are `rest`, all within the sentence ending at `end`.
+fn rest_matches(input: &Input<'_>, t: usize, end: usize, rest: &[Box<str>]) -> bool {
+    t + rest.len() < end && rest.iter().enumerate().all(|(i, w)| word(input, t + 1 + i) == &**w)
+}
+
+struct SentenceContext<'a, 'l> {
+    lex: &'l EventLexicon,
+    input: &'a Input<'a>,
+    sentence: &'a Sentence,
+    /// Cue masks of the sentence's tokens, from `sentence.tokens.start`.
+    cues: &'a [u16],
+}
+
+impl<'a, 'l> SentenceContext<'a, 'l> {
+    fn has(&self, t: usize, cue: Cue) -> bool {
+        self.cues.get(t.wrapping_sub(self.sentence.tokens.start)).is_some_and(|m| m & bit(cue) != 0)
+    }
+
+    fn is_punct(&self, t: usize, set: &str) -> bool {
+        let token = &self.input.tokens[t];
+        token.kind == TokenKind::Punct
+            && self.input.text.get(token.span.range()).is_some_and(|p| set.contains(p))
+    }
+
+    /// A clause boundary: a boundary word, or punctuation that closes a clause or a quote.
+    fn is_boundary(&self, t: usize) -> bool {
+        self.has(t, Cue::ClauseBoundary) || self.is_punct(t, ";:[]\"“”—–")
+    }
+
+    /// The token range of the clause around tokens `first..end`.
+    fn clause(&self, first: usize, end: usize) -> (usize, usize) {
+        let range = &self.sentence.tokens;
+        let mut start = first;
+        while start > range.start && !self.is_boundary(start - 1) {
+            start -= 1;
+        }
+        let mut stop = end;
+        while stop < range.end && !self.is_boundary(stop) {
+            stop += 1;
+        }
+        (start, stop)
+    }
+
+    /// The trigger starting at token `t`, longest first; a form that is both verb and noun
+    /// is read as a noun after a determiner, a possessive or a name.
+    fn trigger_at(&self, t: usize) -> Option<Found<'l>> {
+        let input = self.input;
+        if input.tokens[t].kind != TokenKind::Word {
+            return None;
+        }
+        let end = self.sentence.tokens.end;
+        let phrases = self.lex.forms.starting_with(word(input, t));
+        let longest = phrases.iter().find(|p| rest_matches(input, t, end, &p.rest))?;
+        let len = longest.rest.len() + 1;
+        let candidates =
+            phrases.iter().filter(|p| p.rest.len() + 1 == len && rest_matches(input, t, end, &p.rest));
+        let nominal = t > self.sentence.tokens.start && {
+            let prev = t - 1;
+            self.has(prev, Cue::Determiner)
+                || input.tokens[prev].kind == TokenKind::Possessive
+                || input.tokens[prev].kind == TokenKind::Number
+                || self.mention_ending_at(input.tokens[prev].span.end).is_some()
+        };
+        let mut chosen = None;
+        for p in candidates {
+            let (index, form) = p.payload;
+            let is_noun = form == Form::Noun;
+            let better = match chosen {
+                None => true,
+                Some((_, f)) => is_noun == nominal && (f == Form::Noun) != nominal,
+            };
+            if better {
+                chosen = Some((index, form));
+            }
+        }
+        let (index, mut form) = chosen?;
+        if form == Form::Gerund && (nominal || (t + len < end && word(input, t + len) == "of")) {
+            form = Form::Noun;
+        }
+        let entry = self.lex.triggers.get(index as usize)?;
+        Some(Found { first: t, end: t + len, entry, form })
+    }
+
+    fn mention_ending_at(&self, byte: usize) -> Option<&'a Mention> {
+        let mentions = self.input.mentions;
+        let i = mentions.partition_point(|m| m.span.end < byte);
+        mentions.get(i).filter(|m| m.span.end == byte)
+    }
+
+    /// The token index holding byte `byte`.
+    fn token_at(&self, byte: usize) -> usize {
+        self.input.tokens.partition_point(|t| t.span.end <= byte)
+    }
+
+    /// The mentions inside tokens `first..end`, in order.
+    fn mentions_in(&self, first: usize, end: usize) -> &'a [Mention] {
+        let tokens = self.input.tokens;
+        if first >= end {
+            return &[];
+        }
+        let (lo, hi) = (tokens[first].span.start, tokens[end - 1].span.end);
+        let mentions = self.input.mentions;
+        let a = mentions.partition_point(|m| m.span.start < lo);
+        let b = mentions.partition_point(|m| m.span.start < hi);
+        &mentions[a..b.max(a)]
+    }
+
+    /// Whether a preposition of class `cue` stands just before token `t` (skipping one
+    /// determiner): "by the US", "on Iran", "in Baghdad".
+    fn preposition_before(&self, t: usize, cue: Cue) -> bool {
+        let start = self.sentence.tokens.start;
+        let Some(mut p) = t.checked_sub(1).filter(|&p| p >= start) else { return false };
+        if self.has(p, Cue::Determiner) && p > start {
+            p -= 1;
+        }
+        self.has(p, cue)
+    }
+
+    /// Whether any preposition stands just before token `t`.
+    fn any_preposition_before(&self, t: usize) -> bool {
+        [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
+            .into_iter()
+            .any(|c| self.preposition_before(t, c))
+    }
+
+    fn event(&self, found: &Found<'l>, next: usize, chars: &mut CharOffsets<'_>) -> super::Event {
+        let input = self.input;
+        let tokens = input.tokens;
+        let span = Span::new(tokens[found.first].span.start, tokens[found.end - 1].span.end);
+        let (clause_start, clause_end) = self.clause(found.first, found.end);
+        let status = self.status(found, clause_start);
+        let passive = found.form.can_be_participle() && self.is_passive(found);
+        let participants = self.participants(found, passive, clause_start, clause_end.min(next));
+        let place = self.place(found, clause_start, clause_end, &participants);
+        let (time, time_source) = self.time(found, span, status);
+        let (value, interval) = match time {
+            Some(Timed::Expr(expr)) => (Some(expr.value.clone()), expr.interval),
+            Some(Timed::Date(date)) => {
+                let value = TimexValue::Calendar(CalendarValue::date(date));
+                let interval = value.interval();
+                (Some(value), interval)
+            }
+            None => (None, None),
+        };
+        let mut confidence = 0.5;
+        if found.form.is_verb() {
+            confidence += 0.15;
+        }
+        if matches!(time_source, TimeSource::Clause | TimeSource::Sentence) {
+            confidence += 0.15;
+        }
+        if !participants.is_empty() {
+            confidence += 0.1;
+        }
+        if place.is_some() {
+            confidence += 0.1;
+        }
+        Event {
+            kind: found.entry.kind.clone(),
+            trigger: Trigger {
+                char_start: chars.char_at(span.start),
+                char_end: chars.char_at(span.end),
+                text: span.text(input.text).to_string(),
+                span,
+            },
+            status,
+            value,
+            interval,
+            time_source,
+            time: match time {
+                Some(Timed::Expr(expr)) => Some(expr.span),
+                _ => None,
+            },
+            sentence: self.sentence.span,
+            participants,
+            place,
+            confidence,
+            rule: found.entry.rule.clone(),
+        }
+    }
+
+    /// Negated > hypothetical > planned > asserted, from the cues before the trigger.
+    fn status(&self, found: &Found<'_>, clause_start: usize) -> Status {
+        let before = |reach: usize| (found.first.saturating_sub(reach).max(clause_start)..found.first).rev();
+        if before(NEGATION_REACH).any(|t| self.has(t, Cue::Negation)) {
+            return Status::Negated;
+        }
+        if (clause_start..found.first)
+            .any(|t| self.has(t, Cue::Hypothetical) && found.first - t <= MODAL_REACH)
+        {
+            return Status::Hypothetical;
+        }
+        let planned = before(MODAL_REACH).any(|t| self.has(t, Cue::Future))
+            || (found.form == Form::Base && self.after_intention_to(found.first, clause_start))
+            || (found.form == Form::Noun && before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention)));
+        if planned { Status::Planned } else { Status::Asserted }
+    }
+
+    /// "to" right before the verb (or one word before it).
+    fn is_infinitive(&self, first: usize, clause_start: usize) -> bool {
+        (first.saturating_sub(2).max(clause_start)..first).any(|t| self.has(t, Cue::Infinitive))
+    }
+
+    /// "vowed to retaliate", "plans to withdraw": "to" (with at most one word between it and
+    /// the verb) right after a word of intention. A bare purpose infinitive ("took to the
+    /// streets to mourn") does not make an event planned.
+    fn after_intention_to(&self, first: usize, clause_start: usize) -> bool {
+        let to =
+            (first.saturating_sub(2).max(clause_start)..first).rev().find(|&t| self.has(t, Cue::Infinitive));
+        to.is_some_and(|to| {
+            (to.saturating_sub(3).max(clause_start)..to)
+                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
+        })
+    }
+
+    /// A participle after a form of "be", or before "by".
+    fn is_passive(&self, found: &Found<'_>) -> bool {
+        let start = self.sentence.tokens.start;
+        let aux = (found.first.saturating_sub(2).max(start)..found.first)
+            .any(|t| self.has(t, Cue::PassiveAuxiliary));
+        let by = found.end < self.sentence.tokens.end && self.has(found.end, Cue::AgentPreposition);
+        aux || by
+    }
+
+    fn participants(
+        &self,
+        found: &Found<'_>,
+        passive: bool,
+        clause_start: usize,
+        clause_end: usize,
+    ) -> Vec<Participant> {
+        let entry = found.entry;
+        // Which role the subject and the `by` phrase take, and which the object takes.
+        let (subject_role, object_role) =
+            if passive { (entry.object, entry.subject) } else { (entry.subject, entry.object) };
+        let by_role = if passive || found.form == Form::Noun { entry.subject } else { None };
+        let mut out: Vec<Participant> = Vec::new();
+        let add = |role: Option<Role>, m: &Mention, out: &mut Vec<Participant>| {
+            if let Some(role) = role
+                && !out.iter().any(|p| p.entity == m.entity)
+            {
+                out.push(Participant { role, entity: m.entity.clone(), span: m.span });
+            }
+        };
+
+        // Left: the subject (a verb's), or a noun's possessor or modifier right before it. An
+        // appositive between commas right before a verb is skipped ("Soleimani, the head of
+        // the Quds Force, was killed").
+        let reach = match found.form {
+            Form::Noun => 3,
+            // A purpose infinitive's subject is another verb's ("took to the streets to mourn").
+            Form::Base
+                if self.is_infinitive(found.first, clause_start)
+                    && !self.after_intention_to(found.first, clause_start) =>
+            {
+                0
+            }
+            _ => SUBJECT_REACH,
+        };
+        let mut left_end = found.first;
+        if found.form != Form::Noun {
+            let mut t = found.first;
+            while t > clause_start
+                && (self.has(t - 1, Cue::PassiveAuxiliary) || self.has(t - 1, Cue::Negation))
+            {
+                t -= 1;
+            }
+            if t > clause_start && self.is_punct(t - 1, ",") {
+                if let Some(open) = (clause_start..t - 1).rev().find(|&u| self.is_punct(u, ",")) {
+                    left_end = open;
+                }
+            }
+        }
+        let left_start = left_end.saturating_sub(reach).max(clause_start);
+        for m in self.mentions_in(left_start, left_end).iter().rev() {
+            let t = self.token_at(m.span.start);
+            if let Some(role) = self.prefixed_role(m, found) {
+                add(role, m, &mut out);
+                continue;
+            }
+            if !self.starts_token(m) || self.any_preposition_before(t) {
+                continue;
+            }
+            if found.form == Form::Noun
+                && self.is_punct_between(self.token_at(m.span.end.saturating_sub(1)) + 1, found.first)
+            {
+                break;
+            }
+            add(subject_role, m, &mut out);
+            break;
+        }
+
+        // Right: a verb's direct object, then `by` and `of/on/against/with` phrases. A victim
+        // is a person: past a title or an organisation ("the death of IRGC commander Qasem
+        // Soleimani"), the first person in reach is preferred.
+        let right_end = (found.end + PREPOSITION_REACH).min(clause_end);
+        let prefer_person = |role: Option<Role>, from: usize, first: &'a Mention| -> &'a Mention {
+            if role != Some(Role::Victim) || first.kind == EntityKind::Person {
+                return first;
+            }
+            let t = self.token_at(first.span.start);
+            let end = (t + VICTIM_REACH).min(clause_end);
+            self.mentions_in(from, end)
+                .iter()
+                .find(|m| m.kind == EntityKind::Person && m.span.start >= first.span.start)
+                .unwrap_or(first)
+        };
+        let mut object_found = false;
+        if found.form != Form::Noun && !passive {
+            let object_end = (found.end + OBJECT_REACH).min(clause_end);
+            if let Some(m) = self.mentions_in(found.end, object_end).iter().find(|m| self.starts_token(m)) {
+                let t = self.token_at(m.span.start);
+                if !self.any_preposition_before(t)
+                    && !self.is_punct_between(found.end, t)
+                    && !(found.end..t).any(|u| self.has(u, Cue::ClauseBoundary))
+                {
+                    add(object_role, prefer_person(object_role, found.end, m), &mut out);
+                    object_found = true;
+                }
+            }
+        }
+        for m in self.mentions_in(found.end, right_end) {
+            if !self.starts_token(m) {
+                continue;
+            }
+            let t = self.token_at(m.span.start);
+            if self.preposition_before(t, Cue::AgentPreposition) {
+                add(by_role, m, &mut out);
+            } else if !object_found
+                && object_role.is_some()
+                && self.preposition_before(t, Cue::ObjectPreposition)
+            {
+                add(object_role, prefer_person(object_role, t, m), &mut out);
+                object_found = true;
+            }
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+
+    /// Whether a mention is a modifier of an event noun ("in a US air strike"): not a place.
+    fn modifies_trigger(&self, m: &Mention) -> bool {
+        let next = self.token_at(m.span.end);
+        next < self.sentence.tokens.end
+            && self.input.tokens[next].span.start >= m.span.end
+            && self.trigger_at(next).is_some()
+    }
+
+    /// Whether a mention starts its token (not "US" inside "anti-US").
+    fn starts_token(&self, m: &Mention) -> bool {
+        self.input.tokens.get(self.token_at(m.span.start)).is_some_and(|t| t.span.start == m.span.start)
+    }
+
+    /// The role of a mention inside a prefixed word before a noun trigger: "anti-US" makes
+    /// the US the target of a protest.
+    fn prefixed_role(&self, m: &Mention, found: &Found<'_>) -> Option<Option<Role>> {
+        let token = self.input.tokens.get(self.token_at(m.span.start))?;
+        let prefix = self.input.lowered.get(token.span.start..m.span.start)?;
+        let prefix = std::str::from_utf8(prefix).ok()?.strip_suffix('-')?;
+        let against = self
+            .lex
+            .cues
+            .starting_with(prefix)
+            .iter()
+            .any(|p| p.rest.is_empty() && p.payload == Cue::AgainstPrefix);
+        (against && found.form == Form::Noun).then_some(found.entry.object)
+    }
+
+    fn is_punct_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|t| self.input.tokens[t].kind == TokenKind::Punct)
+    }
+
+    /// The nearest place introduced by a place preposition in the clause; else a place that
+    /// is the event's target.
+    fn place(
+        &self,
+        found: &Found<'_>,
+        clause_start: usize,
+        clause_end: usize,
+        participants: &[Participant],
+    ) -> Option<crate::EntityId> {
+        let from = found.first.saturating_sub(PLACE_REACH).max(clause_start);
+        let to = (found.end + PLACE_REACH).min(clause_end);
+        let distance = |m: &Mention| {
+            let t = self.token_at(m.span.start);
+            if t >= found.end { t - found.end } else { found.first - t }
+        };
+        let introduced = |from: usize, to: usize| {
+            self.mentions_in(from, to)
+                .iter()
+                .filter(|m| m.kind == EntityKind::Place && self.starts_token(m) && !self.modifies_trigger(m))
+                .filter(|m| self.preposition_before(self.token_at(m.span.start), Cue::PlacePreposition))
+                .min_by_key(|m| distance(m))
+                .map(|m| m.entity.clone())
+        };
+        introduced(from, to)
+            .or_else(|| introduced(self.sentence.tokens.start, self.sentence.tokens.end))
+            .or_else(|| {
+                let places = self.mentions_in(from, to);
+                participants
+                    .iter()
+                    .filter(|p| p.role == Role::Target)
+                    .find(|p| places.iter().any(|m| m.span == p.span && m.kind == EntityKind::Place))
+                    .map(|p| p.entity.clone())
+            })
+    }
+
+    /// The time governing the trigger: the nearest dated expression of its clause, else of
+    /// its sentence (not one that dates a report: "said on Friday"), else the publication
+    /// date (news) or the last date mentioned (narrative) for an asserted event.
+    fn time(&self, found: &Found<'_>, span: Span, status: Status) -> (Option<Timed<'a>>, TimeSource) {
+        let input = self.input;
+        let sentence = self.sentence.span;
+        let times = input.times;
+        let a = times.partition_point(|t| t.span.start < sentence.start);
+        let b = times.partition_point(|t| t.span.start < sentence.end);
+        let reporting = self.lex.kind(&found.entry.kind).is_some_and(|k| k.kind == "statement");
+        let mut best: Option<(usize, &'a TimeExpr, bool)> = None;
+        for expr in &times[a..b.max(a)] {
+            if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
+                continue;
+            }
+            let (t0, t1) =
+                (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
+            if !reporting
+                && self.dates_a_report(t0, t1)
+                && !(found.first >= t0.saturating_sub(3) && found.first < t1 + 3)
+            {
+                continue;
+            }
+            let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
+            let same_clause = !(lo..hi).any(|t| self.is_boundary(t));
+            let distance = hi - lo + if same_clause { 0 } else { 1000 };
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, expr, same_clause));
+            }
+        }
+        if let Some((_, expr, same_clause)) = best {
+            return (
+                Some(Timed::Expr(expr)),
+                if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
+            );
+        }
+        if status != Status::Asserted {
+            return (None, TimeSource::None);
+        }
+        match input.mode {
+            Mode::News => match input.published {
+                Some(date) => (Some(Timed::Date(date)), TimeSource::Published),
+                None => (None, TimeSource::None),
+            },
+            Mode::Narrative => {
+                let before = times.partition_point(|t| t.span.end <= span.start);
+                times[..before]
+                    .iter()
+                    .rev()
+                    .find(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some())
+                    .map_or((None, TimeSource::None), |t| (Some(Timed::Expr(t)), TimeSource::Narrative))
+            }
+        }
+    }
+
+    /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
+    fn dates_a_report(&self, t0: usize, t1: usize) -> bool {
+        let range = &self.sentence.tokens;
+        let before = (t0.saturating_sub(3).max(range.start)..t0).any(|t| self.has(t, Cue::Reporting));
+        let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
+        before || after
+    }
+}
+
+/// Where an event's time came from.
+#[derive(Clone, Copy)]
+enum Timed<'a> {
+    Expr(&'a TimeExpr),
+    Date(NaiveDate),
+}

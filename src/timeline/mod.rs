@@ -1,0 +1,361 @@
+//! The timeline: what many documents say, merged into one chronological list of events, every
+//! entry with the sentences that report it.
+//!
+//! A [`Timeline`] is a set: the event mentions of the documents added to it, with the
+//! entities they name and the summary templates of their kinds. [`Timeline::merge`] is set
+//! union, so it is associative and commutative by construction: extract anywhere, merge in any
+//! order or grouping, and get the same timeline. Clustering duplicate reports into
+//! [`Entry`]s happens when the entries are read ([`Timeline::entries`]), from the whole set in
+//! a canonical order, so it too is independent of how the set was built.
+//!
+//! ```
+//! use annals::{Document, Extractor, Timeline};
+//! let extractor = Extractor::new()?;
+//! let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 3).unwrap();
+//! let a = Document::new("a", "A US drone strike killed Qasem Soleimani at Baghdad airport on Friday.").published(date);
+//! let b = Document::new("b", "Qassem Soleimani was killed in a US air strike in Baghdad on Friday.").published(date);
+//! let timeline = Timeline::merge_all([&a, &b].map(|d| extractor.timeline(d, &extractor.extract(d))));
+//! let entries = timeline.entries();
+//! let kinds: Vec<_> = entries.iter().map(|e| (e.kind.as_str(), e.sources.len())).collect();
+//! assert_eq!(kinds, [("attack", 2), ("death", 2)]); // one entry per real event, both reports kept
+//! assert_eq!(entries[1].summary, "Death of Qasem Soleimani, killed by United States at Baghdad");
+//! # Ok::<(), annals::Error>(())
+//! ```
+
+mod cluster;
+pub mod render;
+
+use crate::entities::{Entity, EntityId};
+use crate::events::{Event, EventKind, Role, Status};
+use crate::span::Span;
+use crate::time::{Interval, TimexValue};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One event mention with what the timeline needs from its document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// The document's id.
+    pub document: String,
+    /// The document's publication date.
+    pub published: Option<NaiveDate>,
+    /// The event as extracted.
+    pub event: Event,
+    /// The text of the event's sentence.
+    pub sentence: String,
+}
+
+impl Report {
+    /// The canonical order of reports: by document, then position, then kind.
+    fn key(&self) -> (&str, usize, usize, &EventKind) {
+        (&self.document, self.event.trigger.span.start, self.event.trigger.span.end, &self.event.kind)
+    }
+}
+
+/// A kind's label and summary template (from `data/events/kinds.tsv`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct KindInfo {
+    /// A short human name.
+    pub label: String,
+    /// The summary template.
+    pub summary: String,
+}
+
+/// A set of event reports from any number of documents, with their entities; read it with
+/// [`Timeline::entries`]. Build one per document with [`crate::Extractor::timeline`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    reports: Vec<Report>,
+    entities: BTreeMap<EntityId, Entity>,
+    kinds: BTreeMap<EventKind, KindInfo>,
+}
+
+impl Timeline {
+    /// A timeline of one document's reports.
+    pub(crate) fn from_parts(
+        reports: Vec<Report>,
+        entities: impl IntoIterator<Item = Entity>,
+        kinds: BTreeMap<EventKind, KindInfo>,
+    ) -> Timeline {
+        let mut timeline = Timeline { reports, entities: BTreeMap::new(), kinds };
+        for entity in entities {
+            merge_entity(&mut timeline.entities, entity);
+        }
+        timeline.normalise();
+        timeline
+    }
+
+    /// The union of two timelines. Associative and commutative: any order and grouping of
+    /// merges gives the same timeline.
+    pub fn merge(self, other: Timeline) -> Timeline {
+        Timeline::merge_all([self, other])
+    }
+
+    /// The union of many timelines, in one sort (near-linear in the number of reports).
+    pub fn merge_all(timelines: impl IntoIterator<Item = Timeline>) -> Timeline {
+        let mut merged = Timeline::default();
+        for timeline in timelines {
+            merged.reports.extend(timeline.reports);
+            for (_, entity) in timeline.entities {
+                merge_entity(&mut merged.entities, entity);
+            }
+            for (kind, info) in timeline.kinds {
+                // The same kind from two vocabularies: the smaller template wins, whatever the order.
+                match merged.kinds.get(&kind) {
+                    Some(existing) if *existing <= info => {}
+                    _ => {
+                        merged.kinds.insert(kind, info);
+                    }
+                }
+            }
+        }
+        merged.normalise();
+        merged
+    }
+
+    /// Sorts reports canonically and drops repeats of the same mention (the same document
+    /// merged twice).
+    fn normalise(&mut self) {
+        self.reports.sort_by(|a, b| a.key().cmp(&b.key()).then_with(|| tiebreak(a).cmp(&tiebreak(b))));
+        self.reports.dedup_by(|a, b| a.key() == b.key());
+        for entity in self.entities.values_mut() {
+            entity.aliases.sort();
+            entity.aliases.dedup();
+        }
+    }
+
+    /// Every report, in canonical order (document, position).
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+
+    /// The entities the reports name, by id.
+    pub fn entities(&self) -> &BTreeMap<EntityId, Entity> {
+        &self.entities
+    }
+
+    /// The display name of an entity (its id if unknown).
+    pub fn name<'a>(&'a self, id: &'a EntityId) -> &'a str {
+        self.entities.get(id).map_or(id.as_str(), |e| e.name.as_str())
+    }
+
+    /// The label of a kind (the kind itself if unknown).
+    pub fn label<'a>(&'a self, kind: &'a EventKind) -> &'a str {
+        self.kinds.get(kind).map_or(kind.as_str(), |k| k.label.as_str())
+    }
+
+    /// The timeline: asserted, dated reports clustered into entries (one per real event),
+    /// in chronological order (interval, then first report).
+    pub fn entries(&self) -> Vec<Entry> {
+        let placed: Vec<&Report> = self
+            .reports
+            .iter()
+            .filter(|r| r.event.status == Status::Asserted && r.event.interval.is_some())
+            .collect();
+        let clusters = cluster::cluster(&placed);
+        let mut entries: Vec<Entry> = clusters.into_iter().map(|members| self.entry(&members)).collect();
+        entries.sort_by(|a, b| {
+            (a.interval.start, a.interval.end, &a.sources[0].document, a.sources[0].trigger.start).cmp(&(
+                b.interval.start,
+                b.interval.end,
+                &b.sources[0].document,
+                b.sources[0].trigger.start,
+            ))
+        });
+        entries
+    }
+
+    fn entry(&self, members: &[&Report]) -> Entry {
+        let (value, interval) = cluster::consensus(members);
+        let kind = members[0].event.kind.clone();
+        let mut by_role: BTreeMap<Role, BTreeMap<&EntityId, usize>> = BTreeMap::new();
+        let mut places: BTreeMap<&EntityId, usize> = BTreeMap::new();
+        for r in members {
+            for p in &r.event.participants {
+                *by_role.entry(p.role).or_default().entry(&p.entity).or_default() += 1;
+            }
+            if let Some(place) = &r.event.place {
+                *places.entry(place).or_default() += 1;
+            }
+        }
+        let ranked = |counts: &BTreeMap<&EntityId, usize>| -> Vec<EntityId> {
+            let mut v: Vec<(&EntityId, usize)> = counts.iter().map(|(k, v)| (*k, *v)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            v.into_iter().map(|(k, _)| k.clone()).collect()
+        };
+        let roles: BTreeMap<Role, Vec<EntityId>> = by_role.iter().map(|(r, c)| (*r, ranked(c))).collect();
+        let places = ranked(&places);
+        let mut participants: Vec<EntityId> = Vec::new();
+        for ids in roles.values() {
+            for id in ids {
+                if !participants.contains(id) {
+                    participants.push(id.clone());
+                }
+            }
+        }
+        let summary = self.summary(&kind, &roles, &places);
+        let mut sources: Vec<Source> = members
+            .iter()
+            .map(|r| Source {
+                document: r.document.clone(),
+                start: r.event.sentence.start,
+                end: r.event.sentence.end,
+                trigger: r.event.trigger.span,
+                text: r.sentence.clone(),
+                published: r.published,
+            })
+            .collect();
+        sources.sort_by(|a, b| {
+            (&a.document, a.start, a.trigger.start).cmp(&(&b.document, b.start, b.trigger.start))
+        });
+        let documents = {
+            let mut d: Vec<&str> = sources.iter().map(|s| s.document.as_str()).collect();
+            d.dedup();
+            d.len()
+        };
+        Entry { value, interval, kind, summary, participants, places, documents, sources }
+    }
+
+    /// Fills the kind's template: `{role}` → up to two names, `[…]` dropped when empty.
+    fn summary(
+        &self,
+        kind: &EventKind,
+        roles: &BTreeMap<Role, Vec<EntityId>>,
+        places: &[EntityId],
+    ) -> String {
+        let template = self.kinds.get(kind).map_or("{agent}", |k| k.summary.as_str());
+        let names = |spec: &str| -> String {
+            for name in spec.split('|') {
+                let ids: &[EntityId] = if name == "place" {
+                    places
+                } else {
+                    name.parse::<Role>().ok().and_then(|r| roles.get(&r)).map_or(&[], Vec::as_slice)
+                };
+                if !ids.is_empty() {
+                    let shown: Vec<&str> = ids.iter().take(2).map(|id| self.name(id)).collect();
+                    return shown.join(" and ");
+                }
+            }
+            String::new()
+        };
+        let mut out = String::new();
+        let mut group = String::new();
+        let mut group_ok = true;
+        let mut in_group = false;
+        let mut rest = template;
+        while let Some(c) = rest.chars().next() {
+            match c {
+                '[' => {
+                    in_group = true;
+                    group.clear();
+                    group_ok = true;
+                    rest = &rest[1..];
+                }
+                ']' => {
+                    if group_ok {
+                        out.push_str(&group);
+                    }
+                    in_group = false;
+                    rest = &rest[1..];
+                }
+                '{' => {
+                    let close = rest.find('}').unwrap_or(rest.len() - 1);
+                    let filled = names(&rest[1..close]);
+                    if filled.is_empty() {
+                        group_ok = false;
+                    }
+                    if in_group {
+                        group.push_str(&filled)
+                    } else {
+                        out.push_str(&filled)
+                    }
+                    rest = &rest[close + 1..];
+                }
+                c => {
+                    if in_group {
+                        group.push(c)
+                    } else {
+                        out.push(c)
+                    }
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        let mut summary = out.trim().to_string();
+        if let Some(first) = summary.chars().next() {
+            let upper: String = first.to_uppercase().collect();
+            summary.replace_range(..first.len_utf8(), &upper);
+        }
+        summary
+    }
+}
+
+/// A total order on reports with the same key, so that which one survives deduplication does
+/// not depend on the order they came in.
+fn tiebreak(r: &Report) -> String {
+    format!("{:?}", r)
+}
+
+fn merge_entity(entities: &mut BTreeMap<EntityId, Entity>, entity: Entity) {
+    match entities.get_mut(&entity.entity) {
+        None => {
+            entities.insert(entity.entity.clone(), entity);
+        }
+        Some(existing) => {
+            // Keep the smaller name (and kind) so the result does not depend on order.
+            let mut other = entity;
+            if (other.name.as_str(), other.kind) < (existing.name.as_str(), existing.kind) {
+                std::mem::swap(&mut existing.name, &mut other.name);
+                existing.kind = other.kind;
+                existing.aliases.push(other.name);
+            } else if other.name != existing.name {
+                existing.aliases.push(other.name);
+            }
+            existing.aliases.extend(other.aliases);
+            let name = existing.name.clone();
+            existing.aliases.retain(|a| *a != name);
+        }
+    }
+}
+
+/// One event on the timeline: every report of it, merged.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// When: the TIMEX3 value most reports agree on.
+    pub value: TimexValue,
+    /// The interval `value` denotes.
+    pub interval: Interval,
+    /// The kind of event.
+    pub kind: EventKind,
+    /// A one-line summary: kind, participants, place.
+    pub summary: String,
+    /// The entities taking part, agents first.
+    pub participants: Vec<EntityId>,
+    /// Where, most reported first.
+    pub places: Vec<EntityId>,
+    /// How many documents report it.
+    pub documents: usize,
+    /// Every sentence that reports it, by document and position.
+    pub sources: Vec<Source>,
+}
+
+/// A sentence that reports an entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Source {
+    /// The document's id.
+    pub document: String,
+    /// The sentence's UTF-8 byte offsets in the document.
+    pub start: usize,
+    /// End of the sentence.
+    pub end: usize,
+    /// The trigger's offsets.
+    pub trigger: Span,
+    /// The sentence.
+    pub text: String,
+    /// The document's publication date.
+    pub published: Option<NaiveDate>,
+}

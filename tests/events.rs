@@ -1,0 +1,120 @@
+//! The events stage: status, roles, place and time of single sentences, and the bundled
+//! vocabulary's guarantees.
+
+use annals::events::{Event, Role, Status, TimeSource};
+use annals::{Document, Extractor};
+use chrono::NaiveDate;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new().expect("bundled data"));
+
+fn events(text: &str) -> Vec<Event> {
+    let doc = Document::new("t", text).published(NaiveDate::from_ymd_opt(2020, 1, 4).unwrap());
+    EXTRACTOR.extract(&doc).events
+}
+
+fn event<'a>(events: &'a [Event], trigger: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.trigger.text == trigger)
+        .unwrap_or_else(|| panic!("no event `{trigger}` in {events:#?}"))
+}
+
+fn role(e: &Event, role: Role) -> Vec<&str> {
+    e.with_role(role).map(|id| id.as_str()).collect()
+}
+
+#[test]
+fn status_follows_negation_modality_and_intention() {
+    let cases = [
+        ("No Americans were killed in the attack.", "killed", Status::Negated),
+        ("Iran did not attack the base.", "attack", Status::Negated),
+        ("Iran could strike US bases.", "strike", Status::Hypothetical),
+        ("If Iran attacks, the US will respond.", "attacks", Status::Hypothetical),
+        ("Iran vowed to retaliate.", "retaliate", Status::Planned),
+        ("Iran vowed to retaliate.", "vowed", Status::Asserted),
+        ("The Pentagon will deploy 3,000 more troops.", "deploy", Status::Planned),
+        ("Khamenei vowed harsh revenge.", "revenge", Status::Planned),
+        ("Thousands took to the streets to mourn the general.", "mourn", Status::Asserted),
+        ("A US drone strike killed Qasem Soleimani.", "killed", Status::Asserted),
+    ];
+    for (text, trigger, status) in cases {
+        assert_eq!(event(&events(text), trigger).status, status, "{text}");
+    }
+}
+
+#[test]
+fn roles_follow_voice() {
+    let found = events("A US drone strike killed Qasem Soleimani near Baghdad airport.");
+    assert_eq!(role(event(&found, "killed"), Role::Agent), ["united-states"]); // through "US drone strike"
+    assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
+    assert_eq!(role(event(&found, "drone strike"), Role::Agent), ["united-states"]);
+
+    let found = events("Qasem Soleimani, the head of the Quds Force, was killed by the United States.");
+    let killed = event(&found, "killed");
+    assert_eq!(role(killed, Role::Victim), ["qasem-soleimani"]);
+    assert_eq!(role(killed, Role::Agent), ["united-states"]);
+
+    let found = events("Iran fired missiles at Ain al-Asad air base in Iraq.");
+    assert_eq!(role(event(&found, "fired"), Role::Agent), ["iran"]);
+    let found = events("Thousands joined an anti-US protest in Tehran.");
+    let protest = event(&found, "protest");
+    assert_eq!(role(protest, Role::Target), ["united-states"]);
+    assert_eq!(protest.place.as_ref().map(|p| p.as_str()), Some("tehran"));
+}
+
+#[test]
+fn time_comes_from_the_clause_else_the_publication_date() {
+    // Published Saturday 4 January 2020.
+    let found = events("Soleimani was killed in Baghdad on Friday.");
+    let killed = event(&found, "killed");
+    assert_eq!(killed.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-03"));
+    assert_eq!(killed.time_source, TimeSource::Clause);
+
+    let found = events("Soleimani was killed in Baghdad.");
+    let killed = event(&found, "killed");
+    assert_eq!(killed.time_source, TimeSource::Published);
+    assert_eq!(killed.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-04"));
+
+    // The time next to "said" dates the report, not the attack.
+    let found = events("Iraq said on Saturday that the strike on 3 January killed seven people.");
+    let strike = event(&found, "strike");
+    assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-03"));
+
+    // Planned events get no date unless the text gives one.
+    let found = events("Iran vowed to retaliate.");
+    assert_eq!(event(&found, "retaliate").value, None);
+}
+
+#[test]
+fn events_are_explained_and_in_order() {
+    let found = events("Protesters stormed the US embassy. Iran vowed revenge. Trump announced sanctions.");
+    assert!(found.windows(2).all(|w| w[0].trigger.span.start < w[1].trigger.span.start));
+    for e in &found {
+        assert!(e.rule.as_str().starts_with("trigger:data/events/triggers.tsv:"), "{}", e.rule);
+        assert!(e.sentence.contains(e.trigger.span));
+        assert!(e.confidence > 0.0 && e.confidence <= 1.0);
+    }
+}
+
+#[test]
+fn headers_and_credits_hold_no_events() {
+    let doc = Document::new("t", " date 2020-01-03\nEFE/EPA/ABEDIN TAHERKENAREH\n");
+    assert!(EXTRACTOR.extract(&doc).events.is_empty());
+}
+
+#[test]
+fn users_extend_the_trigger_lexicon() {
+    let extractor = Extractor::builder()
+        .event_vocabulary_str("mine.tsv", "attack\tnoun\tagent\ttarget\tsortie|sorties\n")
+        .build()
+        .unwrap();
+    let found = extractor.extract(&Document::new("t", "The jets flew a sortie over Mosul."));
+    assert_eq!(found.events.len(), 1);
+    assert_eq!(found.events[0].rule.as_str(), "trigger:mine.tsv:1");
+    let err = Extractor::builder()
+        .event_vocabulary_str("mine.tsv", "# c\nbombardment\tnoun\tagent\ttarget\tsortie|sorties\n")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.location(), Some(("mine.tsv", 2)));
+}

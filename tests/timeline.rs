@@ -1,0 +1,97 @@
+//! The timeline: merging is associative and commutative (byte-identical output for any order
+//! and grouping), duplicate reports cluster, nothing is dropped.
+
+use annals::{Document, Extractor, Timeline};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new().expect("bundled data"));
+
+fn date(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 1, d).unwrap()
+}
+
+/// Documents that report overlapping events in different words, on different days.
+fn documents() -> Vec<Document> {
+    let seed = |name: &str, text: &str| Document::new(name, text);
+    vec![
+        seed("000", include_str!("../data/corpus/seed/000_3ec0d8211e1830f8.txt")),
+        seed("003", include_str!("../data/corpus/seed/003_68db71b173ece9cb.txt")),
+        Document::new("a", "A US drone strike killed Qasem Soleimani at Baghdad airport on Friday.").published(date(3)),
+        Document::new("b", "Qassem Soleimani was killed in a US air strike in Baghdad on Friday. Iran vowed revenge.")
+            .published(date(4)),
+        Document::new("c", "Iran fired missiles at Ain al-Asad air base in Iraq on Wednesday. No Americans were killed.")
+            .published(date(8)),
+        Document::new("d", "Iranian missiles struck Ain al-Asad air base on 8 January. Trump announced new sanctions on Iran.")
+            .published(date(9)),
+        Document::new("e", "Mourners packed the streets of Tehran for the funeral of Soleimani on Monday.").published(date(7)),
+        Document::new("f", "Hundreds of thousands attended the funeral of Qasem Soleimani in Tehran.").published(date(6)),
+    ]
+}
+
+static TIMELINES: LazyLock<Vec<Timeline>> =
+    LazyLock::new(|| documents().iter().map(|d| EXTRACTOR.timeline(d, &EXTRACTOR.extract(d))).collect());
+
+fn json(t: &Timeline) -> String {
+    serde_json::to_string(&(t, t.entries())).expect("serialisable")
+}
+
+static BASELINE: LazyLock<String> = LazyLock::new(|| json(&Timeline::merge_all(TIMELINES.iter().cloned())));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any order and any grouping of merges, with repeats, gives byte-identical output.
+    #[test]
+    fn merge_is_order_free(keys in prop::collection::vec(any::<u32>(), 8), cuts in prop::collection::vec(any::<bool>(), 8), repeat in 0usize..8) {
+        let mut order: Vec<usize> = (0..TIMELINES.len()).collect();
+        order.sort_by_key(|&i| (keys[i], i));
+        order.push(order[repeat % order.len()]); // merging a document twice changes nothing
+        let mut groups: Vec<Timeline> = Vec::new();
+        let mut current = Timeline::default();
+        for (n, &i) in order.iter().enumerate() {
+            current = current.merge(TIMELINES[i].clone());
+            if cuts[n % cuts.len()] {
+                groups.push(std::mem::take(&mut current));
+            }
+        }
+        groups.push(current);
+        groups.reverse();
+        let merged = groups.into_iter().reduce(|a, b| b.merge(a)).unwrap_or_default();
+        prop_assert_eq!(json(&merged), BASELINE.as_str());
+    }
+}
+
+#[test]
+fn duplicate_reports_cluster_and_every_report_is_kept() {
+    let merged = Timeline::merge_all(TIMELINES.iter().cloned());
+    let entries = merged.entries();
+    let asserted_dated = merged
+        .reports()
+        .iter()
+        .filter(|r| r.event.status == annals::events::Status::Asserted && r.event.interval.is_some())
+        .count();
+    assert_eq!(entries.iter().map(|e| e.sources.len()).sum::<usize>(), asserted_dated, "no report dropped");
+
+    let on = |day: &str, kind: &str| {
+        entries.iter().filter(|e| e.value.to_string().starts_with(day) && e.kind == kind).collect::<Vec<_>>()
+    };
+    let killings = on("2020-01-03", "death");
+    assert_eq!(killings.len(), 1, "one killing of Soleimani: {killings:#?}");
+    let documents: std::collections::BTreeSet<&str> =
+        killings[0].sources.iter().map(|s| s.document.as_str()).collect();
+    assert!(documents.is_superset(&["000", "003", "a", "b"].into()), "{documents:?}");
+    assert_eq!(on("2020-01-08", "attack").len(), 1, "the missile strikes, told twice");
+    // "No Americans were killed" is negated: not on the timeline.
+    assert!(on("2020-01-08", "death").is_empty());
+    // Chronological.
+    assert!(entries.windows(2).all(|w| w[0].interval.start <= w[1].interval.start));
+}
+
+#[test]
+fn an_empty_timeline_is_the_identity() {
+    let one = TIMELINES[2].clone();
+    assert_eq!(json(&one.clone().merge(Timeline::default())), json(&one));
+    assert!(Timeline::default().entries().is_empty());
+}
