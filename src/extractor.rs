@@ -50,6 +50,8 @@ struct Inner {
     cues: Cues,
     times: Arc<TimeTagger>,
     events: Arc<EventLexicon>,
+    /// The kinds' labels and summary templates, shared by every timeline this extractor makes.
+    kinds: Arc<std::collections::BTreeMap<events::EventKind, KindInfo>>,
     disabled: Vec<String>,
     all_candidates: bool,
 }
@@ -233,6 +235,15 @@ impl ExtractorBuilder {
                 gazetteer,
                 cues,
                 times,
+                kinds: Arc::new(
+                    events
+                        .kinds
+                        .iter()
+                        .map(|k| {
+                            (k.kind.clone(), KindInfo { label: k.label.clone(), summary: k.summary.clone() })
+                        })
+                        .collect(),
+                ),
                 events,
                 disabled: self.disabled.clone(),
                 all_candidates: self.all_candidates,
@@ -441,20 +452,16 @@ impl Extractor {
         };
         let registry = self.registry(text, &mentions);
         let mentions = to_mentions(text, mentions);
-        let mut events = events::find(
-            &inner.events,
-            &events::Input {
-                text,
-                lowered: &scratch.lowered,
-                tokens: &seg.tokens,
-                sentences: &seg.sentences,
-                mentions: &mentions,
-                times: &times,
-                published: published.map(|p| p.0),
-                mode: doc.mode,
-            },
-        );
-        events.retain(|e| enabled(e.rule.as_str()));
+        let events = self.find_events(&events::Input {
+            text,
+            lowered: &scratch.lowered,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+            mentions: &mentions,
+            times: &times,
+            published: published.map(|p| p.0),
+            mode: doc.mode,
+        });
         Extraction {
             id: doc.id.clone(),
             published: published.map(|p| p.0),
@@ -466,6 +473,42 @@ impl Extractor {
             registry,
             entities: mentions,
         }
+    }
+
+    /// The events stage alone, over an extraction's entities and times (from
+    /// [`Extractor::extract`], or read back from JSON): re-runs only segmentation and the
+    /// event rules, e.g. with another event vocabulary.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = annals::Extractor::new()?;
+    /// let doc = annals::Document::new("x", "Protesters stormed the US embassy in Baghdad.");
+    /// let extraction = extractor.extract(&doc);
+    /// assert_eq!(extractor.events(&doc, &extraction), extraction.events);
+    /// # Ok::<(), annals::Error>(())
+    /// ```
+    pub fn events(&self, doc: &Document, extraction: &Extraction) -> Vec<events::Event> {
+        let text = doc.text.as_str();
+        let seg = text::segment(text, &self.inner.lexicon);
+        let mut lowered = Vec::with_capacity(text.len());
+        ascii_lower_into(text, &mut lowered);
+        self.find_events(&events::Input {
+            text,
+            lowered: &lowered,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+            mentions: &extraction.entities,
+            times: &extraction.times,
+            published: extraction.published,
+            mode: extraction.mode,
+        })
+    }
+
+    fn find_events(&self, input: &events::Input<'_>) -> Vec<events::Event> {
+        let mut found = events::find(&self.inner.events, input);
+        found.retain(|e| !self.inner.disabled.iter().any(|p| e.rule.as_str().starts_with(p.as_str())));
+        found
     }
 
     /// The timeline of one document's extraction: its event reports with their sentences,
@@ -482,14 +525,7 @@ impl Extractor {
                 event: event.clone(),
             })
             .collect();
-        let kinds = self
-            .inner
-            .events
-            .kinds
-            .iter()
-            .map(|k| (k.kind.clone(), KindInfo { label: k.label.clone(), summary: k.summary.clone() }))
-            .collect();
-        Timeline::from_parts(reports, extraction.registry.iter().cloned(), kinds)
+        Timeline::from_parts(reports, extraction.registry.iter().cloned(), self.inner.kinds.clone())
     }
 
     /// The entities of `mentions`, in order of first mention, with the other forms the

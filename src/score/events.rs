@@ -74,6 +74,73 @@ pub fn parse_gold_events(name: &str, gold: &str, text: &str) -> Result<Vec<GoldE
     Ok(out)
 }
 
+/// A document with its gold events.
+#[derive(Clone, Debug)]
+pub struct EventGoldDocument {
+    /// The document (its id is the file stem; its publication date from `SOURCES.tsv`).
+    pub document: crate::Document,
+    /// Its gold events, in order.
+    pub gold: Vec<GoldEvent>,
+}
+
+/// Reads every `NAME.txt` in `dir` that has a `NAME.events.tsv` beside it, sorted by name.
+/// A `SOURCES.tsv` in `dir` (a `# file … published …` header, then one row per file) gives
+/// the publication dates.
+///
+/// # Errors
+///
+/// An I/O error naming the path, or a gold or sources error naming file and line.
+pub fn read_event_gold_dir(dir: &std::path::Path) -> Result<Vec<EventGoldDocument>, Error> {
+    let published = read_published(dir)?;
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for path in names {
+        let gold_path = path.with_extension("events.tsv");
+        if !gold_path.exists() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let gold_text = std::fs::read_to_string(&gold_path).map_err(|e| Error::io(&gold_path, e))?;
+        let gold = parse_gold_events(&gold_path.display().to_string(), &gold_text, &text)?;
+        let file = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut document = crate::Document::new(id, text);
+        if let Some(date) = published.iter().find(|(f, _)| *f == file).map(|(_, d)| *d) {
+            document = document.published(date);
+        }
+        out.push(EventGoldDocument { document, gold });
+    }
+    Ok(out)
+}
+
+/// (file, publication date) from `dir/SOURCES.tsv`, if it exists.
+fn read_published(dir: &std::path::Path) -> Result<Vec<(String, chrono::NaiveDate)>, Error> {
+    let path = dir.join("SOURCES.tsv");
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    let name = path.display().to_string();
+    let (number, header) = text.lines().enumerate().find(|(_, l)| l.starts_with("# file")).unwrap_or((0, ""));
+    let column = header.trim_start_matches("# ").split('\t').position(|c| c == "published");
+    let Some(column) = column else {
+        return Err(Error::data(&name, number + 1, "no `published` column in a `# file` header"));
+    };
+    let source = Source::from_str(name, text.clone());
+    let mut out = Vec::new();
+    for (line, row) in LineReader::new(&source) {
+        let (Some(file), Some(date)) = (row.first(), row.get(column)) else {
+            return Err(source.error(line, "too few fields"));
+        };
+        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| source.error(line, format!("`{date}` is not a date like 2020-01-03")))?;
+        out.push((file.to_string(), date));
+    }
+    Ok(out)
+}
+
 /// The day of a predicted event (or its value when coarser than a day).
 fn event_date(event: &Event) -> Option<String> {
     match (&event.value, event.interval) {

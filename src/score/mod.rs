@@ -19,8 +19,8 @@
 mod events;
 
 pub use events::{
-    EventDifference, EventScores, GoldEvent, ReferenceEvent, TimelineScores, parse_gold_events,
-    parse_reference_timeline,
+    EventDifference, EventGoldDocument, EventScores, GoldEvent, ReferenceEvent, TimelineScores,
+    parse_gold_events, parse_reference_timeline, read_event_gold_dir,
 };
 
 use crate::data::{LineReader, Source};

@@ -543,6 +543,12 @@ impl<'a> Parser<'a> {
         if t.kind != Kind::Word || self.capitalised(i) {
             return None;
         }
+        // A participle after a determiner is an adjective ("the planned address"): no tense.
+        let after_determiner = i > 0
+            && self.toks[i - 1].entry.is_some_and(|e| e.senses.iter().any(|s| s.word == Word::Determiner));
+        if after_determiner && self.str(i).ends_with("ed") {
+            return None;
+        }
         if let Some(entry) = t.entry {
             for s in &entry.senses {
                 match s.word {

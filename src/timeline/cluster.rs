@@ -4,10 +4,11 @@
 //! 1. Reports dated to a day or finer are grouped by kind and day; within a group, reports
 //!    that share an entity (participant or place) are joined (union-find, so sharing is
 //!    transitive). A report naming no entity joins the group's largest cluster.
-//! 2. Reports dated more coarsely (a week, a month) and reports dated only by their
-//!    publication date join the largest compatible cluster of step 1 that shares an entity:
-//!    one whose day lies in the coarse interval, or in the three days up to publication
-//!    (what a past-tense report without a date can mean). Otherwise they form their own.
+//! 2. Reports dated more coarsely (a week, a month) join the largest cluster of step 1 whose
+//!    day lies in their interval and that shares an entity (any, if they name none). Reports
+//!    dated only by their publication date ("the killing of Soleimani", told days later)
+//!    join the largest cluster of the month up to publication that shares an entity with
+//!    them (naming none: of the publication day). Otherwise they form their own.
 //!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
@@ -19,7 +20,7 @@ use chrono::{Days, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 
 /// How far back a report dated by publication only may reach.
-const PUBLISHED_WINDOW_DAYS: u64 = 3;
+const PUBLISHED_WINDOW_DAYS: u64 = 31;
 
 /// Clusters of indexes into `reports` (each cluster sorted, clusters in first-report order).
 pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
@@ -35,7 +36,7 @@ pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
     }
     let mut indexes: BTreeMap<(&str, NaiveDate), GroupIndex> = BTreeMap::new();
     for (key, members) in &groups {
-        let index = join_by_entity(reports, members, &mut sets);
+        let index = join_by_entity(reports, members, key.1, &mut sets);
         indexes.insert(*key, index);
     }
 
@@ -50,7 +51,11 @@ pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
             .range((kind, first)..=(kind, last))
             .flat_map(|(_, index)| {
                 let shared = report_keys.iter().filter_map(|k| index.by_entity.get(k).copied());
-                let any = index.largest.filter(|_| report_keys.is_empty());
+                // A report naming no entity joins any cluster of its coarse interval, or, dated
+                // by publication only, of its publication day.
+                let anonymous = report_keys.is_empty()
+                    && (r.event.time_source != TimeSource::Published || index.day == last);
+                let any = index.largest.filter(|_| anonymous);
                 shared.chain(any).collect::<Vec<_>>()
             })
             .collect();
@@ -62,8 +67,8 @@ pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
             }
         }
     }
-    for members in unplaced.values() {
-        join_by_entity(reports, members, &mut sets);
+    for ((_, _), members) in &unplaced {
+        join_by_entity(reports, members, NaiveDate::MIN, &mut sets);
     }
 
     let mut by_first: BTreeMap<usize, Vec<&'r Report>> = BTreeMap::new();
@@ -76,13 +81,19 @@ pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
 
 /// What step 2 looks up in a fine group: a member naming each entity, and the largest cluster.
 struct GroupIndex<'r> {
+    day: NaiveDate,
     by_entity: HashMap<&'r EntityId, usize>,
     largest: Option<usize>,
 }
 
 /// Joins the members of one group that share an entity; members naming none join the largest
 /// cluster (or each other).
-fn join_by_entity<'r>(reports: &[&'r Report], members: &[usize], sets: &mut UnionFind) -> GroupIndex<'r> {
+fn join_by_entity<'r>(
+    reports: &[&'r Report],
+    members: &[usize],
+    day: NaiveDate,
+    sets: &mut UnionFind,
+) -> GroupIndex<'r> {
     let mut by_entity: HashMap<&'r EntityId, usize> = HashMap::new();
     let mut anonymous = Vec::new();
     for &i in members {
@@ -106,7 +117,7 @@ fn join_by_entity<'r>(reports: &[&'r Report], members: &[usize], sets: &mut Unio
             sets.union(i, target);
         }
     }
-    GroupIndex { by_entity, largest: largest.map(|l| sets.find(l)) }
+    GroupIndex { day, by_entity, largest: largest.map(|l| sets.find(l)) }
 }
 
 /// The day of a report dated to a day or finer from its own text.

@@ -32,6 +32,7 @@ use crate::time::{Interval, TimexValue};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One event mention with what the timeline needs from its document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,7 +70,8 @@ pub struct KindInfo {
 pub struct Timeline {
     reports: Vec<Report>,
     entities: BTreeMap<EntityId, Entity>,
-    kinds: BTreeMap<EventKind, KindInfo>,
+    /// Shared: every document's timeline from one extractor holds the same map.
+    kinds: Arc<BTreeMap<EventKind, KindInfo>>,
 }
 
 impl Timeline {
@@ -77,7 +79,7 @@ impl Timeline {
     pub(crate) fn from_parts(
         reports: Vec<Report>,
         entities: impl IntoIterator<Item = Entity>,
-        kinds: BTreeMap<EventKind, KindInfo>,
+        kinds: Arc<BTreeMap<EventKind, KindInfo>>,
     ) -> Timeline {
         let mut timeline = Timeline { reports, entities: BTreeMap::new(), kinds };
         for entity in entities {
@@ -101,12 +103,14 @@ impl Timeline {
             for (_, entity) in timeline.entities {
                 merge_entity(&mut merged.entities, entity);
             }
-            for (kind, info) in timeline.kinds {
-                // The same kind from two vocabularies: the smaller template wins, whatever the order.
-                match merged.kinds.get(&kind) {
-                    Some(existing) if *existing <= info => {}
-                    _ => {
-                        merged.kinds.insert(kind, info);
+            if merged.kinds.is_empty() {
+                merged.kinds = timeline.kinds;
+            } else if !Arc::ptr_eq(&merged.kinds, &timeline.kinds) {
+                for (kind, info) in timeline.kinds.iter() {
+                    // The same kind from two vocabularies: the smaller template wins, whatever
+                    // the order.
+                    if merged.kinds.get(kind).is_none_or(|existing| *info < *existing) {
+                        Arc::make_mut(&mut merged.kinds).insert(kind.clone(), info.clone());
                     }
                 }
             }
@@ -299,25 +303,25 @@ fn tiebreak(r: &Report) -> String {
 }
 
 fn merge_entity(entities: &mut BTreeMap<EntityId, Entity>, entity: Entity) {
-    match entities.get_mut(&entity.entity) {
-        None => {
-            entities.insert(entity.entity.clone(), entity);
-        }
-        Some(existing) => {
-            // Keep the smaller name (and kind) so the result does not depend on order.
-            let mut other = entity;
-            if (other.name.as_str(), other.kind) < (existing.name.as_str(), existing.kind) {
-                std::mem::swap(&mut existing.name, &mut other.name);
-                existing.kind = other.kind;
-                existing.aliases.push(other.name);
-            } else if other.name != existing.name {
-                existing.aliases.push(other.name);
-            }
-            existing.aliases.extend(other.aliases);
-            let name = existing.name.clone();
-            existing.aliases.retain(|a| *a != name);
+    let Some(existing) = entities.get_mut(&entity.entity) else {
+        entities.insert(entity.entity.clone(), entity);
+        return;
+    };
+    // Keep the smaller name (and its kind) so the result does not depend on order; the other
+    // name becomes an alias. Aliases stay distinct as they come (few per entity), so merging
+    // many documents stays linear.
+    let mut other = entity;
+    if (other.name.as_str(), other.kind) < (existing.name.as_str(), existing.kind) {
+        std::mem::swap(&mut existing.name, &mut other.name);
+        existing.kind = other.kind;
+    }
+    for alias in std::iter::once(other.name).chain(other.aliases) {
+        if alias != existing.name && !existing.aliases.contains(&alias) {
+            existing.aliases.push(alias);
         }
     }
+    let name = existing.name.clone();
+    existing.aliases.retain(|a| *a != name);
 }
 
 /// One event on the timeline: every report of it, merged.
