@@ -150,6 +150,9 @@ pub enum TimeSource {
     Clause,
     /// Another time expression of the same sentence.
     Sentence,
+    /// No time in the sentence: the time of another mention of the same kind of event in the
+    /// document that the text dates ("the strikes", after "US strikes on Sunday").
+    Coreference,
     /// No time in the sentence: the publication date, for a past or present event in news.
     Published,
     /// No time in the sentence: the last date the text mentioned (narrative mode).

@@ -6,7 +6,7 @@ use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
 use crate::text::{Sentence, SentenceKind, Token, TokenKind};
-use crate::time::{CalendarValue, Mode, TimeExpr, TimexType, TimexValue};
+use crate::time::{CalendarValue, Granularity, Mode, TimeExpr, TimexType, TimexValue};
 use chrono::NaiveDate;
 
 /// How far (in tokens) the rules look around a trigger.
@@ -40,6 +40,8 @@ struct Found<'l> {
     end: usize,
     entry: &'l TriggerEntry,
     form: Form,
+    /// A plural noun ("strikes", "protests").
+    plural: bool,
 }
 
 /// The events of a document, in order of position.
@@ -69,7 +71,48 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             events.push(ctx.event(trigger, next, &mut chars));
         }
     }
+    date_by_coreference(&mut events);
     events
+}
+
+/// An event dated only by the publication date takes the date of the nearest mention of the
+/// same kind of event in the document that the text dates itself (the one before it, else the
+/// one after), when they do not name different participants: "the strikes" three paragraphs
+/// after "US strikes on Sunday" are those strikes.
+fn date_by_coreference(events: &mut [Event]) {
+    let dated: Vec<usize> = (0..events.len())
+        .filter(|&i| matches!(events[i].time_source, TimeSource::Clause | TimeSource::Sentence))
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    for i in 0..events.len() {
+        if events[i].time_source != TimeSource::Published {
+            continue;
+        }
+        let compatible = |j: &usize| {
+            let (a, b) = (&events[i], &events[*j]);
+            a.kind == b.kind
+                && a.status == b.status
+                && (a.participants.is_empty()
+                    || b.participants.is_empty()
+                    || a.participants.iter().any(|p| b.participants.iter().any(|q| q.entity == p.entity)))
+        };
+        let split = dated.partition_point(|&j| j < i);
+        let source = dated[..split]
+            .iter()
+            .rev()
+            .find(|j| compatible(j))
+            .or_else(|| dated[split..].iter().find(|j| compatible(j)));
+        if let Some(&j) = source {
+            let (value, interval, time) = (events[j].value.clone(), events[j].interval, events[j].time);
+            let event = &mut events[i];
+            event.value = value;
+            event.interval = interval;
+            event.time = time;
+            event.time_source = TimeSource::Coreference;
+        }
+    }
 }
 
 /// The cue classes of the phrases starting at token `t`, as a bit mask.
@@ -165,22 +208,22 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         };
         let mut chosen = None;
         for p in candidates {
-            let (index, form) = p.payload;
+            let (index, form, plural) = p.payload;
             let is_noun = form == Form::Noun;
             let better = match chosen {
                 None => true,
-                Some((_, f)) => is_noun == nominal && (f == Form::Noun) != nominal,
+                Some((_, f, _)) => is_noun == nominal && (f == Form::Noun) != nominal,
             };
             if better {
-                chosen = Some((index, form));
+                chosen = Some((index, form, plural));
             }
         }
-        let (index, mut form) = chosen?;
+        let (index, mut form, plural) = chosen?;
         if form == Form::Gerund && (nominal || (t + len < end && word(input, t + len) == "of")) {
             form = Form::Noun;
         }
         let entry = self.lex.triggers.get(index as usize)?;
-        Some(Found { first: t, end: t + len, entry, form })
+        Some(Found { first: t, end: t + len, entry, form, plural })
     }
 
     fn mention_ending_at(&self, byte: usize) -> Option<&'a Mention> {
@@ -532,6 +575,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
             let same_clause = !(lo..hi).any(|t| self.is_boundary(t));
+            // A year or a month in another clause dates something else ("the 2015 deal").
+            if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Week) {
+                continue;
+            }
             let distance = hi - lo + if same_clause { 0 } else { 1000 };
             if best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, expr, same_clause));
@@ -543,7 +590,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
             );
         }
-        if status != Status::Asserted {
+        // Only asserted events take a date from outside their sentence; a bare plural
+        // ("attacks on US forces") is generic, not one dated event.
+        let generic = found.plural
+            && !(found.first > self.sentence.tokens.start && self.has(found.first - 1, Cue::Determiner));
+        if status != Status::Asserted || generic {
             return (None, TimeSource::None);
         }
         match input.mode {

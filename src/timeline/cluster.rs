@@ -1,129 +1,149 @@
-//! Clustering reports of one real event: same kind, compatible time, a shared participant or
-//! place.
+//! Clustering reports of one real event: same kind, compatible time, participants that agree.
 //!
-//! 1. Reports dated to a day or finer are grouped by kind and day; within a group, reports
-//!    that share an entity (participant or place) are joined (union-find, so sharing is
-//!    transitive). A report naming no entity joins the group's largest cluster.
-//! 2. Reports dated more coarsely (a week, a month) join the largest cluster of step 1 whose
-//!    day lies in their interval and that shares an entity (any, if they name none). Reports
-//!    dated only by their publication date ("the killing of Soleimani", told days later)
-//!    join the largest cluster of the month up to publication that shares an entity with
-//!    them (naming none: of the publication day). Otherwise they form their own.
+//! Two reports **conflict** when, for a role that tells events apart (target, victim,
+//! speaker), both name someone and they name no one in common: a strike on Ain al-Asad is not
+//! the strike on flight PS752 of the same day. Agents and places do not conflict: news calls
+//! one doer "the US", "the Pentagon" and "Trump", and one place "Baghdad" and "Baghdad airport".
+//!
+//! 1. Reports dated to a day or finer by their own text are grouped by kind and day. Read in
+//!    canonical order, each joins the largest cluster of its group it does not conflict with,
+//!    else starts one: in a day's news, two reports of the same kind are one event unless
+//!    their participants say otherwise.
+//! 2. Reports dated more coarsely (a week, a month) join the largest compatible cluster of
+//!    step 1 whose day lies in their interval. Reports dated only by their publication date
+//!    join the largest compatible cluster of the month up to publication that shares an
+//!    entity with them (naming none: of the publication day itself). Otherwise they group
+//!    among themselves by kind and value, as in step 1.
 //!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
 use super::Report;
 use crate::entities::EntityId;
-use crate::events::TimeSource;
+use crate::events::{Role, TimeSource};
 use crate::time::{Granularity, Interval, TimexValue};
 use chrono::{Days, NaiveDate};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// How far back a report dated by publication only may reach.
 const PUBLISHED_WINDOW_DAYS: u64 = 31;
 
-/// Clusters of indexes into `reports` (each cluster sorted, clusters in first-report order).
-pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
-    let mut sets = UnionFind::new(reports.len());
-    // Step 1: fine reports by (kind, day).
-    let mut groups: BTreeMap<(&str, NaiveDate), Vec<usize>> = BTreeMap::new();
-    let mut floating = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
-        match fine_day(r) {
-            Some(day) => groups.entry((r.event.kind.as_str(), day)).or_default().push(i),
-            None => floating.push(i),
-        }
-    }
-    let mut indexes: BTreeMap<(&str, NaiveDate), GroupIndex> = BTreeMap::new();
-    for (key, members) in &groups {
-        let index = join_by_entity(reports, members, key.1, &mut sets);
-        indexes.insert(*key, index);
+/// The roles that tell two events of a kind apart.
+const DISTINGUISHING: [Role; 3] = [Role::Target, Role::Victim, Role::Speaker];
+
+/// One cluster: its members and the entities they name, by role.
+struct Cluster<'r> {
+    members: Vec<&'r Report>,
+    roles: BTreeMap<Role, Vec<&'r EntityId>>,
+    places: Vec<&'r EntityId>,
+}
+
+impl<'r> Cluster<'r> {
+    fn new(report: &'r Report) -> Cluster<'r> {
+        let mut cluster = Cluster { members: Vec::new(), roles: BTreeMap::new(), places: Vec::new() };
+        cluster.add(report);
+        cluster
     }
 
-    // Step 2: coarse and publication-dated reports join a compatible fine cluster.
-    let mut unplaced: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
-    for &i in &floating {
-        let r = reports[i];
-        let Some((first, last)) = window(r) else { continue };
-        let report_keys = keys(r);
-        let kind = r.event.kind.as_str();
-        let candidates: Vec<usize> = indexes
-            .range((kind, first)..=(kind, last))
-            .flat_map(|(_, index)| {
-                let shared = report_keys.iter().filter_map(|k| index.by_entity.get(k).copied());
-                // A report naming no entity joins any cluster of its coarse interval, or, dated
-                // by publication only, of its publication day.
-                let anonymous = report_keys.is_empty()
-                    && (r.event.time_source != TimeSource::Published || index.day == last);
-                let any = index.largest.filter(|_| anonymous);
-                shared.chain(any).collect::<Vec<_>>()
-            })
-            .collect();
-        match largest_root(&mut sets, candidates.into_iter()) {
-            Some(root) => sets.union(i, root),
-            None => {
-                let value = r.event.value.as_ref().map(|v| v.to_string()).unwrap_or_default();
-                unplaced.entry((kind, value)).or_default().push(i);
+    fn add(&mut self, report: &'r Report) {
+        for p in &report.event.participants {
+            let ids = self.roles.entry(p.role).or_default();
+            if !ids.contains(&&p.entity) {
+                ids.push(&p.entity);
             }
         }
-    }
-    for ((_, _), members) in &unplaced {
-        join_by_entity(reports, members, NaiveDate::MIN, &mut sets);
-    }
-
-    let mut by_first: BTreeMap<usize, Vec<&'r Report>> = BTreeMap::new();
-    for (i, report) in reports.iter().enumerate() {
-        let root = sets.find(i);
-        by_first.entry(sets.first[root]).or_default().push(report);
-    }
-    by_first.into_values().collect()
-}
-
-/// What step 2 looks up in a fine group: a member naming each entity, and the largest cluster.
-struct GroupIndex<'r> {
-    day: NaiveDate,
-    by_entity: HashMap<&'r EntityId, usize>,
-    largest: Option<usize>,
-}
-
-/// Joins the members of one group that share an entity; members naming none join the largest
-/// cluster (or each other).
-fn join_by_entity<'r>(
-    reports: &[&'r Report],
-    members: &[usize],
-    day: NaiveDate,
-    sets: &mut UnionFind,
-) -> GroupIndex<'r> {
-    let mut by_entity: HashMap<&'r EntityId, usize> = HashMap::new();
-    let mut anonymous = Vec::new();
-    for &i in members {
-        let keys = keys(reports[i]);
-        if keys.is_empty() {
-            anonymous.push(i);
+        if let Some(place) = &report.event.place {
+            if !self.places.contains(&place) {
+                self.places.push(place);
+            }
         }
-        for key in keys {
-            match by_entity.get(key) {
-                Some(&j) => sets.union(i, j),
-                None => {
-                    by_entity.insert(key, i);
+        self.members.push(report);
+    }
+
+    fn conflicts(&self, report: &Report) -> bool {
+        DISTINGUISHING.iter().any(|role| {
+            let theirs = self.roles.get(role).map_or(&[][..], Vec::as_slice);
+            let mine: Vec<&EntityId> = report.event.with_role(*role).collect();
+            !theirs.is_empty() && !mine.is_empty() && !mine.iter().any(|id| theirs.contains(id))
+        })
+    }
+
+    fn shares(&self, report: &Report) -> bool {
+        report.event.participants.iter().any(|p| self.roles.values().any(|ids| ids.contains(&&p.entity)))
+            || report.event.place.as_ref().is_some_and(|place| self.places.contains(&place))
+    }
+}
+
+/// The reports, clustered; clusters in order of their first report.
+pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
+    // Step 1: fine reports by (kind, day).
+    let mut days: BTreeMap<(&str, NaiveDate), Vec<Cluster<'r>>> = BTreeMap::new();
+    let mut floating = Vec::new();
+    for &r in reports {
+        match fine_day(r) {
+            Some(day) => join_or_start(days.entry((r.event.kind.as_str(), day)).or_default(), r),
+            None => floating.push(r),
+        }
+    }
+
+    // Step 2: coarse and publication-dated reports join a compatible cluster of step 1.
+    let mut unplaced: BTreeMap<(&str, String), Vec<Cluster<'r>>> = BTreeMap::new();
+    for r in floating {
+        let Some((first, last)) = window(r) else { continue };
+        let kind = r.event.kind.as_str();
+        let published_only = r.event.time_source == TimeSource::Published;
+        let named = !r.event.participants.is_empty() || r.event.place.is_some();
+        let mut best: Option<(&(&str, NaiveDate), usize)> = None;
+        for (key, clusters) in days.range((kind, first)..=(kind, last)) {
+            for (i, c) in clusters.iter().enumerate() {
+                let fits = !c.conflicts(r)
+                    && if published_only {
+                        if named { c.shares(r) } else { key.1 == last }
+                    } else {
+                        !named || c.shares(r)
+                    };
+                let size = c.members.len();
+                if fits && best.is_none_or(|(k, j)| size > days[k][j].members.len()) {
+                    best = Some((key, i));
                 }
             }
         }
-    }
-    let named = by_entity.values().copied().collect::<Vec<_>>();
-    let largest = largest_root(sets, named.into_iter()).or(anonymous.first().copied());
-    if let Some(target) = largest {
-        for &i in &anonymous {
-            sets.union(i, target);
+        match best.map(|(k, i)| (*k, i)) {
+            Some((key, i)) => {
+                if let Some(c) = days.get_mut(&key).and_then(|cs| cs.get_mut(i)) {
+                    c.add(r);
+                }
+            }
+            None => {
+                let value = r.event.value.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                join_or_start(unplaced.entry((kind, value)).or_default(), r);
+            }
         }
     }
-    GroupIndex { day, by_entity, largest: largest.map(|l| sets.find(l)) }
+
+    let mut clusters: Vec<Vec<&'r Report>> =
+        days.into_values().chain(unplaced.into_values()).flatten().map(|c| c.members).collect();
+    clusters.sort_by(|a, b| a.first().map(|r| r.key()).cmp(&b.first().map(|r| r.key())));
+    clusters
+}
+
+/// Adds `report` to the largest cluster it does not conflict with, or starts one.
+fn join_or_start<'r>(clusters: &mut Vec<Cluster<'r>>, report: &'r Report) {
+    let best = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.conflicts(report))
+        .max_by(|(i, a), (j, b)| a.members.len().cmp(&b.members.len()).then(j.cmp(i)))
+        .map(|(i, _)| i);
+    match best {
+        Some(i) => clusters[i].add(report),
+        None => clusters.push(Cluster::new(report)),
+    }
 }
 
 /// The day of a report dated to a day or finer from its own text.
 fn fine_day(r: &Report) -> Option<NaiveDate> {
     let interval = r.event.interval?;
-    let own = !matches!(r.event.time_source, crate::events::TimeSource::Published);
+    let own = r.event.time_source != TimeSource::Published;
     (own && interval.granularity <= Granularity::Day).then(|| interval.start.date())
 }
 
@@ -136,26 +156,6 @@ fn window(r: &Report) -> Option<(NaiveDate, NaiveDate)> {
     }
     let last = interval.end.date().pred_opt().unwrap_or(interval.start.date());
     Some((interval.start.date(), last.max(interval.start.date())))
-}
-
-/// The entities that can tie two reports together: participants and place.
-fn keys(r: &Report) -> Vec<&EntityId> {
-    let mut keys: Vec<&EntityId> = r.event.participants.iter().map(|p| &p.entity).collect();
-    keys.extend(r.event.place.as_ref());
-    keys
-}
-
-/// The root of the largest set among `members` (ties: the earliest member).
-fn largest_root(sets: &mut UnionFind, members: impl Iterator<Item = usize>) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for i in members {
-        let root = sets.find(i);
-        let size = sets.size[root];
-        if best.is_none_or(|(s, r)| size > s || (size == s && sets.first[root] < sets.first[r])) {
-            best = Some((size, root));
-        }
-    }
-    best.map(|(_, root)| root)
 }
 
 /// The value most members agree on, among those dated by their own text (ties: the finer,
@@ -184,38 +184,4 @@ pub(super) fn consensus(members: &[&Report]) -> (TimexValue, Interval) {
         granularity: Granularity::Day,
     });
     (value, interval)
-}
-
-/// Disjoint sets with sizes and each set's earliest member.
-struct UnionFind {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-    first: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind { parent: (0..n).collect(), size: vec![1; n], first: (0..n).collect() }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (mut a, mut b) = (self.find(a), self.find(b));
-        if a == b {
-            return;
-        }
-        if self.size[a] < self.size[b] {
-            std::mem::swap(&mut a, &mut b);
-        }
-        self.parent[b] = a;
-        self.size[a] += self.size[b];
-        self.first[a] = self.first[a].min(self.first[b]);
-    }
 }
