@@ -23,7 +23,7 @@ fn main() -> Result<(), annals::Error> {
     let mut development = EventScores::default();
     let mut held_out = EventScores::default();
     let mut all = EventScores::default();
-    let mut timelines = Vec::new();
+    let mut documents = Vec::new();
     for dir in ["seed", "crisis"] {
         for gold in read_event_gold_dir(&root.join(dir))? {
             let extraction = extractor.extract(&gold.document);
@@ -37,20 +37,39 @@ fn main() -> Result<(), annals::Error> {
                     println!("  {d}");
                 }
             }
-            timelines.push(extractor.timeline(&gold.document, &extraction));
+            documents.push((gold, extraction));
         }
     }
-    for (name, scores) in [("development", &development), ("held-out", &held_out), ("all", &all)] {
+    let timeline = Timeline::merge_all(documents.iter().map(|(g, x)| extractor.timeline(&g.document, x)));
+    let entries = timeline.entries();
+    let mut across = [EventScores::default(), EventScores::default(), EventScores::default()];
+    for (gold, extraction) in &documents {
+        let mut events = extraction.events.clone();
+        timeline.date_events(&entries, &gold.document.id, &mut events);
+        let part = if split(&gold.document.id) == Split::HeldOut { 1 } else { 0 };
+        across[part].add(&events, &gold.gold);
+        across[2].add(&events, &gold.gold);
+    }
+    for (name, scores, dated) in [
+        ("development", &development, &across[0]),
+        ("held-out", &held_out, &across[1]),
+        ("all", &all, &across[2]),
+    ] {
         println!("Events, {name}: {} documents (data/corpus/EVENTS.md)\n", scores.documents);
-        println!("{scores}\n");
+        println!("{scores}");
+        let c = dated.dated;
+        println!(
+            "dated by the merged timeline (Timeline::date_events): P {:.3} R {:.3} F1 **{:.3}**\n",
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
     }
 
     let reference_path = root.join("crisis/timeline.tsv");
     let reference_text =
         std::fs::read_to_string(&reference_path).map_err(|e| annals::Error::io(&reference_path, e))?;
     let reference = parse_reference_timeline(&reference_path.display().to_string(), &reference_text)?;
-    let timeline = Timeline::merge_all(timelines);
-    let entries = timeline.entries();
     let timeline_scores = TimelineScores::score(&entries, &reference);
     println!(
         "Timeline: {} entries against {} reference events (data/corpus/crisis/timeline.tsv)\n",

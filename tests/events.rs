@@ -118,3 +118,12 @@ fn users_extend_the_trigger_lexicon() {
         .unwrap_err();
     assert_eq!(err.location(), Some(("mine.tsv", 2)));
 }
+
+#[test]
+fn a_reduced_relative_clause_is_passive() {
+    let found =
+        events("Mourners gathered for Qasem Soleimani, the Quds Force commander, killed in a US strike.");
+    let killed = event(&found, "killed");
+    assert_eq!(role(killed, Role::Victim), ["qasem-soleimani"]);
+    assert!(role(killed, Role::Agent).iter().all(|a| *a != "qasem-soleimani"));
+}

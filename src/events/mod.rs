@@ -153,6 +153,9 @@ pub enum TimeSource {
     /// No time in the sentence: the time of another mention of the same kind of event in the
     /// document that the text dates ("the strikes", after "US strikes on Sunday").
     Coreference,
+    /// Set by [`Timeline::date_events`](crate::Timeline::date_events): the date of the
+    /// timeline entry the event was merged into, across documents.
+    Timeline,
     /// No time in the sentence: the publication date, for a past or present event in news.
     Published,
     /// No time in the sentence: the last date the text mentioned (narrative mode).

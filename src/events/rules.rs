@@ -53,7 +53,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         let tokens = sentence.tokens.clone();
         cues.clear();
         cues.extend(tokens.clone().map(|t| cue_mask(lex, input, t, tokens.end)));
-        let ctx = SentenceContext { lex, input, sentence, cues: &cues };
+        let clauses = SentenceContext { lex, input, sentence, cues: &cues, clauses: &[] }.clause_ids();
+        let ctx = SentenceContext { lex, input, sentence, cues: &cues, clauses: &clauses };
         let mut found = Vec::new();
         let mut t = tokens.start;
         while t < tokens.end {
@@ -75,24 +76,41 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     events
 }
 
-/// An event dated only by the publication date takes the date of the nearest mention of the
-/// same kind of event in the document that the text dates itself (the one before it, else the
-/// one after), when they do not name different participants: "the strikes" three paragraphs
-/// after "US strikes on Sunday" are those strikes.
+/// An event dated only weakly — by the publication date, by a time of another clause, or by a
+/// time coarser than a day — takes the day of the nearest mention of the same kind of event in
+/// the document that its own clause dates to a day (the one before it, else the one after),
+/// when they do not name different participants: "the strikes" three paragraphs after "US
+/// strikes on Sunday" are those strikes.
 fn date_by_coreference(events: &mut [Event]) {
     let dated: Vec<usize> = (0..events.len())
-        .filter(|&i| matches!(events[i].time_source, TimeSource::Clause | TimeSource::Sentence))
+        .filter(|&i| {
+            events[i].time_source == TimeSource::Clause
+                && events[i].interval.is_some_and(|v| v.granularity <= Granularity::Day)
+        })
         .collect();
     if dated.is_empty() {
         return;
     }
     for i in 0..events.len() {
-        if events[i].time_source != TimeSource::Published {
+        let weak = match events[i].time_source {
+            TimeSource::Published | TimeSource::Sentence => true,
+            TimeSource::Clause => events[i].interval.is_some_and(|v| v.granularity > Granularity::Day),
+            _ => false,
+        };
+        if !weak {
             continue;
         }
         let compatible = |j: &usize| {
             let (a, b) = (&events[i], &events[*j]);
-            a.kind == b.kind
+            // A coarse time of its own bounds the search: "this week" takes a day of that week.
+            let within = match (a.time_source, a.interval, b.interval) {
+                (TimeSource::Clause, Some(outer), Some(inner)) => {
+                    outer.start <= inner.start && inner.end <= outer.end
+                }
+                _ => true,
+            };
+            within
+                && a.kind == b.kind
                 && a.status == b.status
                 && (a.participants.is_empty()
                     || b.participants.is_empty()
@@ -154,6 +172,8 @@ struct SentenceContext<'a, 'l> {
     sentence: &'a Sentence,
     /// Cue masks of the sentence's tokens, from `sentence.tokens.start`.
     cues: &'a [u16],
+    /// The clause each token belongs to, from `sentence.tokens.start` (see `clause_ids`).
+    clauses: &'a [u16],
 }
 
 impl<'a, 'l> SentenceContext<'a, 'l> {
@@ -170,6 +190,40 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// A clause boundary: a boundary word, or punctuation that closes a clause or a quote.
     fn is_boundary(&self, t: usize) -> bool {
         self.has(t, Cue::ClauseBoundary) || self.is_punct(t, ";:[]\"“”—–")
+    }
+
+    /// Numbers the clauses of the sentence, token by token. A boundary word ("who",
+    /// "after", "that") opens a subordinate clause that a comma closes, and the clause around
+    /// it resumes ("The body of Soleimani, who was killed in a strike, was returned on
+    /// Sunday": "returned" and "Sunday" share a clause, "killed" does not); punctuation that
+    /// ends a clause (`;`, `:`, dashes, quotes) starts a new one.
+    fn clause_ids(&self) -> Vec<u16> {
+        let range = self.sentence.tokens.clone();
+        let mut ids = Vec::with_capacity(range.len());
+        let mut next: u16 = 1;
+        let mut current: u16 = 0;
+        let mut outer: Vec<u16> = Vec::new();
+        for t in range {
+            if self.has(t, Cue::ClauseBoundary) {
+                outer.push(current);
+                current = next;
+                next = next.saturating_add(1);
+            } else if self.is_punct(t, ",") {
+                if let Some(resumed) = outer.pop() {
+                    current = resumed;
+                }
+            } else if self.is_boundary(t) {
+                outer.clear();
+                current = next;
+                next = next.saturating_add(1);
+            }
+            ids.push(current);
+        }
+        ids
+    }
+
+    fn clause_of(&self, t: usize) -> u16 {
+        self.clauses.get(t.wrapping_sub(self.sentence.tokens.start)).copied().unwrap_or(u16::MAX)
     }
 
     /// The token range of the clause around tokens `first..end`.
@@ -358,13 +412,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         })
     }
 
-    /// A participle after a form of "be", or before "by".
+    /// A participle after a form of "be", before "by", or right after a comma and before a
+    /// preposition (a reduced relative clause).
     fn is_passive(&self, found: &Found<'_>) -> bool {
         let start = self.sentence.tokens.start;
         let aux = (found.first.saturating_sub(2).max(start)..found.first)
             .any(|t| self.has(t, Cue::PassiveAuxiliary));
         let by = found.end < self.sentence.tokens.end && self.has(found.end, Cue::AgentPreposition);
-        aux || by
+        // A reduced relative: "Soleimani, the general, killed in a US strike".
+        let reduced = found.first > start
+            && self.is_punct(found.first - 1, ",")
+            && found.end < self.sentence.tokens.end
+            && self.has(found.end, Cue::PlacePreposition);
+        aux || by || reduced
     }
 
     fn participants(
@@ -567,14 +627,17 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
             let (t0, t1) =
                 (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
-            if !reporting
-                && self.dates_a_report(t0, t1)
-                && !(found.first >= t0.saturating_sub(3) && found.first < t1 + 3)
+            if !reporting && self.dates_a_report(t0, t1) {
+                continue;
+            }
+            // "a Friday attack", "Sunday's strikes": a time right before a noun is that noun's.
+            if let Some(owner) = self.noun_owning(t1)
+                && owner != found.first
             {
                 continue;
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
-            let same_clause = !(lo..hi).any(|t| self.is_boundary(t));
+            let same_clause = self.clause_of(t0) == self.clause_of(found.first);
             // A year or a month in another clause dates something else ("the 2015 deal").
             if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Week) {
                 continue;
@@ -611,6 +674,17 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                     .map_or((None, TimeSource::None), |t| (Some(Timed::Expr(t)), TimeSource::Narrative))
             }
         }
+    }
+
+    /// The first token of a noun trigger that a time ending before token `t` modifies: the
+    /// trigger starts at `t`, after an optional possessive ending and one more word.
+    fn noun_owning(&self, t: usize) -> Option<usize> {
+        let end = self.sentence.tokens.end;
+        let mut t = t;
+        if t < end && self.input.tokens[t].kind == TokenKind::Possessive {
+            t += 1;
+        }
+        (t..(t + 2).min(end)).find(|&u| self.trigger_at(u).is_some_and(|f| f.form == Form::Noun))
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").

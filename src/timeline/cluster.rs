@@ -9,11 +9,12 @@
 //!    canonical order, each joins the largest cluster of its group it does not conflict with,
 //!    else starts one: in a day's news, two reports of the same kind are one event unless
 //!    their participants say otherwise.
-//! 2. Reports dated more coarsely (a week, a month) join the largest compatible cluster of
-//!    step 1 whose day lies in their interval. Reports dated only by their publication date
-//!    join the largest compatible cluster of the month up to publication that shares an
-//!    entity with them (naming none: of the publication day itself). Otherwise they group
-//!    among themselves by kind and value, as in step 1.
+//! 2. Reports dated more coarsely (a week, a month) join a compatible cluster of step 1 whose
+//!    day lies in their interval. Reports dated only by their publication date join a
+//!    compatible cluster of the month up to publication that shares a participant with them,
+//!    else one of the publication day itself. Clusters sharing a participant come first, then
+//!    the larger. Reports that fit nowhere group among themselves by kind and value, as in
+//!    step 1.
 //!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
@@ -28,7 +29,7 @@ use std::collections::BTreeMap;
 const PUBLISHED_WINDOW_DAYS: u64 = 31;
 
 /// The roles that tell two events of a kind apart.
-const DISTINGUISHING: [Role; 3] = [Role::Target, Role::Victim, Role::Speaker];
+const DISTINGUISHING: [Role; 2] = [Role::Victim, Role::Speaker];
 
 /// One cluster: its members and the entities they name, by role.
 struct Cluster<'r> {
@@ -91,23 +92,26 @@ pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
         let Some((first, last)) = window(r) else { continue };
         let kind = r.event.kind.as_str();
         let published_only = r.event.time_source == TimeSource::Published;
-        let named = !r.event.participants.is_empty() || r.event.place.is_some();
-        let mut best: Option<(&(&str, NaiveDate), usize)> = None;
+        let named = !r.event.participants.is_empty();
+        // The best cluster: sharing a participant beats not sharing; then the larger; then the
+        // earlier in canonical order.
+        let mut best: Option<(bool, usize, (&str, NaiveDate), usize)> = None;
         for (key, clusters) in days.range((kind, first)..=(kind, last)) {
             for (i, c) in clusters.iter().enumerate() {
-                let fits = !c.conflicts(r)
-                    && if published_only {
-                        if named { c.shares(r) } else { key.1 == last }
-                    } else {
-                        !named || c.shares(r)
-                    };
-                let size = c.members.len();
-                if fits && best.is_none_or(|(k, j)| size > days[k][j].members.len()) {
-                    best = Some((key, i));
+                if c.conflicts(r) {
+                    continue;
+                }
+                let shares = named && c.shares(r);
+                // Without a shared participant, a report joins only where step 1 would have
+                // put it: a cluster of its own day (publication-dated) or interval (coarse).
+                let fits = shares || !published_only || key.1 == last;
+                let rank = (shares, c.members.len());
+                if fits && best.is_none_or(|(s, n, _, _)| rank > (s, n)) {
+                    best = Some((shares, c.members.len(), *key, i));
                 }
             }
         }
-        match best.map(|(k, i)| (*k, i)) {
+        match best.map(|(_, _, key, i)| (key, i)) {
             Some((key, i)) => {
                 if let Some(c) = days.get_mut(&key).and_then(|cs| cs.get_mut(i)) {
                     c.add(r);

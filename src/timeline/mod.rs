@@ -171,6 +171,46 @@ impl Timeline {
         entries
     }
 
+    /// Gives the events of document `document` the dates of the entries they were merged
+    /// into (`entries` from [`Timeline::entries`]): what the other documents say dates an
+    /// event that its own text dates only by publication or not precisely. Events in no
+    /// entry (not asserted, or undated) keep their own.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use annals::{Document, Extractor, Timeline, events::TimeSource};
+    /// let extractor = Extractor::new()?;
+    /// let day = |d| chrono::NaiveDate::from_ymd_opt(2020, 1, d).unwrap();
+    /// let a = Document::new("a", "US air strikes hit Kataib Hezbollah bases on Sunday.").published(day(1));
+    /// let b = Document::new("b", "Protesters denounced the air strikes on Kataib Hezbollah.").published(day(1));
+    /// let (xa, mut xb) = (extractor.extract(&a), extractor.extract(&b));
+    /// let timeline = Timeline::merge_all([extractor.timeline(&a, &xa), extractor.timeline(&b, &xb)]);
+    /// timeline.date_events(&timeline.entries(), "b", &mut xb.events);
+    /// let strikes = xb.events.iter().find(|e| e.trigger.text == "air strikes").unwrap();
+    /// assert_eq!(strikes.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2019-12-29"));
+    /// assert_eq!(strikes.time_source, TimeSource::Timeline);
+    /// # Ok::<(), annals::Error>(())
+    /// ```
+    pub fn date_events(&self, entries: &[Entry], document: &str, events: &mut [Event]) {
+        let mut by_trigger: BTreeMap<(usize, usize), &Entry> = BTreeMap::new();
+        for entry in entries {
+            for source in entry.sources.iter().filter(|s| s.document == document) {
+                by_trigger.insert((source.trigger.start, source.trigger.end), entry);
+            }
+        }
+        for event in events {
+            let Some(entry) = by_trigger.get(&(event.trigger.span.start, event.trigger.span.end)) else {
+                continue;
+            };
+            if event.value.as_ref() != Some(&entry.value) {
+                event.value = Some(entry.value.clone());
+                event.interval = Some(entry.interval);
+                event.time_source = crate::events::TimeSource::Timeline;
+            }
+        }
+    }
+
     fn entry(&self, members: &[&Report]) -> Entry {
         let (value, interval) = cluster::consensus(members);
         let kind = members[0].event.kind.clone();
