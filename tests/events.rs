@@ -127,3 +127,10 @@ fn a_reduced_relative_clause_is_passive() {
     assert_eq!(role(killed, Role::Victim), ["qasem-soleimani"]);
     assert!(role(killed, Role::Agent).iter().all(|a| *a != "qasem-soleimani"));
 }
+
+#[test]
+fn no_trigger_inside_a_name() {
+    let found = events("Downing Street said the Popular Mobilization Forces held a funeral.");
+    let triggers: Vec<&str> = found.iter().map(|e| e.trigger.text.as_str()).collect();
+    assert_eq!(triggers, ["funeral"]);
+}

@@ -276,6 +276,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if form == Form::Gerund && (nominal || (t + len < end && word(input, t + len) == "of")) {
             form = Form::Noun;
         }
+        // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
+        let span = Span::new(input.tokens[t].span.start, input.tokens[t + len - 1].span.end);
+        let mentions = input.mentions;
+        let m = mentions.partition_point(|m| m.span.end <= span.start);
+        if mentions.get(m).is_some_and(|m| m.span.overlaps(span)) {
+            return None;
+        }
         let entry = self.lex.triggers.get(index as usize)?;
         Some(Found { first: t, end: t + len, entry, form, plural })
     }
