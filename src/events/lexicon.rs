@@ -6,7 +6,9 @@ use super::{EventKind, Role};
 use crate::data::{LineReader, Source, fields};
 use crate::entities::RuleId;
 use crate::error::Error;
+use crate::time::lexicon::Fnv;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The bundled event files, in load order (kinds first: triggers refer to them).
 pub(crate) const BUNDLED_EVENT_FILES: [&str; 3] =
@@ -115,12 +117,12 @@ pub(crate) struct Phrase<T> {
 /// matches is the longest.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseTable<T> {
-    by_first: HashMap<Box<str>, Vec<Phrase<T>>>,
+    by_first: HashMap<Box<str>, Vec<Phrase<T>>, BuildHasherDefault<Fnv>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { by_first: HashMap::new() }
+        PhraseTable { by_first: HashMap::default() }
     }
 }
 

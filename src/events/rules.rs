@@ -49,12 +49,25 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut events = Vec::new();
     let mut chars = CharOffsets::new(input.text);
     let mut cues: Vec<u16> = Vec::new();
+    // Each token's lower-cased text, once: every rule reads words many times.
+    let lowered = std::str::from_utf8(input.lowered).unwrap_or("");
+    let words: Vec<&str> = (0..input.tokens.len()).map(|t| word(input, lowered, t)).collect();
     for sentence in input.sentences.iter().filter(|s| s.kind == SentenceKind::Text) {
         let tokens = sentence.tokens.clone();
         cues.clear();
-        cues.extend(tokens.clone().map(|t| cue_mask(lex, input, t, tokens.end)));
-        let clauses = SentenceContext { lex, input, sentence, cues: &cues, clauses: &[] }.clause_ids();
-        let ctx = SentenceContext { lex, input, sentence, cues: &cues, clauses: &clauses };
+        cues.extend(tokens.clone().map(|t| cue_mask(lex, &words, t, tokens.end)));
+        let clauses =
+            SentenceContext { lex, input, words: &words, sentence, cues: &cues, clauses: &[], triggers: &[] }
+                .clause_ids();
+        let ctx = SentenceContext {
+            lex,
+            input,
+            words: &words,
+            sentence,
+            cues: &cues,
+            clauses: &clauses,
+            triggers: &[],
+        };
         let mut found = Vec::new();
         let mut t = tokens.start;
         while t < tokens.end {
@@ -66,6 +79,11 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                 None => t += 1,
             }
         }
+        let mut forms = vec![None; tokens.len()];
+        for f in &found {
+            forms[f.first - tokens.start] = Some(f.form);
+        }
+        let ctx = SentenceContext { triggers: &forms, ..ctx };
         for (i, trigger) in found.iter().enumerate() {
             // Phrases after a trigger belong to it only up to the next trigger.
             let next = found.get(i + 1).map_or(tokens.end, |n| n.first);
@@ -134,10 +152,10 @@ fn date_by_coreference(events: &mut [Event]) {
 }
 
 /// The cue classes of the phrases starting at token `t`, as a bit mask.
-fn cue_mask(lex: &EventLexicon, input: &Input<'_>, t: usize, end: usize) -> u16 {
+fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u16 {
     let mut mask = 0;
-    for phrase in lex.cues.starting_with(word(input, t)) {
-        if rest_matches(input, t, end, &phrase.rest) {
+    for phrase in lex.cues.starting_with(words[t]) {
+        if rest_matches(words, t, end, &phrase.rest) {
             mask |= bit(phrase.payload);
         }
     }
@@ -149,7 +167,7 @@ fn bit(cue: Cue) -> u16 {
 }
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
-fn word<'a>(input: &Input<'a>, t: usize) -> &'a str {
+fn word<'a>(input: &Input<'a>, lowered: &'a str, t: usize) -> &'a str {
     let token = &input.tokens[t];
     if token.kind != TokenKind::Word {
         return if token.kind == TokenKind::Punct {
@@ -158,22 +176,27 @@ fn word<'a>(input: &Input<'a>, t: usize) -> &'a str {
             ""
         };
     }
-    std::str::from_utf8(&input.lowered[token.span.range()]).unwrap_or("")
+    lowered.get(token.span.range()).unwrap_or("")
 }
 
 /// Whether the words after token `t` are `rest`, all within the sentence ending at `end`.
-fn rest_matches(input: &Input<'_>, t: usize, end: usize, rest: &[Box<str>]) -> bool {
-    t + rest.len() < end && rest.iter().enumerate().all(|(i, w)| word(input, t + 1 + i) == &**w)
+fn rest_matches(words: &[&str], t: usize, end: usize, rest: &[Box<str>]) -> bool {
+    t + rest.len() < end && rest.iter().enumerate().all(|(i, w)| words[t + 1 + i] == &**w)
 }
 
 struct SentenceContext<'a, 'l> {
     lex: &'l EventLexicon,
     input: &'a Input<'a>,
+    /// Every token's lower-cased text (see `word`).
+    words: &'a [&'a str],
     sentence: &'a Sentence,
     /// Cue masks of the sentence's tokens, from `sentence.tokens.start`.
     cues: &'a [u16],
     /// The clause each token belongs to, from `sentence.tokens.start` (see `clause_ids`).
     clauses: &'a [u16],
+    /// The form of the trigger starting at each token, from `sentence.tokens.start`, once the
+    /// sentence's triggers are known (empty before).
+    triggers: &'a [Option<Form>],
 }
 
 impl<'a, 'l> SentenceContext<'a, 'l> {
@@ -248,11 +271,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         let end = self.sentence.tokens.end;
-        let phrases = self.lex.forms.starting_with(word(input, t));
-        let longest = phrases.iter().find(|p| rest_matches(input, t, end, &p.rest))?;
+        let phrases = self.lex.forms.starting_with(self.words[t]);
+        let longest = phrases.iter().find(|p| rest_matches(self.words, t, end, &p.rest))?;
         let len = longest.rest.len() + 1;
         let candidates =
-            phrases.iter().filter(|p| p.rest.len() + 1 == len && rest_matches(input, t, end, &p.rest));
+            phrases.iter().filter(|p| p.rest.len() + 1 == len && rest_matches(self.words, t, end, &p.rest));
         let nominal = t > self.sentence.tokens.start && {
             let prev = t - 1;
             self.has(prev, Cue::Determiner)
@@ -273,7 +296,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
         }
         let (index, mut form, plural) = chosen?;
-        if form == Form::Gerund && (nominal || (t + len < end && word(input, t + len) == "of")) {
+        if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
             form = Form::Noun;
         }
         // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
@@ -285,6 +308,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         let entry = self.lex.triggers.get(index as usize)?;
         Some(Found { first: t, end: t + len, entry, form, plural })
+    }
+
+    /// The form of the trigger starting at token `t`, if one does.
+    fn trigger_form(&self, t: usize) -> Option<Form> {
+        match self.triggers.get(t.wrapping_sub(self.sentence.tokens.start)) {
+            Some(form) => *form,
+            None if self.triggers.is_empty() => self.trigger_at(t).map(|f| f.form),
+            None => None,
+        }
     }
 
     fn mention_ending_at(&self, byte: usize) -> Option<&'a Mention> {
@@ -555,7 +587,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let next = self.token_at(m.span.end);
         next < self.sentence.tokens.end
             && self.input.tokens[next].span.start >= m.span.end
-            && self.trigger_at(next).is_some()
+            && self.trigger_form(next).is_some()
     }
 
     /// Whether a mention starts its token (not "US" inside "anti-US").
@@ -691,7 +723,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if t < end && self.input.tokens[t].kind == TokenKind::Possessive {
             t += 1;
         }
-        (t..(t + 2).min(end)).find(|&u| self.trigger_at(u).is_some_and(|f| f.form == Form::Noun))
+        (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun))
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
