@@ -168,19 +168,30 @@ pub(super) fn consensus(members: &[&Report]) -> (TimexValue, Interval) {
     let own: Vec<&&Report> =
         members.iter().filter(|r| r.event.time_source != TimeSource::Published).collect();
     let pool: Vec<&&Report> = if own.is_empty() { members.iter().collect() } else { own };
-    let mut counts: BTreeMap<String, (usize, &Report)> = BTreeMap::new();
+    // Few distinct values per cluster: a short list beats a map of strings.
+    let mut counts: Vec<(&TimexValue, usize, &Report)> = Vec::new();
     for r in pool {
         if let Some(v) = &r.event.value {
-            counts.entry(v.to_string()).or_insert((0, r)).0 += 1;
+            match counts.iter_mut().find(|(w, _, _)| *w == v) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((v, 1, r)),
+            }
         }
     }
-    let best = counts.values().max_by(|(ca, a), (cb, b)| {
+    let best = counts.iter().map(|(_, n, r)| (*n, *r)).max_by(|(ca, a), (cb, b)| {
         let (ia, ib) = (a.event.interval, b.event.interval);
         ca.cmp(cb)
             .then_with(|| ib.map(|i| i.granularity).cmp(&ia.map(|i| i.granularity)))
             .then_with(|| ib.map(|i| i.start).cmp(&ia.map(|i| i.start)))
+            .then_with(|| {
+                b.event
+                    .value
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .cmp(&a.event.value.as_ref().map(ToString::to_string))
+            })
     });
-    let report = best.map_or(members[0], |(_, r)| *r);
+    let report = best.map_or(members[0], |(_, r)| r);
     let value = report.event.value.clone().unwrap_or(TimexValue::PresentRef);
     let interval = report.event.interval.unwrap_or(Interval {
         start: chrono::NaiveDateTime::MIN,

@@ -122,7 +122,9 @@ impl Timeline {
     /// Sorts reports canonically and drops repeats of the same mention (the same document
     /// merged twice).
     fn normalise(&mut self) {
-        self.reports.sort_by(|a, b| a.key().cmp(&b.key()).then_with(|| tiebreak(a).cmp(&tiebreak(b))));
+        // Unstable is enough: the tiebreak makes the order total.
+        self.reports
+            .sort_unstable_by(|a, b| a.key().cmp(&b.key()).then_with(|| tiebreak(a).cmp(&tiebreak(b))));
         self.reports.dedup_by(|a, b| a.key() == b.key());
         for entity in self.entities.values_mut() {
             entity.aliases.sort();
