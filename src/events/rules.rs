@@ -250,17 +250,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// The token range of the clause around tokens `first..end`.
+    /// From the first to the last token of the trigger's clause (see `clause_ids`); it may
+    /// hold subordinate clauses, which the rules skip with `in_clause`.
     fn clause(&self, first: usize, end: usize) -> (usize, usize) {
         let range = &self.sentence.tokens;
-        let mut start = first;
-        while start > range.start && !self.is_boundary(start - 1) {
-            start -= 1;
-        }
-        let mut stop = end;
-        while stop < range.end && !self.is_boundary(stop) {
-            stop += 1;
-        }
+        let id = self.clause_of(first);
+        let start = (range.start..first).find(|&t| self.clause_of(t) == id).unwrap_or(first);
+        let stop = (end..range.end).rev().find(|&t| self.clause_of(t) == id).map_or(end, |t| t + 1);
         (start, stop)
+    }
+
+    /// Whether token `t` is in the clause of the trigger starting at `first`.
+    fn in_clause(&self, t: usize, first: usize) -> bool {
+        self.clause_of(t) == self.clause_of(first)
     }
 
     /// The trigger starting at token `t`, longest first; a form that is both verb and noun
@@ -516,8 +518,26 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
         }
         let left_start = left_end.saturating_sub(reach).max(clause_start);
+        // A victim is a person: the nearest person before the verb, appositive or not ("Iran's
+        // top general, Qassem Soleimani, was killed").
+        if subject_role == Some(Role::Victim) && found.form != Form::Noun {
+            let from = found.first.saturating_sub(reach).max(clause_start);
+            let person = self.mentions_in(from, found.first).iter().rev().find(|m| {
+                let t = self.token_at(m.span.start);
+                m.kind == EntityKind::Person
+                    && self.in_clause(t, found.first)
+                    && !self.any_preposition_before(t)
+            });
+            if let Some(m) = person {
+                add(subject_role, m, &mut out);
+                left_end = left_start; // the subject is found
+            }
+        }
         for m in self.mentions_in(left_start, left_end).iter().rev() {
             let t = self.token_at(m.span.start);
+            if !self.in_clause(t, found.first) {
+                continue;
+            }
             if let Some(role) = self.prefixed_role(m, found) {
                 add(role, m, &mut out);
                 continue;
