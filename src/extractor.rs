@@ -240,7 +240,14 @@ impl ExtractorBuilder {
                         .kinds
                         .iter()
                         .map(|k| {
-                            (k.kind.clone(), KindInfo { label: k.label.clone(), summary: k.summary.clone() })
+                            (
+                                k.kind.clone(),
+                                KindInfo {
+                                    label: k.label.clone(),
+                                    span_days: k.span_days,
+                                    summary: k.summary.clone(),
+                                },
+                            )
                         })
                         .collect(),
                 ),

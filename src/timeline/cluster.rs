@@ -16,11 +16,16 @@
 //!    the larger. Reports that fit nowhere group among themselves by kind and value, as in
 //!    step 1.
 //!
+//! 3. Clusters of a kind that happens once to its victim or target (`span` in
+//!    `data/events/kinds.tsv`: a death, a downing) join when they share that victim or target
+//!    and lie within the span of days: "Thursday night" in Washington and "Friday" in Baghdad
+//!    tell one killing.
+//!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
-use super::Report;
+use super::{KindInfo, Report};
 use crate::entities::EntityId;
-use crate::events::{Role, TimeSource};
+use crate::events::{EventKind, Role, TimeSource};
 use crate::time::{Granularity, Interval, TimexValue};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
@@ -68,6 +73,13 @@ impl<'r> Cluster<'r> {
         })
     }
 
+    fn conflicts_with(&self, other: &Cluster<'_>) -> bool {
+        DISTINGUISHING.iter().any(|role| match (self.roles.get(role), other.roles.get(role)) {
+            (Some(a), Some(b)) => !a.is_empty() && !b.is_empty() && !a.iter().any(|id| b.contains(id)),
+            _ => false,
+        })
+    }
+
     fn shares(&self, report: &Report) -> bool {
         report.event.participants.iter().any(|p| self.roles.values().any(|ids| ids.contains(&&p.entity)))
             || report.event.place.as_ref().is_some_and(|place| self.places.contains(&place))
@@ -75,7 +87,10 @@ impl<'r> Cluster<'r> {
 }
 
 /// The reports, clustered; clusters in order of their first report.
-pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
+pub(super) fn cluster<'r>(
+    reports: &[&'r Report],
+    kinds: &BTreeMap<EventKind, KindInfo>,
+) -> Vec<Vec<&'r Report>> {
     // Step 1: fine reports by (kind, day).
     let mut days: BTreeMap<(&str, NaiveDate), Vec<Cluster<'r>>> = BTreeMap::new();
     let mut floating = Vec::new();
@@ -124,10 +139,56 @@ pub(super) fn cluster<'r>(reports: &[&'r Report]) -> Vec<Vec<&'r Report>> {
         }
     }
 
+    // Step 3: clusters of a kind that happens once to its victim or target (a death, a
+    // downing) join across the kind's span of days when they share that victim or target.
+    let mut all: Vec<Cluster<'r>> = days.into_values().chain(unplaced.into_values()).flatten().collect();
+    let mut joined: Vec<usize> = (0..all.len()).collect();
+    let mut by_victim: BTreeMap<(&str, &EntityId), Vec<(NaiveDate, usize)>> = BTreeMap::new();
+    for (i, c) in all.iter().enumerate() {
+        let Some(first) = c.members.first() else { continue };
+        let kind = first.event.kind.as_str();
+        if kinds.get(&first.event.kind).is_none_or(|k| k.span_days == 0) {
+            continue;
+        }
+        let day = first.event.interval.map_or(NaiveDate::MIN, |v| v.start.date());
+        for role in [Role::Victim, Role::Target] {
+            for id in c.roles.get(&role).into_iter().flatten() {
+                by_victim.entry((kind, id)).or_default().push((day, i));
+            }
+        }
+    }
+    for ((kind, _), mut list) in by_victim {
+        let span = kinds.get(&EventKind::from(kind)).map_or(0, |k| i64::from(k.span_days));
+        list.sort();
+        for pair in list.windows(2) {
+            let ((d0, a), (d1, b)) = (pair[0], pair[1]);
+            let (ra, rb) = (root(&mut joined, a), root(&mut joined, b));
+            if ra != rb && (d1 - d0).num_days() <= span && !all[ra].conflicts_with(&all[rb]) {
+                let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                joined[gone] = keep;
+                let members = std::mem::take(&mut all[gone].members);
+                for r in members {
+                    all[keep].add(r);
+                }
+            }
+        }
+    }
     let mut clusters: Vec<Vec<&'r Report>> =
-        days.into_values().chain(unplaced.into_values()).flatten().map(|c| c.members).collect();
+        all.into_iter().map(|c| c.members).filter(|m| !m.is_empty()).collect();
+    for members in &mut clusters {
+        members.sort_by(|a, b| a.key().cmp(&b.key()));
+    }
     clusters.sort_by(|a, b| a.first().map(|r| r.key()).cmp(&b.first().map(|r| r.key())));
     clusters
+}
+
+/// The cluster a cluster was joined into.
+fn root(joined: &mut [usize], mut i: usize) -> usize {
+    while joined[i] != i {
+        joined[i] = joined[joined[i]];
+        i = joined[i];
+    }
+    i
 }
 
 /// Adds `report` to the largest cluster it does not conflict with, or starts one.

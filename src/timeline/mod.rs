@@ -60,6 +60,8 @@ impl Report {
 pub struct KindInfo {
     /// A short human name.
     pub label: String,
+    /// How many days apart reports sharing a victim or target may be and tell one event.
+    pub span_days: u32,
     /// The summary template.
     pub summary: String,
 }
@@ -160,7 +162,7 @@ impl Timeline {
             .iter()
             .filter(|r| r.event.status == Status::Asserted && r.event.interval.is_some())
             .collect();
-        let clusters = cluster::cluster(&placed);
+        let clusters = cluster::cluster(&placed, &self.kinds);
         let mut entries: Vec<Entry> = clusters.into_iter().map(|members| self.entry(&members)).collect();
         entries.sort_by(|a, b| {
             (a.interval.start, a.interval.end, &a.sources[0].document, a.sources[0].trigger.start).cmp(&(
