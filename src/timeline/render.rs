@@ -46,17 +46,18 @@ pub fn markdown(timeline: &Timeline, entries: &[Entry], title: &str) -> String {
     let mut out = format!("# {}\n", escape_markdown(title));
     let mut last_date = String::new();
     for e in entries {
-        let date = e.value.to_string();
+        let date = heading_key(e);
         if date != last_date {
-            let _ = write!(out, "\n## {date}\n\n");
+            let _ = write!(out, "\n## {} ({date})\n\n", human_date(e));
             last_date = date;
         }
         let _ = writeln!(
             out,
-            "- **{}** ({}): {} — {} document{}",
+            "- **{}** ({}): {}{} — {} document{}",
             escape_markdown(timeline.label(&e.kind)),
             e.kind,
             escape_markdown(&e.summary),
+            time_of_day(e),
             e.documents,
             plural(e.documents)
         );
@@ -128,20 +129,26 @@ pub fn html(timeline: &Timeline, entries: &[Entry], title: &str) -> String {
     );
     let mut last_date = String::new();
     for e in entries {
-        let date = e.value.to_string();
+        let date = heading_key(e);
         if date != last_date {
             if !last_date.is_empty() {
                 out.push_str("</ol>\n</section>\n");
             }
-            let _ = write!(out, "<section>\n<h2><time>{}</time></h2>\n<ol>\n", escape_html(&date));
+            let _ = write!(
+                out,
+                "<section>\n<h2><time datetime=\"{}\">{}</time></h2>\n<ol>\n",
+                escape_html(&date),
+                escape_html(&human_date(e))
+            );
             last_date = date;
         }
         let _ = write!(
             out,
-            "<li class=\"entry\"><span class=\"kind k-{}\">{}</span> {}\n<details><summary>{} report{}, {} document{}</summary>\n<ul>\n",
+            "<li class=\"entry\"><span class=\"kind k-{}\">{}</span> {}{}\n<details><summary>{} report{}, {} document{}</summary>\n<ul>\n",
             escape_html(e.kind.as_str()),
             escape_html(timeline.label(&e.kind)),
             escape_html(&e.summary),
+            escape_html(&time_of_day(e)),
             e.sources.len(),
             plural(e.sources.len()),
             e.documents,
@@ -192,6 +199,32 @@ cite{display:block;font-size:.8rem;color:#777;font-style:normal}
 .meta{color:#666}
 @media (prefers-color-scheme:dark){body,h2{background:#111;color:#eee}details{color:#ccc}.kind{background:#333}mark{background:#665c00;color:#fff}}
 ";
+
+/// What entries are grouped under: their day (times of day share it), else their value.
+fn heading_key(e: &Entry) -> String {
+    if e.interval.granularity <= Granularity::Day {
+        e.interval.start.date().to_string()
+    } else {
+        e.value.to_string()
+    }
+}
+
+/// The heading's date for people: "Friday 3 January 2020", "January 2020", "2019"; other
+/// values (weeks, seasons) as TIMEX3 writes them.
+fn human_date(e: &Entry) -> String {
+    let start = e.interval.start;
+    match e.interval.granularity {
+        g if g <= Granularity::Day => start.format("%A %-d %B %Y").to_string(),
+        Granularity::Month => start.format("%B %Y").to_string(),
+        Granularity::Year => start.format("%Y").to_string(),
+        _ => e.value.to_string(),
+    }
+}
+
+/// A time of day finer than the heading's day, for the entry's line ("2020-01-03TMO").
+fn time_of_day(e: &Entry) -> String {
+    if e.interval.granularity < Granularity::Day { format!(" ({})", e.value) } else { String::new() }
+}
 
 /// An entry's sources, each sentence once (two triggers of one sentence are one source to a
 /// reader).
