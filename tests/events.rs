@@ -35,6 +35,8 @@ fn status_follows_negation_modality_and_intention() {
         ("Iran vowed to retaliate.", "vowed", Status::Asserted),
         ("The Pentagon will deploy 3,000 more troops.", "deploy", Status::Planned),
         ("Khamenei vowed harsh revenge.", "revenge", Status::Planned),
+        ("Trump threatened sanctions against Iraq.", "sanctions", Status::Planned),
+        ("Trump threatens Iraq with sanctions.", "sanctions", Status::Planned),
         ("Thousands took to the streets to mourn the general.", "mourn", Status::Asserted),
         ("A US drone strike killed Qasem Soleimani.", "killed", Status::Asserted),
     ];

@@ -278,12 +278,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let len = longest.rest.len() + 1;
         let candidates =
             phrases.iter().filter(|p| p.rest.len() + 1 == len && rest_matches(self.words, t, end, &p.rest));
+        // A noun after a determiner, a possessive, a number, a name ("US strikes"), a
+        // preposition ("with sanctions") or a participle ("threatened sanctions", "imposing
+        // sanctions"); otherwise a verb.
         let nominal = t > self.sentence.tokens.start && {
             let prev = t - 1;
+            let word = self.words[prev];
             self.has(prev, Cue::Determiner)
                 || input.tokens[prev].kind == TokenKind::Possessive
                 || input.tokens[prev].kind == TokenKind::Number
                 || self.mention_ending_at(input.tokens[prev].span.end).is_some()
+                || [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
+                    .into_iter()
+                    .any(|c| self.has(prev, c))
+                || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
         };
         let mut chosen = None;
         for p in candidates {
