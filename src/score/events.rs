@@ -4,6 +4,8 @@
 //!   kinds agree (each used once, in order). `trigger` counts those matches; `dated` counts
 //!   only the matches whose dates also agree (the day of the predicted interval, or its value
 //!   when coarser, against the gold value): the headline event F1 (date + kind).
+//! - **Document events**: per document, the distinct (kind, day) pairs of asserted events
+//!   against the gold's: what happened when, however many words told it.
 //! - **Timeline**: a timeline entry matches a reference event of the same kind and day (and,
 //!   when both name participants, sharing one). Entry-level P/R/F1 count each reference event
 //!   once; an entry that matches only reference events already matched is a **duplicate**, and
@@ -184,6 +186,9 @@ pub struct EventScores {
     pub trigger: Counts,
     /// Overlapping trigger, same kind, same date: the headline.
     pub dated: Counts,
+    /// Per document, the distinct (kind, day) pairs of asserted events, against the gold's:
+    /// what happened when, whichever words told it.
+    pub document_events: Counts,
     /// Matched events whose status also agrees.
     pub status_matches: usize,
     /// Documents scored.
@@ -230,6 +235,18 @@ impl EventScores {
                 }
             }
         }
+        let happened = |status: Status, kind: &EventKind, date: Option<String>| {
+            (status == Status::Asserted).then_some(()).and(date).map(|d| (kind.clone(), d))
+        };
+        let predicted_pairs: BTreeSet<(EventKind, String)> =
+            predicted.iter().filter_map(|p| happened(p.status, &p.kind, event_date(p))).collect();
+        let gold_pairs: BTreeSet<(EventKind, String)> =
+            gold.iter().filter_map(|g| happened(g.status, &g.kind, g.value.clone())).collect();
+        self.document_events.add(Counts {
+            tp: predicted_pairs.intersection(&gold_pairs).count(),
+            fp: predicted_pairs.difference(&gold_pairs).count(),
+            fn_: gold_pairs.difference(&predicted_pairs).count(),
+        });
         for (p, _) in predicted.iter().zip(&used).filter(|(_, u)| !**u) {
             self.trigger.fp += 1;
             self.dated.fp += 1;
@@ -258,7 +275,11 @@ impl fmt::Display for EventScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "| match | P | R | F1 |")?;
         writeln!(f, "|---|---:|---:|---:|")?;
-        for (name, c) in [("trigger + kind", self.trigger), ("trigger + kind + date", self.dated)] {
+        for (name, c) in [
+            ("trigger + kind", self.trigger),
+            ("trigger + kind + date", self.dated),
+            ("document events: distinct (kind, day) of asserted events", self.document_events),
+        ] {
             writeln!(f, "| {name} | {:.3} | {:.3} | **{:.3}** |", c.precision(), c.recall(), c.f1())?;
         }
         write!(
