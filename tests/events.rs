@@ -83,9 +83,29 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     let strike = event(&found, "strike");
     assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-03"));
 
-    // Planned events get no date unless the text gives one.
+    // Planned events get no date unless the text gives one after them.
     let found = events("Iran vowed to retaliate.");
     assert_eq!(event(&found, "retaliate").value, None);
+    let found =
+        events("Trump on Friday threatened to retaliate. The troops will withdraw on 10 January 2020.");
+    assert_eq!(event(&found, "retaliate").value, None);
+    assert_eq!(
+        event(&found, "withdraw").value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2020-01-10")
+    );
+
+    // A time before a noun is that noun's: the stampede is not dated by last Friday.
+    let found = events(
+        "Dozens died in a stampede at the funeral of Soleimani, killed in last Friday's US airstrike.",
+    );
+    assert_eq!(
+        event(&found, "airstrike").value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2020-01-03")
+    );
+    assert_ne!(
+        event(&found, "stampede").value.as_ref().map(|v| v.to_string()).as_deref(),
+        Some("2020-01-03")
+    );
 }
 
 #[test]

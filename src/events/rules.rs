@@ -697,6 +697,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if !reporting && self.dates_a_report(t0, t1) {
                 continue;
             }
+            // A time before a planned, hypothetical or negated event dates the verb that
+            // governs it ("on Tuesday threatened to retaliate"); only one after it is its own
+            // ("will withdraw on Friday").
+            if status != Status::Asserted && t0 < found.end {
+                continue;
+            }
             // "a Friday attack", "Sunday's strikes": a time right before a noun is that noun's.
             if let Some(owner) = self.noun_owning(t1)
                 && owner != found.first
@@ -744,14 +750,24 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// The first token of a noun trigger that a time ending before token `t` modifies: the
-    /// trigger starts at `t`, after an optional possessive ending and one more word.
+    /// trigger starts at `t`, after an optional possessive ending, a name and one more word.
     fn noun_owning(&self, t: usize) -> Option<usize> {
         let end = self.sentence.tokens.end;
         let mut t = t;
         if t < end && self.input.tokens[t].kind == TokenKind::Possessive {
             t += 1;
         }
+        // A name between them modifies the noun too: "last Friday's United States airstrike".
+        if let Some(m) = self.input.tokens.get(t).and_then(|tok| self.mention_starting_at(tok.span.start)) {
+            t = self.token_at(m.span.end.saturating_sub(1)) + 1;
+        }
         (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun))
+    }
+
+    fn mention_starting_at(&self, byte: usize) -> Option<&'a Mention> {
+        let mentions = self.input.mentions;
+        let i = mentions.partition_point(|m| m.span.start < byte);
+        mentions.get(i).filter(|m| m.span.start == byte)
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
