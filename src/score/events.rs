@@ -94,30 +94,17 @@ pub struct EventGoldDocument {
 /// An I/O error naming the path, or a gold or sources error naming file and line.
 pub fn read_event_gold_dir(dir: &std::path::Path) -> Result<Vec<EventGoldDocument>, Error> {
     let published = read_published(dir)?;
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    let mut out = Vec::new();
-    for path in names {
-        let gold_path = path.with_extension("events.tsv");
-        if !gold_path.exists() {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let gold_text = std::fs::read_to_string(&gold_path).map_err(|e| Error::io(&gold_path, e))?;
-        let gold = parse_gold_events(&gold_path.display().to_string(), &gold_text, &text)?;
-        let file = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut document = crate::Document::new(id, text);
-        if let Some(date) = published.iter().find(|(f, _)| *f == file).map(|(_, d)| *d) {
-            document = document.published(date);
-        }
-        out.push(EventGoldDocument { document, gold });
-    }
-    Ok(out)
+    super::read_annotated(dir, "events.tsv")?
+        .into_iter()
+        .map(|doc| {
+            let gold = parse_gold_events(&doc.gold_name, &doc.gold, &doc.text)?;
+            let mut document = crate::Document::new(doc.id, doc.text);
+            if let Some((_, date)) = published.iter().find(|(f, _)| *f == doc.file) {
+                document = document.published(*date);
+            }
+            Ok(EventGoldDocument { document, gold })
+        })
+        .collect()
 }
 
 /// (file, publication date) from `dir/SOURCES.tsv`, if it exists.

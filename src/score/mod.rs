@@ -112,6 +112,30 @@ pub struct GoldDocument {
 ///
 /// An I/O error naming the path, or a gold-file error naming file and line.
 pub fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<GoldDocument>, Error> {
+    read_annotated(dir, "gold.tsv")?
+        .into_iter()
+        .map(|doc| {
+            let gold = parse_gold(&doc.gold_name, &doc.gold, &doc.text)?;
+            Ok(GoldDocument { document: crate::Document::new(doc.id, doc.text), gold })
+        })
+        .collect()
+}
+
+/// A text read with its annotation file.
+pub(crate) struct Annotated {
+    /// The text's file name (`NAME.txt`).
+    pub(crate) file: String,
+    /// Its stem (`NAME`): the document id.
+    pub(crate) id: String,
+    pub(crate) text: String,
+    /// The annotation file's path, as errors name it.
+    pub(crate) gold_name: String,
+    pub(crate) gold: String,
+}
+
+/// Every `NAME.txt` in `dir` that has `NAME.<extension>` beside it, with both files' text,
+/// sorted by name.
+pub(crate) fn read_annotated(dir: &std::path::Path, extension: &str) -> Result<Vec<Annotated>, Error> {
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -120,15 +144,19 @@ pub fn read_gold_dir(dir: &std::path::Path) -> Result<Vec<GoldDocument>, Error> 
     names.sort();
     let mut out = Vec::new();
     for path in names {
-        let gold_path = path.with_extension("gold.tsv");
+        let gold_path = path.with_extension(extension);
         if !gold_path.exists() {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let gold_text = std::fs::read_to_string(&gold_path).map_err(|e| Error::io(&gold_path, e))?;
-        let gold = parse_gold(&gold_path.display().to_string(), &gold_text, &text)?;
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        out.push(GoldDocument { document: crate::Document::new(id, text), gold });
+        let name =
+            |p: Option<&std::ffi::OsStr>| p.map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push(Annotated {
+            file: name(path.file_name()),
+            id: name(path.file_stem()),
+            text: std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?,
+            gold_name: gold_path.display().to_string(),
+            gold: std::fs::read_to_string(&gold_path).map_err(|e| Error::io(&gold_path, e))?,
+        });
     }
     Ok(out)
 }
