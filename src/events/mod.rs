@@ -24,6 +24,7 @@
 //! # Ok::<(), annals::Error>(())
 //! ```
 
+mod dating;
 pub(crate) mod lexicon;
 mod rules;
 

@@ -1,12 +1,14 @@
-//! The event rules: triggers found word by word, then status, voice, participants, place and
-//! time read from the words and mentions around each trigger, within its sentence.
+//! The event rules: triggers found word by word, then status, voice, participants and place
+//! read from the words and mentions around each trigger, within its sentence (its time:
+//! `dating.rs`).
 
+use super::dating::Timed;
 use super::lexicon::{Cue, EventLexicon, Form, TriggerEntry};
 use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
 use crate::text::{Sentence, SentenceKind, Token, TokenKind};
-use crate::time::{CalendarValue, Granularity, Mode, TimeExpr, TimexType, TimexValue};
+use crate::time::{CalendarValue, Mode, TimeExpr, TimexValue};
 use chrono::NaiveDate;
 
 /// How far (in tokens) the rules look around a trigger.
@@ -34,14 +36,14 @@ pub(crate) struct Input<'a> {
 }
 
 /// A trigger found in a sentence, before the rules read around it.
-struct Found<'l> {
+pub(super) struct Found<'l> {
     /// Token range of the trigger.
-    first: usize,
-    end: usize,
-    entry: &'l TriggerEntry,
-    form: Form,
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) entry: &'l TriggerEntry,
+    pub(super) form: Form,
     /// A plural noun ("strikes", "protests").
-    plural: bool,
+    pub(super) plural: bool,
 }
 
 /// The events of a document, in order of position.
@@ -90,65 +92,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             events.push(ctx.event(trigger, next, &mut chars));
         }
     }
-    date_by_coreference(&mut events);
+    super::dating::date_by_coreference(&mut events);
     events
-}
-
-/// An event dated only weakly — by the publication date, by a time of another clause, or by a
-/// time coarser than a day — takes the day of the nearest mention of the same kind of event in
-/// the document that its own clause dates to a day (the one before it, else the one after),
-/// when they do not name different participants: "the strikes" three paragraphs after "US
-/// strikes on Sunday" are those strikes.
-fn date_by_coreference(events: &mut [Event]) {
-    let dated: Vec<usize> = (0..events.len())
-        .filter(|&i| {
-            events[i].time_source == TimeSource::Clause
-                && events[i].interval.is_some_and(|v| v.granularity <= Granularity::Day)
-        })
-        .collect();
-    if dated.is_empty() {
-        return;
-    }
-    for i in 0..events.len() {
-        let weak = match events[i].time_source {
-            TimeSource::Published | TimeSource::Sentence => true,
-            TimeSource::Clause => events[i].interval.is_some_and(|v| v.granularity > Granularity::Day),
-            _ => false,
-        };
-        if !weak {
-            continue;
-        }
-        let compatible = |j: &usize| {
-            let (a, b) = (&events[i], &events[*j]);
-            // A coarse time of its own bounds the search: "this week" takes a day of that week.
-            let within = match (a.time_source, a.interval, b.interval) {
-                (TimeSource::Clause, Some(outer), Some(inner)) => {
-                    outer.start <= inner.start && inner.end <= outer.end
-                }
-                _ => true,
-            };
-            within
-                && a.kind == b.kind
-                && a.status == b.status
-                && (a.participants.is_empty()
-                    || b.participants.is_empty()
-                    || a.participants.iter().any(|p| b.participants.iter().any(|q| q.entity == p.entity)))
-        };
-        let split = dated.partition_point(|&j| j < i);
-        let source = dated[..split]
-            .iter()
-            .rev()
-            .find(|j| compatible(j))
-            .or_else(|| dated[split..].iter().find(|j| compatible(j)));
-        if let Some(&j) = source {
-            let (value, interval, time) = (events[j].value.clone(), events[j].interval, events[j].time);
-            let event = &mut events[i];
-            event.value = value;
-            event.interval = interval;
-            event.time = time;
-            event.time_source = TimeSource::Coreference;
-        }
-    }
 }
 
 /// The cue classes of the phrases starting at token `t`, as a bit mask.
@@ -184,34 +129,34 @@ fn rest_matches(words: &[&str], t: usize, end: usize, rest: &[Box<str>]) -> bool
     t + rest.len() < end && rest.iter().enumerate().all(|(i, w)| words[t + 1 + i] == &**w)
 }
 
-struct SentenceContext<'a, 'l> {
-    lex: &'l EventLexicon,
-    input: &'a Input<'a>,
+pub(super) struct SentenceContext<'a, 'l> {
+    pub(super) lex: &'l EventLexicon,
+    pub(super) input: &'a Input<'a>,
     /// Every token's lower-cased text (see `word`).
-    words: &'a [&'a str],
-    sentence: &'a Sentence,
+    pub(super) words: &'a [&'a str],
+    pub(super) sentence: &'a Sentence,
     /// Cue masks of the sentence's tokens, from `sentence.tokens.start`.
-    cues: &'a [u16],
+    pub(super) cues: &'a [u16],
     /// The clause each token belongs to, from `sentence.tokens.start` (see `clause_ids`).
-    clauses: &'a [u16],
+    pub(super) clauses: &'a [u16],
     /// The form of the trigger starting at each token, from `sentence.tokens.start`, once the
     /// sentence's triggers are known (empty before).
-    triggers: &'a [Option<Form>],
+    pub(super) triggers: &'a [Option<Form>],
 }
 
 impl<'a, 'l> SentenceContext<'a, 'l> {
-    fn has(&self, t: usize, cue: Cue) -> bool {
+    pub(super) fn has(&self, t: usize, cue: Cue) -> bool {
         self.cues.get(t.wrapping_sub(self.sentence.tokens.start)).is_some_and(|m| m & bit(cue) != 0)
     }
 
-    fn is_punct(&self, t: usize, set: &str) -> bool {
+    pub(super) fn is_punct(&self, t: usize, set: &str) -> bool {
         let token = &self.input.tokens[t];
         token.kind == TokenKind::Punct
             && self.input.text.get(token.span.range()).is_some_and(|p| set.contains(p))
     }
 
     /// A clause boundary: a boundary word, or punctuation that closes a clause or a quote.
-    fn is_boundary(&self, t: usize) -> bool {
+    pub(super) fn is_boundary(&self, t: usize) -> bool {
         self.has(t, Cue::ClauseBoundary) || self.is_punct(t, ";:[]\"“”—–")
     }
 
@@ -220,7 +165,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// it resumes ("The body of Soleimani, who was killed in a strike, was returned on
     /// Sunday": "returned" and "Sunday" share a clause, "killed" does not); punctuation that
     /// ends a clause (`;`, `:`, dashes, quotes) starts a new one.
-    fn clause_ids(&self) -> Vec<u16> {
+    pub(super) fn clause_ids(&self) -> Vec<u16> {
         let range = self.sentence.tokens.clone();
         let mut ids = Vec::with_capacity(range.len());
         let mut next: u16 = 1;
@@ -245,14 +190,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         ids
     }
 
-    fn clause_of(&self, t: usize) -> u16 {
+    pub(super) fn clause_of(&self, t: usize) -> u16 {
         self.clauses.get(t.wrapping_sub(self.sentence.tokens.start)).copied().unwrap_or(u16::MAX)
     }
 
     /// The token range of the clause around tokens `first..end`.
     /// From the first to the last token of the trigger's clause (see `clause_ids`); it may
     /// hold subordinate clauses, which the rules skip with `in_clause`.
-    fn clause(&self, first: usize, end: usize) -> (usize, usize) {
+    pub(super) fn clause(&self, first: usize, end: usize) -> (usize, usize) {
         let range = &self.sentence.tokens;
         let id = self.clause_of(first);
         let start = (range.start..first).find(|&t| self.clause_of(t) == id).unwrap_or(first);
@@ -261,13 +206,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// Whether token `t` is in the clause of the trigger starting at `first`.
-    fn in_clause(&self, t: usize, first: usize) -> bool {
+    pub(super) fn in_clause(&self, t: usize, first: usize) -> bool {
         self.clause_of(t) == self.clause_of(first)
     }
 
     /// The trigger starting at token `t`, longest first; a form that is both verb and noun
     /// is read as a noun after a determiner, a possessive or a name.
-    fn trigger_at(&self, t: usize) -> Option<Found<'l>> {
+    pub(super) fn trigger_at(&self, t: usize) -> Option<Found<'l>> {
         let input = self.input;
         if input.tokens[t].kind != TokenKind::Word {
             return None;
@@ -321,7 +266,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// The form of the trigger starting at token `t`, if one does.
-    fn trigger_form(&self, t: usize) -> Option<Form> {
+    pub(super) fn trigger_form(&self, t: usize) -> Option<Form> {
         match self.triggers.get(t.wrapping_sub(self.sentence.tokens.start)) {
             Some(form) => *form,
             None if self.triggers.is_empty() => self.trigger_at(t).map(|f| f.form),
@@ -329,19 +274,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
     }
 
-    fn mention_ending_at(&self, byte: usize) -> Option<&'a Mention> {
+    pub(super) fn mention_ending_at(&self, byte: usize) -> Option<&'a Mention> {
         let mentions = self.input.mentions;
         let i = mentions.partition_point(|m| m.span.end < byte);
         mentions.get(i).filter(|m| m.span.end == byte)
     }
 
     /// The token index holding byte `byte`.
-    fn token_at(&self, byte: usize) -> usize {
+    pub(super) fn token_at(&self, byte: usize) -> usize {
         self.input.tokens.partition_point(|t| t.span.end <= byte)
     }
 
     /// The mentions inside tokens `first..end`, in order.
-    fn mentions_in(&self, first: usize, end: usize) -> &'a [Mention] {
+    pub(super) fn mentions_in(&self, first: usize, end: usize) -> &'a [Mention] {
         let tokens = self.input.tokens;
         if first >= end {
             return &[];
@@ -355,7 +300,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
 
     /// Whether a preposition of class `cue` stands just before token `t` (skipping one
     /// determiner): "by the US", "on Iran", "in Baghdad".
-    fn preposition_before(&self, t: usize, cue: Cue) -> bool {
+    pub(super) fn preposition_before(&self, t: usize, cue: Cue) -> bool {
         let start = self.sentence.tokens.start;
         let Some(mut p) = t.checked_sub(1).filter(|&p| p >= start) else { return false };
         if self.has(p, Cue::Determiner) && p > start {
@@ -365,13 +310,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// Whether any preposition stands just before token `t`.
-    fn any_preposition_before(&self, t: usize) -> bool {
+    pub(super) fn any_preposition_before(&self, t: usize) -> bool {
         [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
             .into_iter()
             .any(|c| self.preposition_before(t, c))
     }
 
-    fn event(&self, found: &Found<'l>, next: usize, chars: &mut CharOffsets<'_>) -> super::Event {
+    pub(super) fn event(&self, found: &Found<'l>, next: usize, chars: &mut CharOffsets<'_>) -> super::Event {
         let input = self.input;
         let tokens = input.tokens;
         let span = Span::new(tokens[found.first].span.start, tokens[found.end - 1].span.end);
@@ -428,7 +373,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// Negated > hypothetical > planned > asserted, from the cues before the trigger.
-    fn status(&self, found: &Found<'_>, clause_start: usize) -> Status {
+    pub(super) fn status(&self, found: &Found<'_>, clause_start: usize) -> Status {
         let before = |reach: usize| (found.first.saturating_sub(reach).max(clause_start)..found.first).rev();
         if before(NEGATION_REACH).any(|t| self.has(t, Cue::Negation)) {
             return Status::Negated;
@@ -445,14 +390,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// "to" right before the verb (or one word before it).
-    fn is_infinitive(&self, first: usize, clause_start: usize) -> bool {
+    pub(super) fn is_infinitive(&self, first: usize, clause_start: usize) -> bool {
         (first.saturating_sub(2).max(clause_start)..first).any(|t| self.has(t, Cue::Infinitive))
     }
 
     /// "vowed to retaliate", "plans to withdraw": "to" (with at most one word between it and
     /// the verb) right after a word of intention. A bare purpose infinitive ("took to the
     /// streets to mourn") does not make an event planned.
-    fn after_intention_to(&self, first: usize, clause_start: usize) -> bool {
+    pub(super) fn after_intention_to(&self, first: usize, clause_start: usize) -> bool {
         let to =
             (first.saturating_sub(2).max(clause_start)..first).rev().find(|&t| self.has(t, Cue::Infinitive));
         to.is_some_and(|to| {
@@ -463,7 +408,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
 
     /// A participle after a form of "be", before "by", or right after a comma and before a
     /// preposition (a reduced relative clause).
-    fn is_passive(&self, found: &Found<'_>) -> bool {
+    pub(super) fn is_passive(&self, found: &Found<'_>) -> bool {
         let start = self.sentence.tokens.start;
         let aux = (found.first.saturating_sub(2).max(start)..found.first)
             .any(|t| self.has(t, Cue::PassiveAuxiliary));
@@ -476,7 +421,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         aux || by || reduced
     }
 
-    fn participants(
+    pub(super) fn participants(
         &self,
         found: &Found<'_>,
         passive: bool,
@@ -611,7 +556,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// Whether a mention is a modifier of an event noun ("in a US air strike"): not a place.
-    fn modifies_trigger(&self, m: &Mention) -> bool {
+    pub(super) fn modifies_trigger(&self, m: &Mention) -> bool {
         let next = self.token_at(m.span.end);
         next < self.sentence.tokens.end
             && self.input.tokens[next].span.start >= m.span.end
@@ -619,13 +564,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// Whether a mention starts its token (not "US" inside "anti-US").
-    fn starts_token(&self, m: &Mention) -> bool {
+    pub(super) fn starts_token(&self, m: &Mention) -> bool {
         self.input.tokens.get(self.token_at(m.span.start)).is_some_and(|t| t.span.start == m.span.start)
     }
 
     /// The role of a mention inside a prefixed word before a noun trigger: "anti-US" makes
     /// the US the target of a protest.
-    fn prefixed_role(&self, m: &Mention, found: &Found<'_>) -> Option<Option<Role>> {
+    pub(super) fn prefixed_role(&self, m: &Mention, found: &Found<'_>) -> Option<Option<Role>> {
         let token = self.input.tokens.get(self.token_at(m.span.start))?;
         let prefix = self.input.lowered.get(token.span.start..m.span.start)?;
         let prefix = std::str::from_utf8(prefix).ok()?.strip_suffix('-')?;
@@ -638,13 +583,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         (against && found.form == Form::Noun).then_some(found.entry.object)
     }
 
-    fn is_punct_between(&self, from: usize, to: usize) -> bool {
+    pub(super) fn is_punct_between(&self, from: usize, to: usize) -> bool {
         (from..to).any(|t| self.input.tokens[t].kind == TokenKind::Punct)
     }
 
     /// The nearest place introduced by a place preposition in the clause; else a place that
     /// is the event's target.
-    fn place(
+    pub(super) fn place(
         &self,
         found: &Found<'_>,
         clause_start: usize,
@@ -676,112 +621,4 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                     .map(|p| p.entity.clone())
             })
     }
-
-    /// The time governing the trigger: the nearest dated expression of its clause, else of
-    /// its sentence (not one that dates a report: "said on Friday"), else the publication
-    /// date (news) or the last date mentioned (narrative) for an asserted event.
-    fn time(&self, found: &Found<'_>, span: Span, status: Status) -> (Option<Timed<'a>>, TimeSource) {
-        let input = self.input;
-        let sentence = self.sentence.span;
-        let times = input.times;
-        let a = times.partition_point(|t| t.span.start < sentence.start);
-        let b = times.partition_point(|t| t.span.start < sentence.end);
-        let reporting = self.lex.kind(&found.entry.kind).is_some_and(|k| k.kind == "statement");
-        let mut best: Option<(usize, &'a TimeExpr, bool)> = None;
-        for expr in &times[a..b.max(a)] {
-            if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
-                continue;
-            }
-            let (t0, t1) =
-                (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
-            if !reporting && self.dates_a_report(t0, t1) {
-                continue;
-            }
-            // A time before a planned, hypothetical or negated event dates the verb that
-            // governs it ("on Tuesday threatened to retaliate"); only one after it is its own
-            // ("will withdraw on Friday").
-            if status != Status::Asserted && t0 < found.end {
-                continue;
-            }
-            // "a Friday attack", "Sunday's strikes": a time right before a noun is that noun's.
-            if let Some(owner) = self.noun_owning(t1)
-                && owner != found.first
-            {
-                continue;
-            }
-            let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
-            let same_clause = self.clause_of(t0) == self.clause_of(found.first);
-            // A year or a month in another clause dates something else ("the 2015 deal").
-            if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Week) {
-                continue;
-            }
-            let distance = hi - lo + if same_clause { 0 } else { 1000 };
-            if best.is_none_or(|(d, _, _)| distance < d) {
-                best = Some((distance, expr, same_clause));
-            }
-        }
-        if let Some((_, expr, same_clause)) = best {
-            return (
-                Some(Timed::Expr(expr)),
-                if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
-            );
-        }
-        // Only asserted events take a date from outside their sentence; a bare plural
-        // ("attacks on US forces") is generic, not one dated event.
-        let generic = found.plural
-            && !(found.first > self.sentence.tokens.start && self.has(found.first - 1, Cue::Determiner));
-        if status != Status::Asserted || generic {
-            return (None, TimeSource::None);
-        }
-        match input.mode {
-            Mode::News => match input.published {
-                Some(date) => (Some(Timed::Date(date)), TimeSource::Published),
-                None => (None, TimeSource::None),
-            },
-            Mode::Narrative => {
-                let before = times.partition_point(|t| t.span.end <= span.start);
-                times[..before]
-                    .iter()
-                    .rev()
-                    .find(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some())
-                    .map_or((None, TimeSource::None), |t| (Some(Timed::Expr(t)), TimeSource::Narrative))
-            }
-        }
-    }
-
-    /// The first token of a noun trigger that a time ending before token `t` modifies: the
-    /// trigger starts at `t`, after an optional possessive ending, a name and one more word.
-    fn noun_owning(&self, t: usize) -> Option<usize> {
-        let end = self.sentence.tokens.end;
-        let mut t = t;
-        if t < end && self.input.tokens[t].kind == TokenKind::Possessive {
-            t += 1;
-        }
-        // A name between them modifies the noun too: "last Friday's United States airstrike".
-        if let Some(m) = self.input.tokens.get(t).and_then(|tok| self.mention_starting_at(tok.span.start)) {
-            t = self.token_at(m.span.end.saturating_sub(1)) + 1;
-        }
-        (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun))
-    }
-
-    fn mention_starting_at(&self, byte: usize) -> Option<&'a Mention> {
-        let mentions = self.input.mentions;
-        let i = mentions.partition_point(|m| m.span.start < byte);
-        mentions.get(i).filter(|m| m.span.start == byte)
-    }
-
-    /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
-    fn dates_a_report(&self, t0: usize, t1: usize) -> bool {
-        let range = &self.sentence.tokens;
-        let before = (t0.saturating_sub(3).max(range.start)..t0).any(|t| self.has(t, Cue::Reporting));
-        let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
-        before || after
-    }
-}
-
-/// Where an event's time came from.
-#[derive(Clone, Copy)]
-enum Timed<'a> {
-    Expr(&'a TimeExpr),
-    Date(NaiveDate),
 }

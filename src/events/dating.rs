@@ -1,0 +1,184 @@
+//! Dating events: the time expression that governs a trigger's clause, else a day of the same
+//! kind of event elsewhere in the document, else the publication date (news) or the last date
+//! the text mentioned (narrative), for an asserted event.
+
+use super::lexicon::{Cue, Form};
+use super::rules::{Found, SentenceContext};
+use super::{Event, Status, TimeSource};
+use crate::entities::Mention;
+use crate::span::Span;
+use crate::text::TokenKind;
+use crate::time::{Granularity, Mode, TimeExpr, TimexType};
+use chrono::NaiveDate;
+
+impl<'a> SentenceContext<'a, '_> {
+    /// The time governing the trigger: the nearest dated expression of its clause, else of
+    /// its sentence (not one that dates a report: "said on Friday"), else the publication
+    /// date (news) or the last date mentioned (narrative) for an asserted event.
+    pub(super) fn time(
+        &self,
+        found: &Found<'_>,
+        span: Span,
+        status: Status,
+    ) -> (Option<Timed<'a>>, TimeSource) {
+        let input = self.input;
+        let sentence = self.sentence.span;
+        let times = input.times;
+        let a = times.partition_point(|t| t.span.start < sentence.start);
+        let b = times.partition_point(|t| t.span.start < sentence.end);
+        let reporting = self.lex.kind(&found.entry.kind).is_some_and(|k| k.kind == "statement");
+        let mut best: Option<(usize, &'a TimeExpr, bool)> = None;
+        for expr in &times[a..b.max(a)] {
+            if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
+                continue;
+            }
+            let (t0, t1) =
+                (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
+            if !reporting && self.dates_a_report(t0, t1) {
+                continue;
+            }
+            // A time before a planned, hypothetical or negated event dates the verb that
+            // governs it ("on Tuesday threatened to retaliate"); only one after it is its own
+            // ("will withdraw on Friday").
+            if status != Status::Asserted && t0 < found.end {
+                continue;
+            }
+            // "a Friday attack", "Sunday's strikes": a time right before a noun is that noun's.
+            if let Some(owner) = self.noun_owning(t1)
+                && owner != found.first
+            {
+                continue;
+            }
+            let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
+            let same_clause = self.clause_of(t0) == self.clause_of(found.first);
+            // A year or a month in another clause dates something else ("the 2015 deal").
+            if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Week) {
+                continue;
+            }
+            let distance = hi - lo + if same_clause { 0 } else { 1000 };
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, expr, same_clause));
+            }
+        }
+        if let Some((_, expr, same_clause)) = best {
+            return (
+                Some(Timed::Expr(expr)),
+                if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
+            );
+        }
+        // Only asserted events take a date from outside their sentence; a bare plural
+        // ("attacks on US forces") is generic, not one dated event.
+        let generic = found.plural
+            && !(found.first > self.sentence.tokens.start && self.has(found.first - 1, Cue::Determiner));
+        if status != Status::Asserted || generic {
+            return (None, TimeSource::None);
+        }
+        match input.mode {
+            Mode::News => match input.published {
+                Some(date) => (Some(Timed::Date(date)), TimeSource::Published),
+                None => (None, TimeSource::None),
+            },
+            Mode::Narrative => {
+                let before = times.partition_point(|t| t.span.end <= span.start);
+                times[..before]
+                    .iter()
+                    .rev()
+                    .find(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some())
+                    .map_or((None, TimeSource::None), |t| (Some(Timed::Expr(t)), TimeSource::Narrative))
+            }
+        }
+    }
+
+    /// The first token of a noun trigger that a time ending before token `t` modifies: the
+    /// trigger starts at `t`, after an optional possessive ending, a name and one more word.
+    fn noun_owning(&self, t: usize) -> Option<usize> {
+        let end = self.sentence.tokens.end;
+        let mut t = t;
+        if t < end && self.input.tokens[t].kind == TokenKind::Possessive {
+            t += 1;
+        }
+        // A name between them modifies the noun too: "last Friday's United States airstrike".
+        if let Some(m) = self.input.tokens.get(t).and_then(|tok| self.mention_starting_at(tok.span.start)) {
+            t = self.token_at(m.span.end.saturating_sub(1)) + 1;
+        }
+        (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun))
+    }
+
+    fn mention_starting_at(&self, byte: usize) -> Option<&'a Mention> {
+        let mentions = self.input.mentions;
+        let i = mentions.partition_point(|m| m.span.start < byte);
+        mentions.get(i).filter(|m| m.span.start == byte)
+    }
+
+    /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
+    fn dates_a_report(&self, t0: usize, t1: usize) -> bool {
+        let range = &self.sentence.tokens;
+        let before = (t0.saturating_sub(3).max(range.start)..t0).any(|t| self.has(t, Cue::Reporting));
+        let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
+        before || after
+    }
+}
+
+/// Where an event's time came from.
+#[derive(Clone, Copy)]
+pub(super) enum Timed<'a> {
+    Expr(&'a TimeExpr),
+    Date(NaiveDate),
+}
+
+/// An event dated only weakly — by the publication date, by a time of another clause, or by a
+/// time coarser than a day — takes the day of the nearest mention of the same kind of event in
+/// the document that its own clause dates to a day (the one before it, else the one after),
+/// when they do not name different participants: "the strikes" three paragraphs after "US
+/// strikes on Sunday" are those strikes.
+pub(super) fn date_by_coreference(events: &mut [Event]) {
+    let dated: Vec<usize> = (0..events.len())
+        .filter(|&i| {
+            events[i].time_source == TimeSource::Clause
+                && events[i].interval.is_some_and(|v| v.granularity <= Granularity::Day)
+        })
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    for i in 0..events.len() {
+        let weak = match events[i].time_source {
+            TimeSource::Published | TimeSource::Sentence => true,
+            TimeSource::Clause => events[i].interval.is_some_and(|v| v.granularity > Granularity::Day),
+            _ => false,
+        };
+        if !weak {
+            continue;
+        }
+        let compatible = |j: &usize| {
+            let (a, b) = (&events[i], &events[*j]);
+            // A coarse time of its own bounds the search: "this week" takes a day of that week.
+            let within = match (a.time_source, a.interval, b.interval) {
+                (TimeSource::Clause, Some(outer), Some(inner)) => {
+                    outer.start <= inner.start && inner.end <= outer.end
+                }
+                _ => true,
+            };
+            within
+                && a.kind == b.kind
+                && a.status == b.status
+                && (a.participants.is_empty()
+                    || b.participants.is_empty()
+                    || a.participants.iter().any(|p| b.participants.iter().any(|q| q.entity == p.entity)))
+        };
+        let split = dated.partition_point(|&j| j < i);
+        let source = dated[..split]
+            .iter()
+            .rev()
+            .find(|j| compatible(j))
+            .or_else(|| dated[split..].iter().find(|j| compatible(j)));
+        if let Some(&j) = source {
+            let (value, interval, time) = (events[j].value.clone(), events[j].interval, events[j].time);
+            let event = &mut events[i];
+            event.value = value;
+            event.interval = interval;
+            event.time = time;
+            event.time_source = TimeSource::Coreference;
+        }
+    }
+}
