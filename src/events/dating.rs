@@ -70,7 +70,12 @@ impl<'a> SentenceContext<'a, '_> {
         // ("attacks on US forces") is generic, not one dated event.
         let generic = found.plural
             && !(found.first > self.sentence.tokens.start && self.has(found.first - 1, Cue::Determiner));
-        if status != Status::Asserted || generic {
+        // A past perfect ("had denied") happened before the story's day, on a day it does
+        // not say.
+        let earlier = found.form.can_be_participle()
+            && (found.first.saturating_sub(3).max(self.sentence.tokens.start)..found.first)
+                .any(|t| self.has(t, Cue::PastPerfect));
+        if status != Status::Asserted || generic || earlier {
             return (None, TimeSource::None);
         }
         match input.mode {

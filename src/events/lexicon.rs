@@ -80,6 +80,7 @@ pub(crate) enum Cue {
     ClauseBoundary,
     Determiner,
     AgainstPrefix,
+    PastPerfect,
 }
 
 impl Cue {
@@ -98,13 +99,14 @@ impl Cue {
             "clause-boundary" => Cue::ClauseBoundary,
             "determiner" => Cue::Determiner,
             "against-prefix" => Cue::AgainstPrefix,
+            "past-perfect" => Cue::PastPerfect,
             _ => return None,
         })
     }
 
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
-                           clause-boundary, determiner, against-prefix";
+                           clause-boundary, determiner, against-prefix, past-perfect";
 }
 
 /// A phrase of one or more words, keyed in a table by its first word.
