@@ -156,3 +156,9 @@ fn no_trigger_inside_a_name() {
     let triggers: Vec<&str> = found.iter().map(|e| e.trigger.text.as_str()).collect();
     assert_eq!(triggers, ["funeral"]);
 }
+
+#[test]
+fn a_statement_after_said_takes_the_speaker_of_said() {
+    let found = events("The Pentagon said in a statement that the strike was defensive.");
+    assert_eq!(role(event(&found, "statement"), Role::Speaker), ["pentagon"]);
+}

@@ -507,6 +507,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             break;
         }
 
+        // "the Pentagon said in a statement": a noun after a reporting verb and a preposition
+        // takes the reporting verb's subject.
+        if found.form == Form::Noun && out.is_empty() {
+            if let Some(report) = self.reporting_verb_before(found.first, clause_start) {
+                let from = report.saturating_sub(SUBJECT_REACH).max(clause_start);
+                let subject = self.mentions_in(from, report).iter().rev().find(|m| {
+                    let t = self.token_at(m.span.start);
+                    self.starts_token(m) && self.in_clause(t, found.first) && !self.any_preposition_before(t)
+                });
+                if let Some(m) = subject {
+                    add(entry.subject, m, &mut out);
+                }
+            }
+        }
+
         // Right: a verb's direct object, then `by` and `of/on/against/with` phrases. A victim
         // is a person: past a title or an organisation ("the death of IRGC commander Qasem
         // Soleimani"), the first person in reach is preferred.
@@ -553,6 +568,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         out.sort_by_key(|p| p.span.start);
         out
+    }
+
+    /// The reporting verb before the preposition that introduces a noun trigger at `first`
+    /// ("said in a statement", "told reporters at a news conference"), if any.
+    pub(super) fn reporting_verb_before(&self, first: usize, clause_start: usize) -> Option<usize> {
+        let mut t = first.checked_sub(1).filter(|&t| t >= clause_start)?;
+        if self.has(t, Cue::Determiner) {
+            t = t.checked_sub(1).filter(|&t| t >= clause_start)?;
+        }
+        if !self.has(t, Cue::PlacePreposition) && !self.has(t, Cue::ObjectPreposition) {
+            return None;
+        }
+        (t.saturating_sub(2).max(clause_start)..t).rev().find(|&r| self.has(r, Cue::Reporting))
     }
 
     /// Whether a mention is a modifier of an event noun ("in a US air strike"): not a place.
