@@ -162,3 +162,11 @@ fn a_statement_after_said_takes_the_speaker_of_said() {
     let found = events("The Pentagon said in a statement that the strike was defensive.");
     assert_eq!(role(event(&found, "statement"), Role::Speaker), ["pentagon"]);
 }
+
+#[test]
+fn set_phrases_tell_no_event() {
+    let found =
+        events("Two officials, speaking on condition of anonymity, said crowds chanted Death to America.");
+    let kinds: Vec<&str> = found.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["protest"]); // "chanted"; neither the meeting nor the death
+}

@@ -81,6 +81,7 @@ pub(crate) enum Cue {
     Determiner,
     AgainstPrefix,
     PastPerfect,
+    NotEvent,
 }
 
 impl Cue {
@@ -100,13 +101,14 @@ impl Cue {
             "determiner" => Cue::Determiner,
             "against-prefix" => Cue::AgainstPrefix,
             "past-perfect" => Cue::PastPerfect,
+            "not-event" => Cue::NotEvent,
             _ => return None,
         })
     }
 
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
-                           clause-boundary, determiner, against-prefix, past-perfect";
+                           clause-boundary, determiner, against-prefix, past-perfect, not-event";
 }
 
 /// A phrase of one or more words, keyed in a table by its first word.

@@ -73,6 +73,12 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         let mut found = Vec::new();
         let mut t = tokens.start;
         while t < tokens.end {
+            // "speaking on condition of anonymity", "Death to America": set phrases that hold
+            // a trigger word but tell no event are skipped whole.
+            if let Some(len) = not_event_at(lex, &words, t, tokens.end) {
+                t += len;
+                continue;
+            }
             match ctx.trigger_at(t) {
                 Some(trigger) => {
                     t = trigger.end;
@@ -94,6 +100,15 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     }
     super::dating::date_by_coreference(&mut events);
     events
+}
+
+/// The length in tokens of the longest not-event phrase starting at token `t`, if any.
+fn not_event_at(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> Option<usize> {
+    lex.cues
+        .starting_with(words[t])
+        .iter()
+        .find(|p| p.payload == Cue::NotEvent && rest_matches(words, t, end, &p.rest))
+        .map(|p| p.rest.len() + 1)
 }
 
 /// The cue classes of the phrases starting at token `t`, as a bit mask.
