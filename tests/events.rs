@@ -170,3 +170,12 @@ fn set_phrases_tell_no_event() {
     let kinds: Vec<&str> = found.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["protest"]); // "chanted"; neither the meeting nor the death
 }
+
+#[test]
+fn a_place_before_a_noun_is_not_the_object() {
+    let found = events("A rocket attack killed a US contractor at the K-1 base in Kirkuk.");
+    assert!(
+        role(event(&found, "killed"), Role::Victim).is_empty(),
+        "the contractor is the victim, not the US"
+    );
+}

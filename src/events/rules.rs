@@ -555,7 +555,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let mut object_found = false;
         if found.form != Form::Noun && !passive {
             let object_end = (found.end + OBJECT_REACH).min(clause_end);
-            if let Some(m) = self.mentions_in(found.end, object_end).iter().find(|m| self.starts_token(m)) {
+            let first_object = self
+                .mentions_in(found.end, object_end)
+                .iter()
+                .find(|m| self.starts_token(m))
+                .filter(|m| !self.place_modifies_noun(m));
+            if let Some(m) = first_object {
                 let t = self.token_at(m.span.start);
                 if !self.any_preposition_before(t)
                     && !self.is_punct_between(found.end, t)
@@ -567,7 +572,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
         }
         for m in self.mentions_in(found.end, right_end) {
-            if !self.starts_token(m) {
+            if !self.starts_token(m) || self.place_modifies_noun(m) {
                 continue;
             }
             let t = self.token_at(m.span.start);
@@ -596,6 +601,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         (t.saturating_sub(2).max(clause_start)..t).rev().find(|&r| self.has(r, Cue::Reporting))
+    }
+
+    /// Whether a place name modifies the common noun after it ("a US contractor", "Iraqi
+    /// bases" aside, "Iran sanctions"): then the place is not the object, the noun is.
+    pub(super) fn place_modifies_noun(&self, m: &Mention) -> bool {
+        if m.kind != EntityKind::Place {
+            return false;
+        }
+        let next = self.token_at(m.span.end);
+        next < self.sentence.tokens.end
+            && self.input.tokens[next].kind == TokenKind::Word
+            && self.input.text[self.input.tokens[next].span.range()].starts_with(|c: char| c.is_lowercase())
+            && self.cues.get(next - self.sentence.tokens.start).is_some_and(|&mask| mask == 0)
+            && self.trigger_form(next).is_none()
     }
 
     /// Whether a mention is a modifier of an event noun ("in a US air strike"): not a place.
