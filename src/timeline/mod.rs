@@ -234,7 +234,7 @@ impl Timeline {
             v.into_iter().map(|(k, _)| k.clone()).collect()
         };
         let roles: BTreeMap<Role, Vec<EntityId>> = by_role.iter().map(|(r, c)| (*r, ranked(c))).collect();
-        let places = ranked(&places);
+        let places_ranked = ranked(&places);
         let mut participants: Vec<EntityId> = Vec::new();
         for ids in roles.values() {
             for id in ids {
@@ -243,7 +243,8 @@ impl Timeline {
                 }
             }
         }
-        let summary = self.summary(&kind, &roles, &places);
+        let summary = self.summary(&kind, &summary_roles(&by_role), &salient(&places));
+        let places = places_ranked;
         let mut sources: Vec<Source> = members
             .iter()
             .map(|r| Source {
@@ -338,6 +339,34 @@ impl Timeline {
         }
         summary
     }
+}
+
+/// The names a summary shows: each entity under the role most reports give it, and in each
+/// role only those told at least half as often as the role's most told one (at most two), so
+/// that one stray reading does not put "Tehran" among the targets of a strike in Baghdad.
+fn summary_roles(by_role: &BTreeMap<Role, BTreeMap<&EntityId, usize>>) -> BTreeMap<Role, Vec<EntityId>> {
+    let mut best: BTreeMap<&EntityId, (usize, Role)> = BTreeMap::new();
+    for (role, counts) in by_role {
+        for (id, n) in counts {
+            let entry = best.entry(id).or_insert((*n, *role));
+            if *n > entry.0 {
+                *entry = (*n, *role);
+            }
+        }
+    }
+    let mut roles: BTreeMap<Role, BTreeMap<&EntityId, usize>> = BTreeMap::new();
+    for (id, (n, role)) in best {
+        roles.entry(role).or_default().insert(id, n);
+    }
+    roles.into_iter().map(|(role, counts)| (role, salient(&counts))).collect()
+}
+
+/// The most told entities: at least half as often as the first, at most two, most told first.
+fn salient(counts: &BTreeMap<&EntityId, usize>) -> Vec<EntityId> {
+    let mut v: Vec<(&EntityId, usize)> = counts.iter().map(|(k, v)| (*k, *v)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top = v.first().map_or(0, |(_, n)| *n);
+    v.into_iter().take_while(|(_, n)| 2 * n >= top).take(2).map(|(k, _)| k.clone()).collect()
 }
 
 /// A total order on reports with the same key, so that which one survives deduplication does
