@@ -245,6 +245,7 @@ impl ExtractorBuilder {
                                 KindInfo {
                                     label: k.label.clone(),
                                     span_days: k.span_days,
+                                    identity: k.identity.clone(),
                                     summary: k.summary.clone(),
                                 },
                             )

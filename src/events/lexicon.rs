@@ -59,8 +59,11 @@ pub(crate) struct TriggerEntry {
 pub(crate) struct KindEntry {
     pub(crate) kind: EventKind,
     pub(crate) label: String,
-    /// How many days apart reports sharing a victim or target may be and tell one event.
+    /// How many days apart reports sharing a participant in an identity role may be dated
+    /// and still tell one event.
     pub(crate) span_days: u32,
+    /// The roles whose shared participant makes two reports one event across days.
+    pub(crate) identity: Vec<Role>,
     pub(crate) summary: String,
 }
 
@@ -187,10 +190,21 @@ impl EventLexicon {
 
     fn parse_kinds(&mut self, source: &Source) -> Result<(), Error> {
         for (line, row) in LineReader::new(source) {
-            let [kind, label, span, summary] = fields::<4>(source, line, &row)?;
+            let [kind, label, span, identity, summary] = fields::<5>(source, line, &row)?;
             let span_days = span
                 .parse::<u32>()
                 .map_err(|_| source.error(line, format!("span `{span}` must be a number of days")))?;
+            let identity = if identity == "-" {
+                Vec::new()
+            } else {
+                identity
+                    .split('|')
+                    .map(|r| {
+                        r.parse::<Role>()
+                            .map_err(|_| source.error(line, format!("unknown identity role `{r}`")))
+                    })
+                    .collect::<Result<Vec<Role>, Error>>()?
+            };
             if !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
                 return Err(
                     source.error(line, format!("kind `{kind}` must be lower-case letters and hyphens"))
@@ -201,6 +215,7 @@ impl EventLexicon {
                 kind: EventKind::from(kind),
                 label: label.to_string(),
                 span_days,
+                identity,
                 summary: summary.to_string(),
             };
             match self.kinds.iter_mut().find(|k| k.kind == kind) {
@@ -345,7 +360,7 @@ mod tests {
         ])
     }
 
-    const KINDS: &str = "attack\tattack\t1\t[{agent} ]attack[ on {target}]\n";
+    const KINDS: &str = "attack\tattack\t1\tagent|target\t[{agent} ]attack[ on {target}]\n";
 
     #[test]
     fn bundled_files_parse() {
@@ -396,11 +411,17 @@ mod tests {
             ),
             (KINDS, "", "maybe\tif\n", "cues.tsv:1: unknown cue class `maybe`"),
             (KINDS, "", "negation\tnot||never\n", "cues.tsv:1: empty form"),
-            ("Attack\tattack\t0\tattack\n", "", "", "kinds.tsv:1: kind `Attack` must be lower-case"),
-            ("attack\tattack\t0\t[{boss} ]attack\n", "", "", "kinds.tsv:1: unknown placeholder `{boss}`"),
-            ("attack\tattack\t0\t[{agent} attack\n", "", "", "kinds.tsv:1: unclosed `[`"),
-            ("attack\tattack\tsoon\tattack\n", "", "", "kinds.tsv:1: span `soon` must be a number of days"),
-            ("attack\tattack\tattack\n", "", "", "kinds.tsv:1: expected 4 tab-separated fields"),
+            ("Attack\tattack\t0\t-\tattack\n", "", "", "kinds.tsv:1: kind `Attack` must be lower-case"),
+            ("attack\tattack\t0\t-\t[{boss} ]attack\n", "", "", "kinds.tsv:1: unknown placeholder `{boss}`"),
+            ("attack\tattack\t0\t-\t[{agent} attack\n", "", "", "kinds.tsv:1: unclosed `[`"),
+            (
+                "attack\tattack\tsoon\t-\tattack\n",
+                "",
+                "",
+                "kinds.tsv:1: span `soon` must be a number of days",
+            ),
+            ("attack\tattack\t1\tboss\tattack\n", "", "", "kinds.tsv:1: unknown identity role `boss`"),
+            ("attack\tattack\tattack\n", "", "", "kinds.tsv:1: expected 5 tab-separated fields"),
         ];
         for (kinds, triggers, cues, expected) in cases {
             let err = lexicon(kinds, triggers, cues).unwrap_err().to_string();

@@ -16,10 +16,10 @@
 //!    the larger. Reports that fit nowhere group among themselves by kind and value, as in
 //!    step 1.
 //!
-//! 3. Clusters of a kind that happens once to its victim or target (`span` in
-//!    `data/events/kinds.tsv`: a death, a downing) join when they share that victim or target
-//!    and lie within the span of days: "Thursday night" in Washington and "Friday" in Baghdad
-//!    tell one killing.
+//! 3. Clusters of a kind that a participant identifies (`span` and `identity` in
+//!    `data/events/kinds.tsv`: a death by its victim, an attack by its side or target) join
+//!    when they share that participant and lie within the span of days: "Thursday night" in
+//!    Washington and "Friday" in Baghdad tell one killing.
 //!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
@@ -139,25 +139,23 @@ pub(super) fn cluster<'r>(
         }
     }
 
-    // Step 3: clusters of a kind that happens once to its victim or target (a death, a
-    // downing) join across the kind's span of days when they share that victim or target.
+    // Step 3: clusters of a kind whose events a shared participant identifies (a death by its
+    // victim, a downing by its aircraft) join across the kind's span of days.
     let mut all: Vec<Cluster<'r>> = days.into_values().chain(unplaced.into_values()).flatten().collect();
     let mut joined: Vec<usize> = (0..all.len()).collect();
-    let mut by_victim: BTreeMap<(&str, &EntityId), Vec<(NaiveDate, usize)>> = BTreeMap::new();
+    let mut by_participant: BTreeMap<(&str, &EntityId), Vec<(NaiveDate, usize)>> = BTreeMap::new();
     for (i, c) in all.iter().enumerate() {
         let Some(first) = c.members.first() else { continue };
         let kind = first.event.kind.as_str();
-        if kinds.get(&first.event.kind).is_none_or(|k| k.span_days == 0) {
-            continue;
-        }
+        let Some(info) = kinds.get(&first.event.kind).filter(|k| k.span_days > 0) else { continue };
         let day = first.event.interval.map_or(NaiveDate::MIN, |v| v.start.date());
-        for role in [Role::Victim, Role::Target] {
+        for &role in &info.identity {
             for id in c.roles.get(&role).into_iter().flatten() {
-                by_victim.entry((kind, id)).or_default().push((day, i));
+                by_participant.entry((kind, id)).or_default().push((day, i));
             }
         }
     }
-    for ((kind, _), mut list) in by_victim {
+    for ((kind, _), mut list) in by_participant {
         let span = kinds.get(&EventKind::from(kind)).map_or(0, |k| i64::from(k.span_days));
         list.sort();
         for pair in list.windows(2) {

@@ -60,8 +60,11 @@ impl Report {
 pub struct KindInfo {
     /// A short human name.
     pub label: String,
-    /// How many days apart reports sharing a victim or target may be and tell one event.
+    /// How many days apart reports sharing a participant in an identity role may be dated
+    /// and still tell one event.
     pub span_days: u32,
+    /// The roles whose shared participant makes two reports one event across days.
+    pub identity: Vec<Role>,
     /// The summary template.
     pub summary: String,
 }
