@@ -529,7 +529,7 @@ impl Extractor {
             .map(|event| Report {
                 document: extraction.id.clone(),
                 published: extraction.published,
-                sentence: doc.text.get(event.sentence.range()).unwrap_or_default().to_string(),
+                sentence: crate::timeline::excerpt(&doc.text, event.sentence, event.trigger.span),
                 event: event.clone(),
             })
             .collect();

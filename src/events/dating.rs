@@ -11,6 +11,9 @@ use crate::text::TokenKind;
 use crate::time::{Granularity, Mode, TimeExpr, TimexType};
 use chrono::NaiveDate;
 
+/// How many dated mentions, each way, an undated one may look through for its event.
+const COREFERENCE_REACH: usize = 64;
+
 impl<'a> SentenceContext<'a, '_> {
     /// The time governing the trigger: the nearest dated expression of its clause, else of
     /// its sentence (not one that dates a report: "said on Friday"), else the publication
@@ -24,8 +27,12 @@ impl<'a> SentenceContext<'a, '_> {
         let input = self.input;
         let sentence = self.sentence.span;
         let times = input.times;
-        let a = times.partition_point(|t| t.span.start < sentence.start);
-        let b = times.partition_point(|t| t.span.start < sentence.end);
+        let (lo, hi) = self.window(found.first, found.end);
+        let tokens = &input.tokens;
+        let (from, to) =
+            (tokens[lo].span.start.max(sentence.start), tokens[hi - 1].span.end.min(sentence.end));
+        let a = times.partition_point(|t| t.span.start < from);
+        let b = times.partition_point(|t| t.span.start < to);
         let reporting = self.lex.kind(&found.entry.kind).is_some_and(|k| k.kind == "statement");
         let mut best: Option<(usize, &'a TimeExpr, bool)> = None;
         for expr in &times[a..b.max(a)] {
@@ -172,11 +179,13 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
                     || a.participants.iter().any(|p| b.participants.iter().any(|q| q.entity == p.entity)))
         };
         let split = dated.partition_point(|&j| j < i);
+        // The nearest few only: a document of thousands of events stays linear.
         let source = dated[..split]
             .iter()
             .rev()
+            .take(COREFERENCE_REACH)
             .find(|j| compatible(j))
-            .or_else(|| dated[split..].iter().find(|j| compatible(j)));
+            .or_else(|| dated[split..].iter().take(COREFERENCE_REACH).find(|j| compatible(j)));
         if let Some(&j) = source {
             let (value, interval, time) = (events[j].value.clone(), events[j].interval, events[j].time);
             let event = &mut events[i];

@@ -19,6 +19,8 @@ const PLACE_REACH: usize = 12;
 const NEGATION_REACH: usize = 3;
 const MODAL_REACH: usize = 6;
 const VICTIM_REACH: usize = 16;
+/// The furthest any rule reads from a trigger, in tokens (see `window`).
+const WINDOW: usize = 64;
 
 /// Everything the rules read, for one document.
 pub(crate) struct Input<'a> {
@@ -213,11 +215,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// From the first to the last token of the trigger's clause (see `clause_ids`); it may
     /// hold subordinate clauses, which the rules skip with `in_clause`.
     pub(super) fn clause(&self, first: usize, end: usize) -> (usize, usize) {
-        let range = &self.sentence.tokens;
+        let (lo, hi) = self.window(first, end);
         let id = self.clause_of(first);
-        let start = (range.start..first).find(|&t| self.clause_of(t) == id).unwrap_or(first);
-        let stop = (end..range.end).rev().find(|&t| self.clause_of(t) == id).map_or(end, |t| t + 1);
+        let start = (lo..first).find(|&t| self.clause_of(t) == id).unwrap_or(first);
+        let stop = (end..hi).rev().find(|&t| self.clause_of(t) == id).map_or(end, |t| t + 1);
         (start, stop)
+    }
+
+    /// The tokens of the sentence within `WINDOW` of a trigger at `first..end`: no rule reads
+    /// further, so a sentence of any length costs the same per trigger (linear time on a text
+    /// with no sentence breaks).
+    pub(super) fn window(&self, first: usize, end: usize) -> (usize, usize) {
+        let range = &self.sentence.tokens;
+        (first.saturating_sub(WINDOW).max(range.start), (end + WINDOW).min(range.end))
     }
 
     /// Whether token `t` is in the clause of the trigger starting at `first`.
@@ -673,7 +683,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .map(|m| m.entity.clone())
         };
         introduced(from, to)
-            .or_else(|| introduced(self.sentence.tokens.start, self.sentence.tokens.end))
+            .or_else(|| {
+                let (lo, hi) = self.window(found.first, found.end);
+                introduced(lo, hi)
+            })
             .or_else(|| {
                 let places = self.mentions_in(from, to);
                 participants

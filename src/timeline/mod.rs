@@ -44,8 +44,35 @@ pub struct Report {
     pub published: Option<NaiveDate>,
     /// The event as extracted.
     pub event: Event,
-    /// The text of the event's sentence.
+    /// The text of the event's sentence (an excerpt around the trigger if the sentence is
+    /// longer than [`MAX_SENTENCE`] bytes).
     pub sentence: String,
+}
+
+/// The longest sentence a report keeps whole; a longer one (a text with no sentence breaks)
+/// is cut to an excerpt around the trigger, so that a report's size does not grow with the
+/// document.
+pub const MAX_SENTENCE: usize = 1000;
+
+/// The text of `sentence`, or an excerpt of at most [`MAX_SENTENCE`] bytes around `trigger`
+/// marked with "…" where it is cut, on character boundaries.
+pub(crate) fn excerpt(text: &str, sentence: Span, trigger: Span) -> String {
+    let Some(whole) = text.get(sentence.range()) else { return String::new() };
+    if whole.len() <= MAX_SENTENCE {
+        return whole.to_string();
+    }
+    let middle = (trigger.start + trigger.end) / 2;
+    let mut start = middle.saturating_sub(MAX_SENTENCE / 2).max(sentence.start);
+    let mut end = (start + MAX_SENTENCE).min(sentence.end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut_before = if start > sentence.start { "…" } else { "" };
+    let cut_after = if end < sentence.end { "…" } else { "" };
+    format!("{cut_before}{}{cut_after}", &text[start..end.max(start)])
 }
 
 impl Report {
@@ -434,8 +461,23 @@ pub struct Source {
     pub end: usize,
     /// The trigger's offsets.
     pub trigger: Span,
-    /// The sentence.
+    /// The sentence (an excerpt around the trigger if longer than [`MAX_SENTENCE`] bytes).
     pub text: String,
     /// The document's publication date.
     pub published: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sentences_are_cut_around_the_trigger_on_char_boundaries() {
+        let text = format!("{}strike{}", "é".repeat(2000), "ü".repeat(2000));
+        let trigger = Span::new(4000, 4006);
+        let cut = excerpt(&text, Span::new(0, text.len()), trigger);
+        assert!(cut.len() <= MAX_SENTENCE + 2 * "…".len());
+        assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("strike"));
+        assert_eq!(excerpt("A short one.", Span::new(0, 12), Span::new(2, 7)), "A short one.");
+    }
 }

@@ -157,7 +157,8 @@ pub fn html(timeline: &Timeline, entries: &[Entry], title: &str) -> String {
         for s in sentences(e) {
             let sentence = &s.text;
             let (a, b) = (s.trigger.start.saturating_sub(s.start), s.trigger.end.saturating_sub(s.start));
-            let marked = match (sentence.get(..a), sentence.get(a..b), sentence.get(b..)) {
+            let whole = sentence.len() == s.end.saturating_sub(s.start); // not an excerpt
+            let marked = match (sentence.get(..a).filter(|_| whole), sentence.get(a..b), sentence.get(b..)) {
                 (Some(x), Some(y), Some(z)) => {
                     format!("{}<mark>{}</mark>{}", escape_html(x), escape_html(y), escape_html(z))
                 }
