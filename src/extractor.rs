@@ -16,7 +16,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
-/// Finds entities and time expressions (events come with the next stage) in documents.
+/// Finds entities, time expressions and events in documents, and makes each document's
+/// [`Timeline`] for merging.
 ///
 /// Build it once with [`Extractor::builder`] (or [`Extractor::new`] for the bundled data);
 /// it is immutable, `Send + Sync`, and cheap to clone (an `Arc` inside), so one extractor

@@ -1,8 +1,9 @@
 //! # annals
 //!
-//! Find people, places, organisations and time expressions (dated events come with the next
-//! stage) in English news text with gazetteers and pattern rules — no statistical model —
-//! and trace every result to the data line or rule that made it.
+//! Find people, places, organisations, time expressions and dated events in English news text
+//! with gazetteers and pattern rules — no statistical model — merge what many documents say
+//! into one chronological [`Timeline`], and trace every result to the data line or rule that
+//! made it.
 //!
 //! ```
 //! use annals::{Document, Extractor};
@@ -21,8 +22,11 @@
 //! The pipeline (see `DESIGN.md`): [`text`] cuts sentences and tokens as byte spans;
 //! the entity stage matches gazetteers and pattern rules; [`resolve`] links surnames,
 //! acronyms and handles within the document; [`time`] finds time expressions, normalises them
-//! as TIMEX3 values with their intervals and infers a missing publication date. The [`score`]
-//! module measures all of it against gold annotations ([`timeml`] reads and writes TimeML).
+//! as TIMEX3 values with their intervals and infers a missing publication date; [`events`]
+//! finds dated events with their status, participants and place; [`timeline`] merges the
+//! events of many documents, in any order, into entries traced to their sentences and writes
+//! them as text, Markdown, TimelineJS or HTML. The [`score`] module measures all of it against
+//! gold annotations ([`timeml`] reads and writes TimeML).
 //!
 //! ## Untrusted input
 //!
