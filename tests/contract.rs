@@ -83,3 +83,57 @@ fn publication_date_is_inferred_from_caption_then_latest_date() {
     assert_eq!((extraction.published, extraction.published_source), (None, None));
     assert_eq!(extraction.times[0].value.to_string(), "XXXX-WXX-5");
 }
+
+#[test]
+fn events_and_timeline_serialise_to_the_contract_shape() {
+    let extractor = Extractor::new().expect("bundled data");
+    let doc =
+        Document::new("003", "A US drone strike killed Qasem Soleimani near Baghdad airport on Friday.")
+            .published(chrono::NaiveDate::from_ymd_opt(2020, 1, 4).expect("date"));
+    let extraction = extractor.extract(&doc);
+    let json = serde_json::to_value(&extraction).expect("serialisable");
+    let killed = json["events"].as_array().expect("events array").iter().find(|e| e["kind"] == "death");
+    let killed = killed.expect("the killing");
+    for key in [
+        "kind",
+        "trigger",
+        "status",
+        "value",
+        "interval",
+        "time_source",
+        "sentence",
+        "participants",
+        "place",
+        "confidence",
+        "rule",
+    ] {
+        assert!(killed.get(key).is_some(), "event lacks `{key}`");
+    }
+    assert_eq!(killed["trigger"]["text"], "killed");
+    for key in ["start", "end", "char_start", "char_end"] {
+        assert!(killed["trigger"].get(key).is_some(), "trigger lacks `{key}`");
+    }
+    assert_eq!(killed["status"], "asserted");
+    assert_eq!(killed["value"], "2020-01-03");
+    assert_eq!(killed["time_source"], "clause");
+    assert!(killed["sentence"].get("start").is_some() && killed["sentence"].get("end").is_some());
+    let agent = &killed["participants"][0];
+    assert_eq!((agent["role"].as_str(), agent["entity"].as_str()), (Some("agent"), Some("united-states")));
+    let victim = &killed["participants"][1];
+    assert_eq!(
+        (victim["role"].as_str(), victim["entity"].as_str()),
+        (Some("victim"), Some("qasem-soleimani"))
+    );
+
+    let timeline = extractor.timeline(&doc, &extraction);
+    let entries = serde_json::to_value(timeline.entries()).expect("serialisable");
+    let entry = &entries[0];
+    for key in ["value", "interval", "kind", "summary", "participants", "places", "documents", "sources"] {
+        assert!(entry.get(key).is_some(), "timeline entry lacks `{key}`");
+    }
+    let source = &entry["sources"][0];
+    for key in ["document", "start", "end", "trigger", "text"] {
+        assert!(source.get(key).is_some(), "source lacks `{key}`");
+    }
+    assert_eq!(source["document"], "003");
+}
