@@ -455,6 +455,23 @@ impl<'a> Parser<'a> {
         i > 0 && self.at(i).is_some_and(|t| t.start == self.toks[i - 1].end)
     }
 
+    /// A lower-case plural noun outside the vocabulary ("troops"): what a number before it counts.
+    fn plural_noun(&self, i: usize) -> bool {
+        let next = self.str(i);
+        let outside = |t: &Tok<'_>| t.entry.is_none_or(|e| e.senses.iter().all(|s| s.word == Word::Quantity));
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && outside(t))
+            && next.len() > 3
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && next.bytes().all(|b| b.is_ascii_lowercase())
+    }
+
+    /// A possessive "'s" at `i` (touching the word before): the token after it.
+    fn possessive(&self, i: usize) -> Option<usize> {
+        let apostrophe = self.at(i)?.kind == Kind::Punct && self.str(i).chars().all(is_apostrophe);
+        (apostrophe && self.adjacent(i) && self.is_word(i + 1, "s") && self.adjacent(i + 1)).then_some(i + 2)
+    }
+
     fn capitalised(&self, i: usize) -> bool {
         self.str(i).chars().next().is_some_and(char::is_uppercase)
     }
@@ -549,6 +566,10 @@ impl<'a> Parser<'a> {
         if after_determiner && self.str(i).ends_with("ed") {
             return None;
         }
+        // A phrase ("as soon as"): the cue of its first word.
+        if let Some((_, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
+            return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
+        }
         if let Some(entry) = t.entry {
             for s in &entry.senses {
                 match s.word {
@@ -558,12 +579,33 @@ impl<'a> Parser<'a> {
                 }
             }
             if entry.senses.iter().any(|s| s.word == Word::TensePast) {
+                // "was expected to", "were planning to": a future seen from the past.
+                let future_next = self
+                    .toks
+                    .get(i + 1)
+                    .and_then(|t| t.entry)
+                    .is_some_and(|e| e.senses.iter().any(|s| s.word == Word::TenseFuture))
+                    && !self.capitalised(i + 1);
+                if future_next {
+                    return Some(Tense::Future);
+                }
                 return (!self.after_passive_auxiliary(i)).then_some(Tense::Past);
             }
         }
         let w = self.str(i);
         let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
         (participle && !self.after_passive_auxiliary(i)).then_some(Tense::Past)
+    }
+
+    /// The tense of the word right before token `i` ("ended Jan. 31", "until Jan. 31"), or of
+    /// the verb before "on" ("was signed on Jan. 31").
+    fn verb_before(&self, i: usize) -> Option<Tense> {
+        let b = i.checked_sub(1)?;
+        if self.sentence_end(b) || self.toks[i].para_before {
+            return None;
+        }
+        let b = if self.is_word(b, "on") && b > 0 && !self.sentence_end(b - 1) { b - 1 } else { b };
+        self.word_tense(b)
     }
 
     /// "will be held", "has been delayed": a participle after "be"/"been" says nothing of
@@ -630,9 +672,11 @@ impl<'a> Parser<'a> {
         {
             return true;
         }
+        // A date with its day number ("the Aug. 7 embassy bombings") names no show or band.
+        let numbered = (start..end).any(|k| self.toks[k].kind == Kind::Number);
         let opens =
             self.sentence_start(start) || start > 0 && self.str(start - 1).eq_ignore_ascii_case("the");
-        opens && capital_word(end) && !self.all_caps(end) && !self.toks[end].para_before
+        !numbered && opens && capital_word(end) && !self.all_caps(end) && !self.toks[end].para_before
     }
 
     /// "about two years", "more than a decade", "around 7:15 p.m.", "early next year", "mid-1990s".
@@ -688,6 +732,7 @@ impl<'a> Parser<'a> {
             position,
             self.the_core(j),
             self.the_period(j),
+            self.the_year(j),
             self.the_quarter(j),
             self.the_weekend(j),
         ])
@@ -733,13 +778,52 @@ impl<'a> Parser<'a> {
         Some(Draft::new(j + 2, value.into(), how, "date:the-period"))
     }
 
-    /// "the quarter", "the latest quarter": in news, the last quarter that has ended.
-    fn the_quarter(&self, j: usize) -> Option<Draft> {
-        let k = if self.is_word(j, "latest") { j + 1 } else { j };
-        if !self.is_word(k, "quarter") || self.is_word(k + 1, "of") || self.dash(k + 1) {
+    /// After "the": "the year", "the fiscal year" as the reports of a year speak of it ("sales
+    /// for the year", "earlier in the year"): the anchor's year. Only before punctuation or a
+    /// few words that keep it whole, not in "the year before", "the year of…", "the year he
+    /// left". "The year ended June 30" is the length of that year.
+    fn the_year(&self, j: usize) -> Option<Draft> {
+        let y = if self.has(j, Word::Fiscal) { j + 1 } else { j };
+        // "Person of the Year": a title.
+        if !self.is_word(y, "year") || self.capitalised(y) {
+            return None;
+        }
+        let k = y + 1;
+        let closing = self
+            .at(k)
+            .is_none_or(|t| t.kind == Kind::Punct && matches!(self.str(k), "," | "." | ";" | ":" | ")"));
+        let ended = self.is_word(k, "ended") || self.is_word(k, "ending");
+        if ended {
+            return Some(Draft::new(
+                k,
+                duration_value(Amount { n: Some(1), half: false }, DurationUnit::Year, 1),
+                Anchor::Explicit,
+                "duration:the-year",
+            ));
+        }
+        let keeps = ["were", "was", "is", "by", "through", "to"].iter().any(|w| self.is_word(k, w));
+        if !(closing || keeps) {
             return None;
         }
         let (anchor, how) = self.deictic_anchor()?;
+        Some(Draft::new(k, CalendarValue::year(anchor.year()).into(), how, "date:the-year"))
+    }
+
+    /// "the quarter", "the latest quarter": in news, the last quarter that has ended. "The
+    /// latest period" of an earnings report is the quarter last named, else that one.
+    fn the_quarter(&self, j: usize) -> Option<Draft> {
+        let latest = self.is_word(j, "latest");
+        let k = if latest { j + 1 } else { j };
+        let period = latest && self.is_word(k, "period");
+        if !(self.is_word(k, "quarter") || period) || self.is_word(k + 1, "of") || self.dash(k + 1) {
+            return None;
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        if let (true, Some(named @ CalendarValue { within: Some(Within::Quarter(Some(_))), .. })) =
+            (period, self.reference)
+        {
+            return Some(Draft::new(k + 1, named.into(), Anchor::Narrative, "date:the-quarter"));
+        }
         let ended = shift_months(anchor, -3)?;
         let value = within(ended.year(), Within::Quarter(Some(quarter_of(ended))));
         Some(Draft::new(k + 1, value.into(), how, "date:the-quarter"))
@@ -788,12 +872,10 @@ impl<'a> Parser<'a> {
                     Word::Season(s) => self.season_expr(i, s, sense.needs_context),
                     Word::RelativeDay(offset, part) => self.day_word(i, offset, part),
                     Word::Deictic(_) | Word::DeicticReference(_) => self.deictic_expr(i, false),
-                    Word::Cardinal(_)
-                    | Word::Article
-                    | Word::Vague
-                    | Word::Couple
-                    | Word::Dozen
-                    | Word::Half => self.amount_expr(i),
+                    Word::Cardinal(_) => longest([self.amount_expr(i), self.spelled_year_expr(i)]),
+                    Word::Article | Word::Vague | Word::Couple | Word::Dozen | Word::Half => {
+                        self.amount_expr(i)
+                    }
                     Word::Ordinal(n) => self.ordinal_expr(i + 1, n),
                     Word::Every => self.every_expr(i),
                     Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
@@ -811,7 +893,7 @@ impl<'a> Parser<'a> {
                         if plural {
                             self.bare_units(i)
                         } else {
-                            self.unit_offset(i)
+                            longest([self.unit_offset(i), self.year_end(i)])
                         }
                     }
                     w @ (Word::Reference(_) | Word::Recurrence(..)) => self.word_draft(i + 1, w),
@@ -842,7 +924,13 @@ impl<'a> Parser<'a> {
                 let before_noun = self.at(end).is_some_and(|t| t.kind == Kind::Word)
                     && !self.has(end, Word::ContextBefore)
                     && !self.capitalised(end);
-                if before_noun {
+                // "rise 8% annually", "$2 million annually", "10,000 units annually": a rate of an
+                // amount, not a recurring time.
+                let rate = end >= 2 && {
+                    let b = end - 2;
+                    self.toks[b].kind == Kind::Number || self.punct(b, '%') || self.has(b, Word::Quantity)
+                };
+                if before_noun || rate {
                     return None;
                 }
                 Some(Draft::new(end, TimexValue::duration(n, unit), Anchor::Explicit, "set:recurrence").set())
@@ -874,9 +962,19 @@ impl<'a> Parser<'a> {
             self.day_month(i, n, len),
             self.decade(i, n, len),
             self.ordinal_number(i, n, len),
+            self.year_period(i, n, len),
             self.amount_expr(i),
             self.year_number(i, n, len),
         ])
+    }
+
+    /// "1988 third quarter", "the 1988 period": a year, then one of its periods.
+    fn year_period(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
+        if len != 4 || !(1900..2100).contains(&n) {
+            return None;
+        }
+        let (end, value) = self.period_of_year(i + 1, n as i32)?;
+        Some(Draft::new(end, value.into(), Anchor::Explicit, "date:quarter-year"))
     }
 
     /// 2020-01-03, 2020/01/03.
@@ -1086,8 +1184,15 @@ impl<'a> Parser<'a> {
         rule_no_year: &'static str,
     ) -> Option<Draft> {
         let k = if self.punct(j, ',') || self.is_word(j, "of") { j + 1 } else { j };
-        if let Some((year, 4)) = self.number(k) {
-            if (1000..3000).contains(&year) && !(self.adjacent(k + 1) && self.number(k + 2).is_some()) {
+        let year = match self.number(k) {
+            Some((year, 4)) => Some((k + 1, year)),
+            _ => self.spelled_year(k).map(|(end, year)| (end, year as u32)),
+        };
+        if let Some((after, year)) = year {
+            // "1,959,000" is a number; "January 1959, 61 years ago" is a date.
+            let inside_number =
+                self.adjacent(after) && self.adjacent(after + 1) && self.number(after + 1).is_some();
+            if (1000..3000).contains(&year) && !inside_number {
                 let year = year as i32;
                 let within = match day {
                     Some(d) => {
@@ -1096,7 +1201,7 @@ impl<'a> Parser<'a> {
                     }
                     None => Within::Month(Some(month)),
                 };
-                return Some(Draft::new(k + 1, within_value(year, within), Anchor::Explicit, rule_year));
+                return Some(Draft::new(after, within_value(year, within), Anchor::Explicit, rule_year));
             }
         }
         // "June last year", "January this year": the year the deictic names.
@@ -1136,7 +1241,12 @@ impl<'a> Parser<'a> {
             Some((anchor, how)) => {
                 // A month alone follows the tense of its clause; a day goes to the nearest one
                 // (on TBAQ's development part tense cues mislead more than they help there).
-                let tense = if day.is_none() { self.clause_tense(start, j) } else { Tense::Unknown };
+                // A day follows only a tense cue right before it ("ended Jan. 31", "on").
+                let tense = if day.is_none() {
+                    self.clause_tense(start, j)
+                } else {
+                    self.verb_before(start).unwrap_or(Tense::Unknown)
+                };
                 Draft::new(j, place(anchor, tense, make)?.into(), how, rule_no_year)
             }
             None => Draft::new(j, unknown(Some(within)).into(), Anchor::Missing, rule_no_year),
@@ -1200,7 +1310,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.adjacent(i + 1)
-            && (self.punct(i + 1, '%') || self.punct(i + 1, ',') && self.number(i + 2).is_some())
+            && (self.punct(i + 1, '%')
+                || self.punct(i + 1, ',') && self.adjacent(i + 2) && self.number(i + 2).is_some())
         {
             return None;
         }
@@ -1223,21 +1334,41 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        {
-            let next = self.str(i + 1);
-            let plural_noun = self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word && t.entry.is_none())
-                && next.len() > 3
-                && next.ends_with('s')
-                && !next.ends_with("ss")
-                && next.bytes().all(|b| b.is_ascii_lowercase());
-            if plural_noun || self.is_word(i + 1, "percent") {
-                return None;
-            }
+        if self.plural_noun(i + 1) || self.is_word(i + 1, "percent") {
+            return None;
         }
         Some(Draft::new(i + 1, CalendarValue::year(n as i32).into(), Anchor::Explicit, "date:year"))
     }
 
     // ---- amounts and durations ---------------------------------------------------------------
+
+    /// A year read out as broadcast transcripts write it: "nineteen ninety-six", "nineteen
+    /// seventy-nine", "eighteen twelve" (hundreds from fifteen to nineteen, then ten to
+    /// ninety-nine), not before a counted noun: the token after it and the year.
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        let cardinal = |k: usize| self.sense(k, |w| if let Word::Cardinal(n) = w { Some(n) } else { None });
+        let hundreds = cardinal(i).filter(|h| (15..=19).contains(h))?;
+        let tens =
+            cardinal(i + 1).filter(|t| (10..=19).contains(t) || (20..=90).contains(t) && t % 10 == 0)?;
+        let mut end = i + 2;
+        let mut year = hundreds * 100 + tens;
+        if tens >= 20 && self.dash(end) && self.adjacent(end) && self.adjacent(end + 1) {
+            if let Some(u) = cardinal(end + 1).filter(|u| (1..=9).contains(u)) {
+                year += u;
+                end += 2;
+            }
+        }
+        // "nineteen twenty-five soldiers": a count.
+        if self.unit(end).is_some() || self.plural_noun(end) {
+            return None;
+        }
+        Some((end, i32::try_from(year).ok()?))
+    }
+
+    fn spelled_year_expr(&self, i: usize) -> Option<Draft> {
+        let (end, year) = self.spelled_year(i)?;
+        Some(Draft::new(end, CalendarValue::year(year).into(), Anchor::Explicit, "date:year"))
+    }
 
     /// An amount: "3", "three", "twenty-four", "a", "a few", "several", "a couple of", "1 1/2",
     /// "two and a half", "half a(n)".
@@ -1342,7 +1473,8 @@ impl<'a> Parser<'a> {
         let adjectival = self.dash(j) && self.adjacent(j) && self.adjacent(j + 1);
         let u = if adjectival { j + 1 } else { j };
         let (unit, times, plural) = self.unit(u)?;
-        let article = self.has(i, Word::Article);
+        // "a week" (the article is the amount), not "a few weeks", "a couple of days".
+        let article = self.has(i, Word::Article) && j == i + 1;
         if article && plural || self.has(i, Word::Vague) && !plural && !article {
             return None;
         }
@@ -1376,6 +1508,10 @@ impl<'a> Parser<'a> {
         {
             amount.half = true;
             end += 3;
+        } else if self.is_word(end, "old") {
+            return None; // an age ("52 years old"), as "a 6-year-old" is
+        } else if self.dash(end) && self.adjacent(end) && self.unit_offset(u).is_some() {
+            return None; // "a year-earlier profit": the unit starts "year-earlier"
         }
         if article && i > 0 && self.has(i - 1, Word::Frequency) {
             return Some(
@@ -1407,9 +1543,12 @@ impl<'a> Parser<'a> {
             };
             return Some(match self.deictic_anchor() {
                 Some((anchor, how)) => {
-                    let value = self
-                        .year_shift(unit, sign as i64 * n)
-                        .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
+                    // "a year ago" after a quarter is that quarter a year before: counted from the
+                    // last date, it compares with it and does not replace it.
+                    let (value, how) = match self.year_shift(unit, sign as i64 * n) {
+                        Some(shifted) => (shifted, Anchor::Narrative),
+                        None => (offset_value(anchor, unit, sign as i64 * n, amount.half)?, how),
+                    };
                     Draft::new(stop, value.into(), how, "date:ago")
                 }
                 None => Draft::new(stop, TimexValue::PastRef, Anchor::Missing, "date:ago"),
@@ -1447,7 +1586,9 @@ impl<'a> Parser<'a> {
     /// "a year earlier" after a quarter, half or month: the same period a year before.
     fn year_shift(&self, unit: DurationUnit, n: i64) -> Option<CalendarValue> {
         let reference = self.reference?;
+        // "41 years ago" counts from the publication date, whatever period came before.
         if unit != DurationUnit::Year
+            || n.abs() != 1
             || !matches!(
                 reference.within,
                 Some(Within::Quarter(Some(_)) | Within::Half(_) | Within::Month(Some(_)))
@@ -1470,10 +1611,61 @@ impl<'a> Parser<'a> {
         })?;
         let n = sign as i64 * i64::from(times);
         let (anchor, how) = self.reference_anchor()?;
+        // "the year-ago third quarter": that quarter of the year before.
+        if unit == DurationUnit::Year {
+            let year = self.reference.and_then(|r| match r.year {
+                Year::Year(y) if r.interval().is_some() => Some(y),
+                _ => None,
+            });
+            let year = year.unwrap_or(anchor.year()).checked_add(i32::try_from(n).ok()?)?;
+            let named = self.is_word(i + 3, "period") || self.is_word(i + 3, "quarter");
+            let shifted = self.year_shift(unit, n).is_some();
+            if let Some((end, value)) = self.period_of_year(i + 3, year).filter(|_| !(named && shifted)) {
+                return Some(Draft::new(end, value.into(), how, "date:unit-offset"));
+            }
+        }
         let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, false))?;
         // "the year-ago quarter": the period it qualifies is part of the expression.
         let end = if self.is_word(i + 3, "quarter") || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
         Some(Draft::new(end, value.into(), how, "date:unit-offset"))
+    }
+
+    /// "year-end", "year end", "year's end" (then maybe its year): the end of the anchor's year.
+    /// Not as an adjective ("year-end bonuses").
+    fn year_end(&self, i: usize) -> Option<Draft> {
+        if !self.is_word(i, "year") {
+            return None;
+        }
+        let e = if self.dash(i + 1) && self.adjacent(i + 1) && self.adjacent(i + 2) {
+            i + 2
+        } else {
+            self.possessive(i + 1).unwrap_or(i + 1)
+        };
+        if !self.is_word(e, "end") {
+            return None;
+        }
+        let k = if self.punct(e + 1, ',') { e + 2 } else { e + 1 };
+        if let Some((year, 4)) = self.number(k) {
+            if (1000..3000).contains(&year) {
+                let value = CalendarValue::year(year as i32);
+                return Some(
+                    Draft::new(k + 1, value.into(), Anchor::Explicit, "date:year-end")
+                        .with_mod(TimexMod::End),
+                );
+            }
+        }
+        if self.at(e + 1).is_some_and(|t| t.kind == Kind::Word)
+            && !self.capitalised(e + 1)
+            && !self.has(e + 1, Word::ContextBefore)
+            && self.word_tense(e + 1).is_none()
+        {
+            return None;
+        }
+        let (anchor, how) = self.deictic_anchor()?;
+        Some(
+            Draft::new(e + 1, CalendarValue::year(anchor.year()).into(), how, "date:year-end")
+                .with_mod(TimexMod::End),
+        )
     }
 
     /// "years", "decades": an unknown number of units. Not after a determiner ("the days of").
@@ -1532,8 +1724,11 @@ impl<'a> Parser<'a> {
             if self.has(k, Word::OrdinalSuffix) && self.adjacent(k) {
                 k += 1;
             }
-            let clock_or_range = (self.punct(k, ':') || self.punct(k, '.') && self.number(k + 1).is_some())
-                && self.adjacent(k);
+            // "Jan. 3:30" is no day, but "April 6: The court…" is.
+            let clock_or_range = (self.punct(k, ':') || self.punct(k, '.'))
+                && self.adjacent(k)
+                && self.number(k + 1).is_some()
+                && self.adjacent(k + 1);
             if len <= 2
                 && (1..=31).contains(&day)
                 && !clock_or_range
@@ -1617,7 +1812,9 @@ impl<'a> Parser<'a> {
         }
         let (date, how) = match self.deictic_anchor() {
             Some((anchor, how)) => {
-                let tense = match self.clause_tense(i, i + 1) {
+                // From the start of the whole expression: "until 9 a.m. Tuesday" (the dots of
+                // "a.m." end no sentence).
+                let tense = match self.clause_tense(self.origin.get().min(i), i + 1) {
                     Tense::Future => Tense::Future,
                     _ => Tense::Past,
                 };
@@ -1660,11 +1857,15 @@ impl<'a> Parser<'a> {
     fn season_expr(&self, i: usize, season: Season, needs_context: bool) -> Option<Draft> {
         let j = i + 1;
         let k = if self.is_word(j, "of") { j + 1 } else { j };
-        if let Some((year, 4)) = self.number(k) {
+        let year = match self.number(k) {
+            Some((year, 4)) => Some((k + 1, year as i32)),
+            _ => self.spelled_year(k),
+        };
+        if let Some((after, year)) = year {
             if (1000..3000).contains(&year) {
                 return Some(Draft::new(
-                    k + 1,
-                    within(year as i32, Within::Season(season)).into(),
+                    after,
+                    within(year, Within::Season(season)).into(),
                     Anchor::Explicit,
                     "date:season-year",
                 ));
@@ -1675,6 +1876,10 @@ impl<'a> Parser<'a> {
         }
         let context = i > 0 && self.context_before(i - 1);
         if needs_context && !context {
+            return None;
+        }
+        // "began to fall apart", "prices to fall further": the verb, not the season.
+        if needs_context && self.is_word(i - 1, "to") && self.at(j).is_some_and(|t| t.kind == Kind::Word) {
             return None;
         }
         if !context {
@@ -1761,8 +1966,8 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some((unit, times, plural)) = self.unit(j) {
-            if plural && backward_span {
-                // "recent years", "past months"
+            if plural && backward_span && !self.is_word(i, "recent") {
+                // "past months"; "recent years" is a length ("in recent years")
                 return Some(Draft::new(j + 1, TimexValue::PastRef, Anchor::Explicit, "date:deictic-vague"));
             }
             if plural {
@@ -1788,6 +1993,13 @@ impl<'a> Parser<'a> {
             let (anchor, how) =
                 if from_reference { self.reference_anchor()? } else { self.deictic_anchor()? };
             let n = i64::from(offset) * i64::from(times);
+            // "this year's third quarter", "last year's quarter": a period of that year.
+            if let (DurationUnit::Year, Some(k)) = (unit, self.possessive(j + 1)) {
+                let year = anchor.year().checked_add(i32::try_from(n).ok()?)?;
+                if let Some((end, value)) = self.period_of_year(k, year) {
+                    return Some(Draft::new(end, value.into(), how, "date:deictic-unit"));
+                }
+            }
             let value = if unit == DurationUnit::Weekend {
                 let week = CalendarValue::week_of(anchor.checked_add_signed(Duration::days(7 * n))?);
                 match week.within {
@@ -1824,7 +2036,14 @@ impl<'a> Parser<'a> {
             return None;
         }
         if let Some(weekday) = self.sense(j, |w| if let Word::Weekday(d) = w { Some(d) } else { None }) {
-            if !self.capitalised(j) {
+            // "that Sun" (a company): a weekday that is also a common word needs its dot.
+            let ambiguous = self
+                .at(j)?
+                .entry?
+                .senses
+                .iter()
+                .any(|s| matches!(s.word, Word::Weekday(_)) && s.needs_context);
+            if !self.capitalised(j) || ambiguous && !(self.punct(j + 1, '.') && self.adjacent(j + 1)) {
                 return None;
             }
             let day = match offset {
@@ -1858,6 +2077,23 @@ impl<'a> Parser<'a> {
             } else {
                 value
             };
+            // "last Oct. 23": that day of the month named.
+            let k = if self.punct(j + 1, '.') && self.adjacent(j + 1) { j + 2 } else { j + 1 };
+            if let (Some((day, len)), Year::Year(year)) = (self.number(k), value.year) {
+                let clock = (self.punct(k + 1, ':') || self.punct(k + 1, '.'))
+                    && self.adjacent(k + 1)
+                    && self.number(k + 2).is_some();
+                if len <= 2 && !clock {
+                    if let Some(date) = NaiveDate::from_ymd_opt(year, month.into(), day) {
+                        return Some(Draft::new(
+                            k + 1,
+                            CalendarValue::date(date).into(),
+                            how,
+                            "date:deictic-month",
+                        ));
+                    }
+                }
+            }
             return Some(Draft::new(j + 1, value.into(), how, "date:deictic-month"));
         }
         if let Some(season) = self.sense(j, |w| if let Word::Season(s) = w { Some(s) } else { None }) {
@@ -1889,6 +2125,44 @@ impl<'a> Parser<'a> {
             return Some(Draft::new(j + 1, value.into(), how, "date:deictic-season"));
         }
         None
+    }
+
+    /// A period of a given year, after the year ("1988", "last year's", "year-ago"): "third
+    /// quarter", "second-half", or "quarter" / "period" alone, which in earnings reports is the
+    /// period last spoken of, in that year ("the 1988 quarter", "the year-ago period").
+    fn period_of_year(&self, k: usize, year: i32) -> Option<(usize, CalendarValue)> {
+        let ordinal =
+            self.sense(k, |w| if let Word::Ordinal(n) = w { Some((k + 1, n)) } else { None }).or_else(|| {
+                let (n, len) = self.number(k)?;
+                (len <= 2 && self.has(k + 1, Word::OrdinalSuffix) && self.adjacent(k + 1))
+                    .then_some((k + 2, u8::try_from(n).ok()?))
+            });
+        if let Some((u, n)) = ordinal {
+            let u = if self.dash(u) && self.adjacent(u) { u + 1 } else { u };
+            let part = if self.is_word(u, "quarter") && (1..=4).contains(&n) {
+                Within::Quarter(Some(n))
+            } else if self.is_word(u, "half") && (1..=2).contains(&n) {
+                Within::Half(n)
+            } else {
+                return None;
+            };
+            return (!self.is_word(u + 1, "of")).then(|| (u + 1, within(year, part)));
+        }
+        let quarter = self.is_word(k, "quarter");
+        if !(quarter || self.is_word(k, "period")) || self.is_word(k + 1, "of") {
+            return None;
+        }
+        // Else "quarter" is the one that ended last, as in "the quarter" alone.
+        let latest = || {
+            let (anchor, _) = self.deictic_anchor()?;
+            Some(Within::Quarter(Some(quarter_of(shift_months(anchor, -3)?))))
+        };
+        let part = match self.reference.and_then(|r| r.within) {
+            Some(w @ (Within::Quarter(Some(_)) | Within::Half(_))) => w,
+            _ if quarter => latest()?,
+            _ => return None,
+        };
+        Some((k + 1, within(year, part)))
     }
 
     /// "the first nine months", "the last two weeks".

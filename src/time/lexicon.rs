@@ -53,6 +53,8 @@ pub(crate) enum Word {
     TenseFuture,
     NotTense,
     NotYearAfter,
+    /// A word that ends an amount ("percent", "million"): a recurrence after it is a rate.
+    Quantity,
     Determiner,
     PassiveAuxiliary,
     Zone,
@@ -171,6 +173,7 @@ impl TimeLexicon {
                             | Word::TenseFuture
                             | Word::NotTense
                             | Word::NotYearAfter
+                            | Word::Quantity
                             | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::OrdinalSuffix
@@ -278,6 +281,7 @@ const CLASSES: &[&str] = &[
     "tense-future",
     "not-tense",
     "not-year-after",
+    "quantity",
     "determiner",
     "passive-auxiliary",
     "zone",
@@ -389,6 +393,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "tense-future" => Word::TenseFuture,
         "not-tense" => Word::NotTense,
         "not-year-after" => Word::NotYearAfter,
+        "quantity" => Word::Quantity,
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "zone" => Word::Zone,
