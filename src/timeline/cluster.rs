@@ -143,6 +143,16 @@ pub(super) fn cluster<'r>(
     // victim, a downing by its aircraft) join across the kind's span of days.
     let mut all: Vec<Cluster<'r>> = days.into_values().chain(unplaced.into_values()).flatten().collect();
     let mut joined: Vec<usize> = (0..all.len()).collect();
+    // The first and last day of each joined group: a group may not stretch past the span, so
+    // daily attacks by one side do not chain into one.
+    let mut days_of: Vec<(NaiveDate, NaiveDate)> = all
+        .iter()
+        .map(|c| {
+            let day =
+                c.members.first().and_then(|r| r.event.interval).map_or(NaiveDate::MIN, |v| v.start.date());
+            (day, day)
+        })
+        .collect();
     let mut by_participant: BTreeMap<(&str, &EntityId), Vec<(NaiveDate, usize)>> = BTreeMap::new();
     for (i, c) in all.iter().enumerate() {
         let Some(first) = c.members.first() else { continue };
@@ -159,11 +169,14 @@ pub(super) fn cluster<'r>(
         let span = kinds.get(&EventKind::from(kind)).map_or(0, |k| i64::from(k.span_days));
         list.sort();
         for pair in list.windows(2) {
-            let ((d0, a), (d1, b)) = (pair[0], pair[1]);
+            let ((_, a), (_, b)) = (pair[0], pair[1]);
             let (ra, rb) = (root(&mut joined, a), root(&mut joined, b));
-            if ra != rb && (d1 - d0).num_days() <= span && !all[ra].conflicts_with(&all[rb]) {
+            let first = days_of[ra].0.min(days_of[rb].0);
+            let last = days_of[ra].1.max(days_of[rb].1);
+            if ra != rb && (last - first).num_days() <= span && !all[ra].conflicts_with(&all[rb]) {
                 let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
                 joined[gone] = keep;
+                days_of[keep] = (first, last);
                 let members = std::mem::take(&mut all[gone].members);
                 for r in members {
                     all[keep].add(r);
