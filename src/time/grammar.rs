@@ -2139,13 +2139,7 @@ impl<'a> Parser<'a> {
             });
         if let Some((u, n)) = ordinal {
             let u = if self.dash(u) && self.adjacent(u) { u + 1 } else { u };
-            let part = if self.is_word(u, "quarter") && (1..=4).contains(&n) {
-                Within::Quarter(Some(n))
-            } else if self.is_word(u, "half") && (1..=2).contains(&n) {
-                Within::Half(n)
-            } else {
-                return None;
-            };
+            let part = self.nth_part(u, n)?;
             return (!self.is_word(u + 1, "of")).then(|| (u + 1, within(year, part)));
         }
         let quarter = self.is_word(k, "quarter");
@@ -2163,6 +2157,17 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         Some((k + 1, within(year, part)))
+    }
+
+    /// The `n`th quarter or half named at token `u` ("third quarter", "second half").
+    fn nth_part(&self, u: usize, n: u8) -> Option<Within> {
+        if self.is_word(u, "quarter") && (1..=4).contains(&n) {
+            Some(Within::Quarter(Some(n)))
+        } else if self.is_word(u, "half") && (1..=2).contains(&n) {
+            Some(Within::Half(n))
+        } else {
+            None
+        }
     }
 
     /// "the first nine months", "the last two weeks".
@@ -2187,13 +2192,7 @@ impl<'a> Parser<'a> {
             let value = CalendarValue { year: Year::Century(i32::from(n) - 1), within: None, time: None };
             return Some(Draft::new(u + 1, value.into(), Anchor::Explicit, "date:century"));
         }
-        let part = if self.is_word(u, "quarter") && (1..=4).contains(&n) {
-            Within::Quarter(Some(n))
-        } else if self.is_word(u, "half") && (1..=2).contains(&n) {
-            Within::Half(n)
-        } else {
-            return None;
-        };
+        let part = self.nth_part(u, n)?;
         let end = u + 1;
         // "of 2019", "of fiscal 2019", "2019" ("fourth quarter 2019")
         let mut k = if self.is_word(end, "of") { end + 1 } else { end };
