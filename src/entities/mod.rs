@@ -72,6 +72,8 @@ impl fmt::Display for EntityKind {
     }
 }
 
+/// A cheap-to-clone string newtype (an `Arc<str>`) that serialises as a plain string; also
+/// used for event kinds.
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -117,6 +119,7 @@ macro_rules! string_id {
         }
     };
 }
+pub(crate) use string_id;
 
 string_id!(
     /// The canonical id of an entity: `qasem-soleimani`, `united-states`.

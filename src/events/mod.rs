@@ -38,43 +38,12 @@ use std::sync::Arc;
 
 pub(crate) use rules::{Input, find};
 
-/// The kind of an event: one of the kinds of `data/events/kinds.tsv` (`attack`, `death`,
-/// `funeral`, `protest`, `statement`, `threat`, `meeting`, `advisory`, `deployment`,
-/// `appointment`, `vote`, `crash`, `sanction` in the bundled taxonomy).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EventKind(Arc<str>);
-
-impl EventKind {
-    /// The kind as a string.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for EventKind {
-    fn from(s: &str) -> EventKind {
-        EventKind(Arc::from(s))
-    }
-}
-
-impl PartialEq<str> for EventKind {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for EventKind {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl fmt::Display for EventKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::entities::string_id!(
+    /// The kind of an event: one of the kinds of `data/events/kinds.tsv` (`attack`, `death`,
+    /// `funeral`, `protest`, `statement`, `threat`, `meeting`, `advisory`, `deployment`,
+    /// `appointment`, `vote`, `crash`, `sanction` in the bundled taxonomy).
+    EventKind
+);
 
 /// What a participant does in an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
