@@ -222,8 +222,9 @@ impl EventScores {
                 }
             }
         }
-        let happened = |status: Status, kind: &EventKind, date: Option<String>| {
-            (status == Status::Asserted).then_some(()).and(date).map(|d| (kind.clone(), d))
+        let happened = |status: Status, kind: &EventKind, date: Option<String>| match status {
+            Status::Asserted => date.map(|d| (kind.clone(), d)),
+            _ => None,
         };
         let predicted_pairs: BTreeSet<(EventKind, String)> =
             predicted.iter().filter_map(|p| happened(p.status, &p.kind, event_date(p))).collect();
