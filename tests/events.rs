@@ -164,6 +164,12 @@ fn a_statement_after_said_takes_the_speaker_of_said() {
 }
 
 #[test]
+fn a_verb_form_after_a_determiner_is_another_noun() {
+    let found = events("Militiamen set several fires and the hit was felt.");
+    assert!(found.iter().all(|e| e.trigger.text != "fires" && e.trigger.text != "hit"), "{found:#?}");
+}
+
+#[test]
 fn set_phrases_tell_no_event() {
     let found =
         events("Two officials, speaking on condition of anonymity, said crowds chanted Death to America.");

@@ -276,6 +276,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
         }
         let (index, mut form, plural) = chosen?;
+        // A verb's base or -s form where a noun stands, with no noun of that trigger: another
+        // noun ("several fires", "the hit").
+        let determined = t > self.sentence.tokens.start
+            && (self.has(t - 1, Cue::Determiner) || input.tokens[t - 1].kind == TokenKind::Number);
+        if determined && matches!(form, Form::Base | Form::Third) {
+            return None;
+        }
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
             form = Form::Noun;
         }
