@@ -345,8 +345,8 @@ fn time_stage_keeps_its_floors_on_the_development_part() {
     }
     eprintln!("{scores}");
     assert_eq!(scores.documents, 202);
-    assert!(scores.relaxed.f1() >= 0.938, "relaxed F1 {:.4}", scores.relaxed.f1());
+    assert!(scores.relaxed.f1() >= 0.940, "relaxed F1 {:.4}", scores.relaxed.f1());
     assert!(scores.strict.f1() >= 0.866, "strict F1 {:.4}", scores.strict.f1());
-    assert!(scores.value_f1() >= 0.790, "value F1 {:.4}", scores.value_f1());
-    assert!(scores.type_f1() >= 0.892, "type F1 {:.4}", scores.type_f1());
+    assert!(scores.value_f1() >= 0.794, "value F1 {:.4}", scores.value_f1());
+    assert!(scores.type_f1() >= 0.894, "type F1 {:.4}", scores.type_f1());
 }

@@ -589,12 +589,21 @@ impl<'a> Parser<'a> {
                 if future_next {
                     return Some(Tense::Future);
                 }
-                return (!self.after_passive_auxiliary(i)).then_some(Tense::Past);
+                return self.participle_tense(i);
             }
         }
         let w = self.str(i);
         let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
-        (participle && !self.after_passive_auxiliary(i)).then_some(Tense::Past)
+        if participle { self.participle_tense(i) } else { None }
+    }
+
+    /// A past form or participle puts its clause in the past, unless it follows "be"/"been":
+    /// then only a future cue right before the auxiliary counts ("will be named").
+    fn participle_tense(&self, i: usize) -> Option<Tense> {
+        if !self.after_passive_auxiliary(i) {
+            return Some(Tense::Past);
+        }
+        i.checked_sub(2).and_then(|a| self.word_tense(a)).filter(|t| *t == Tense::Future)
     }
 
     /// The tense of the word right before token `i` ("ended Jan. 31", "until Jan. 31"), or of
@@ -897,11 +906,30 @@ impl<'a> Parser<'a> {
                         }
                     }
                     w @ (Word::Reference(_) | Word::Recurrence(..)) => self.word_draft(i + 1, w),
+                    Word::ReferenceAdjective(r) => self.reference_adjective(i, r),
                     _ => None,
                 });
                 longest(std::iter::once(phrase).chain(senses))
             }
         }
+    }
+
+    /// "current" before its noun ("his current post", "the current four flights"): a vague
+    /// reference. Not as a noun ("the current."), before a preposition or a capitalised word,
+    /// nor in a term ("current account").
+    fn reference_adjective(&self, i: usize, r: Ref) -> Option<Draft> {
+        let next = self.at(i + 1)?;
+        let noun_after = match next.kind {
+            Kind::Number => true,
+            Kind::Word => {
+                !self.capitalised(i + 1)
+                    && !self.has(i + 1, Word::ContextBefore)
+                    && !self.has(i + 1, Word::NotAfterReference)
+                    && self.unit(i + 1).is_none()
+            }
+            _ => false,
+        };
+        noun_after.then(|| self.word_draft(i + 1, Word::Reference(r)))?
     }
 
     /// A single vocabulary word or phrase that is an expression by itself.

@@ -45,6 +45,10 @@ pub(crate) enum Word {
     PositionNoun(TimexMod),
     AmountMod(TimexMod),
     Reference(Ref),
+    /// An adjective that is a vague reference only before its noun ("current", "then-current").
+    ReferenceAdjective(Ref),
+    /// A noun that makes an adjective reference part of a term ("current account").
+    NotAfterReference,
     Recurrence(Option<u32>, DurationUnit),
     Every,
     Fiscal,
@@ -173,6 +177,7 @@ impl TimeLexicon {
                             | Word::TenseFuture
                             | Word::NotTense
                             | Word::NotYearAfter
+                            | Word::NotAfterReference
                             | Word::Quantity
                             | Word::Determiner
                             | Word::PassiveAuxiliary
@@ -273,6 +278,8 @@ const CLASSES: &[&str] = &[
     "position-noun",
     "amount-mod",
     "reference",
+    "reference-adjective",
+    "not-after-reference",
     "recurrence",
     "every",
     "fiscal",
@@ -365,12 +372,15 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "position" => Word::Position(value.parse().ok()?),
         "position-noun" => Word::PositionNoun(value.parse().ok()?),
         "amount-mod" => Word::AmountMod(value.parse().ok()?),
-        "reference" => Word::Reference(match value {
-            "PRESENT_REF" => Ref::Present,
-            "PAST_REF" => Ref::Past,
-            "FUTURE_REF" => Ref::Future,
-            _ => return None,
-        }),
+        "reference" | "reference-adjective" => {
+            let r = match value {
+                "PRESENT_REF" => Ref::Present,
+                "PAST_REF" => Ref::Past,
+                "FUTURE_REF" => Ref::Future,
+                _ => return None,
+            };
+            if class == "reference" { Word::Reference(r) } else { Word::ReferenceAdjective(r) }
+        }
         "recurrence" => match value.parse::<TimexValue>().ok()? {
             TimexValue::Duration(d) if d.parts.len() == 1 => Word::Recurrence(d.parts[0].0, d.parts[0].1),
             _ => return None,
@@ -393,6 +403,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "tense-future" => Word::TenseFuture,
         "not-tense" => Word::NotTense,
         "not-year-after" => Word::NotYearAfter,
+        "not-after-reference" => Word::NotAfterReference,
         "quantity" => Word::Quantity,
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
