@@ -161,6 +161,8 @@ fn no_trigger_inside_a_name() {
 fn a_statement_after_said_takes_the_speaker_of_said() {
     let found = events("The Pentagon said in a statement that the strike was defensive.");
     assert_eq!(role(event(&found, "statement"), Role::Speaker), ["pentagon"]);
+    let found = events("The strike was defensive, said Mark Esper in a statement.");
+    assert_eq!(role(event(&found, "statement"), Role::Speaker), ["mark-esper"]);
 }
 
 #[test]

@@ -543,10 +543,18 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // takes the reporting verb's subject.
         if found.form == Form::Noun && out.is_empty() {
             if let Some(report) = self.reporting_verb_before(found.first, clause_start) {
+                // Inverted ("said Hoffman in a statement"): the name after the verb; else the
+                // subject before it.
                 let from = report.saturating_sub(SUBJECT_REACH).max(clause_start);
-                let subject = self.mentions_in(from, report).iter().rev().find(|m| {
-                    let t = self.token_at(m.span.start);
-                    self.starts_token(m) && self.in_clause(t, found.first) && !self.any_preposition_before(t)
+                let inverted =
+                    self.mentions_in(report + 1, found.first).iter().rev().find(|m| self.starts_token(m));
+                let subject = inverted.or_else(|| {
+                    self.mentions_in(from, report).iter().rev().find(|m| {
+                        let t = self.token_at(m.span.start);
+                        self.starts_token(m)
+                            && self.in_clause(t, found.first)
+                            && !self.any_preposition_before(t)
+                    })
                 });
                 if let Some(m) = subject {
                     add(entry.subject, m, &mut out);
@@ -617,7 +625,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if !self.has(t, Cue::PlacePreposition) && !self.has(t, Cue::ObjectPreposition) {
             return None;
         }
-        (t.saturating_sub(2).max(clause_start)..t).rev().find(|&r| self.has(r, Cue::Reporting))
+        (t.saturating_sub(4).max(clause_start)..t).rev().find(|&r| self.has(r, Cue::Reporting))
     }
 
     /// Whether a place name modifies the common noun after it ("a US contractor", "Iraqi
