@@ -33,6 +33,11 @@ use std::collections::BTreeMap;
 /// How far back a report dated by publication only may reach.
 const PUBLISHED_WINDOW_DAYS: u64 = 31;
 
+/// How many clusters of one kind and day a report is compared with, in the order they were
+/// started: a real day holds a few dozen events of a kind, and the bound keeps a pathological
+/// one (thousands of different victims on one day) linear instead of quadratic.
+const MAX_CLUSTERS_SCANNED: usize = 256;
+
 /// The roles that tell two events of a kind apart.
 const DISTINGUISHING: [Role; 2] = [Role::Victim, Role::Speaker];
 
@@ -68,8 +73,8 @@ impl<'r> Cluster<'r> {
     fn conflicts(&self, report: &Report) -> bool {
         DISTINGUISHING.iter().any(|role| {
             let theirs = self.roles.get(role).map_or(&[][..], Vec::as_slice);
-            let mine: Vec<&EntityId> = report.event.with_role(*role).collect();
-            !theirs.is_empty() && !mine.is_empty() && !mine.iter().any(|id| theirs.contains(id))
+            let mut mine = report.event.with_role(*role).peekable();
+            !theirs.is_empty() && mine.peek().is_some() && !mine.any(|id| theirs.contains(&id))
         })
     }
 
@@ -112,7 +117,7 @@ pub(super) fn cluster<'r>(
         // earlier in canonical order.
         let mut best: Option<(bool, usize, (&str, NaiveDate), usize)> = None;
         for (key, clusters) in days.range((kind, first)..=(kind, last)) {
-            for (i, c) in clusters.iter().enumerate() {
+            for (i, c) in clusters.iter().enumerate().take(MAX_CLUSTERS_SCANNED) {
                 if c.conflicts(r) {
                     continue;
                 }
@@ -207,6 +212,7 @@ fn join_or_start<'r>(clusters: &mut Vec<Cluster<'r>>, report: &'r Report) {
     let best = clusters
         .iter()
         .enumerate()
+        .take(MAX_CLUSTERS_SCANNED)
         .filter(|(_, c)| !c.conflicts(report))
         .max_by(|(i, a), (j, b)| a.members.len().cmp(&b.members.len()).then(j.cmp(i)))
         .map(|(i, _)| i);
