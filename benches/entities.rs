@@ -20,7 +20,7 @@ mod common;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use annals::{Document, Extractor};
-use common::{CORPUS_BYTES, Rng, into_texts, mb, seed_texts};
+use common::{CORPUS_BYTES, Rng, counting, into_texts, mb, seed_texts};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -424,11 +424,7 @@ fn seed_corpus_bench(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(20).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(10));
     group.bench_function("annals", |b| {
-        b.iter(|| {
-            let n = annals_count_all(&extractor, &docs);
-            assert_eq!(n, expected, "annals found a different number of mentions in the seed corpus");
-            n
-        })
+        counting(b, "annals", expected, || annals_count_all(&extractor, &docs))
     });
     // Dictionary matching only (no pattern rules, resolution or sentences): the workload of a
     // phrase matcher such as spaCy's EntityRuler, on the same names as the bare scan.
@@ -437,18 +433,10 @@ fn seed_corpus_bench(c: &mut Criterion) {
     };
     let expected_gazetteer = gazetteer_only(&docs);
     group.bench_function("annals-gazetteer-only", |b| {
-        b.iter(|| {
-            let n = gazetteer_only(&docs);
-            assert_eq!(n, expected_gazetteer, "gazetteer-only matching found a different number of mentions");
-            n
-        })
+        counting(b, "gazetteer-only matching", expected_gazetteer, || gazetteer_only(&docs))
     });
     group.bench_function("bare-aho-corasick", |b| {
-        b.iter(|| {
-            let n = bare_count_all(&bare, &docs);
-            assert_eq!(n, expected_bare, "the bare automaton found a different number of matches");
-            n
-        })
+        counting(b, "the bare automaton", expected_bare, || bare_count_all(&bare, &docs))
     });
     group.finish();
 }
@@ -506,32 +494,17 @@ fn gazetteer_size_bench(c: &mut Criterion) {
                 .measurement_time(Duration::from_secs(8));
         }
         group.bench_with_input(BenchmarkId::new("annals", size), docs, |b, docs| {
-            b.iter(|| {
-                let n = annals_count_all(&extractor, docs);
-                assert_eq!(n, expected, "annals found a different number of mentions");
-                n
-            })
+            counting(b, "annals", expected, || annals_count_all(&extractor, docs))
         });
         let gazetteer_only = |docs: &[Document]| -> usize {
             docs.iter().map(|d| extractor.gazetteer_mentions(&d.text).len()).sum()
         };
         let expected_gazetteer = gazetteer_only(docs);
         group.bench_with_input(BenchmarkId::new("annals-gazetteer-only", size), docs, |b, docs| {
-            b.iter(|| {
-                let n = gazetteer_only(docs);
-                assert_eq!(
-                    n, expected_gazetteer,
-                    "gazetteer-only matching found a different number of mentions"
-                );
-                n
-            })
+            counting(b, "gazetteer-only matching", expected_gazetteer, || gazetteer_only(docs))
         });
         group.bench_with_input(BenchmarkId::new("bare-aho-corasick", size), docs, |b, docs| {
-            b.iter(|| {
-                let n = bare_count_all(&bare, docs);
-                assert_eq!(n, expected_bare, "the bare automaton found a different number of matches");
-                n
-            })
+            counting(b, "the bare automaton", expected_bare, || bare_count_all(&bare, docs))
         });
     }
     group.finish();

@@ -19,7 +19,7 @@ mod common;
 use aho_corasick::{AhoCorasick, MatchKind};
 use annals::{Document, Extraction, Extractor, Timeline};
 use chrono::NaiveDate;
-use common::{Rng, mb, seed_texts};
+use common::{Rng, counting, mb, seed_texts};
 use criterion::{
     BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
@@ -65,17 +65,13 @@ fn stage(c: &mut Criterion) {
     let mut group = c.benchmark_group("events/seed-corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("events-stage", |b| {
-        b.iter(|| {
-            let n: usize = docs.iter().zip(&extractions).map(|(d, x)| extractor.events(d, x).len()).sum();
-            assert_eq!(n, expected_events);
-            black_box(n)
+        counting(b, "the events stage", expected_events, || {
+            docs.iter().zip(&extractions).map(|(d, x)| extractor.events(d, x).len()).sum()
         })
     });
     group.bench_function("aho-corasick-trigger-scan", |b| {
-        b.iter(|| {
-            let n: usize = docs.iter().map(|d| scan.find_iter(&d.text).count()).sum();
-            assert_eq!(n, expected_hits);
-            black_box(n)
+        counting(b, "the trigger scan", expected_hits, || {
+            docs.iter().map(|d| scan.find_iter(&d.text).count()).sum()
         })
     });
     group.finish();

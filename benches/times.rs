@@ -20,7 +20,7 @@ mod common;
 
 use annals::time::{Mode, TimeTagger};
 use chrono::NaiveDate;
-use common::{mb, seed_texts};
+use common::{counting, mb, seed_texts};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use regex::Regex;
 use std::hint::black_box;
@@ -138,18 +138,10 @@ fn seed_corpus_bench(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(20).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(6));
     group.bench_function("annals-time-stage", |b| {
-        b.iter(|| {
-            let n = tag_count_all(&tagger, &docs);
-            assert_eq!(n, expected, "the time stage found a different number of expressions");
-            n
-        })
+        counting(b, "the time stage", expected, || tag_count_all(&tagger, &docs))
     });
     group.bench_function("date-regex", |b| {
-        b.iter(|| {
-            let n = regex_count_all(&re, &docs);
-            assert_eq!(n, expected_regex, "the date regex found a different number of dates");
-            n
-        })
+        counting(b, "the date regex", expected_regex, || regex_count_all(&re, &docs))
     });
     group.finish();
 }
@@ -187,18 +179,10 @@ fn document_size_bench(c: &mut Criterion) {
                 .measurement_time(Duration::from_secs(4));
         }
         group.bench_with_input(BenchmarkId::new("annals-time-stage", size), &text, |b, text| {
-            b.iter(|| {
-                let n = tag_count(&tagger, text);
-                assert_eq!(n, expected, "the time stage found a different number of expressions");
-                n
-            })
+            counting(b, "the time stage", expected, || tag_count(&tagger, text))
         });
         group.bench_with_input(BenchmarkId::new("date-regex", size), &text, |b, text| {
-            b.iter(|| {
-                let n = regex_count(&re, text);
-                assert_eq!(n, expected_regex, "the date regex found a different number of dates");
-                n
-            })
+            counting(b, "the date regex", expected_regex, || regex_count(&re, text))
         });
     }
     group.finish();

@@ -89,3 +89,19 @@ pub fn seed_texts() -> Vec<String> {
 pub fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6
 }
+
+/// The timed loop of every counting bench: runs `count` and checks, inside the loop, that it
+/// still finds `expected` things, so that a change which runs faster by finding something else
+/// fails instead of looking like a win. `what` names the counter in the failure message.
+pub fn counting(
+    b: &mut criterion::Bencher<'_>,
+    what: &str,
+    expected: usize,
+    mut count: impl FnMut() -> usize,
+) {
+    b.iter(|| {
+        let n = count();
+        assert_eq!(n, expected, "{what} found a different number than before timing");
+        std::hint::black_box(n)
+    });
+}
