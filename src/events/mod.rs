@@ -5,8 +5,9 @@
 //! decide its status (asserted, planned, hypothetical or negated), its voice, its
 //! participants by role (the entity mentions in the subject, object, `by` and `of/on/against`
 //! positions), its place (a place after `in/at/near…`) and its time: the time expression that
-//! governs its clause, else the publication date under a tense rule. Every event says how its
-//! time was chosen and which trigger line made it.
+//! governs its clause, else the day of a same-kind event the document dates itself, else the
+//! publication date for an asserted event (not for a past perfect or a generic plural). Every
+//! event says how its time was chosen and which trigger line made it.
 //!
 //! ```
 //! use annals::{Document, Extractor, events::Status};
