@@ -16,15 +16,18 @@
 //!
 //! `mode` on a JSON line (`news` or `narrative`) wins over `--mode` for that document.
 //!
-//! A bad input (unreadable file, invalid UTF-8, malformed JSON line, bad `published` date) is
-//! reported on stderr with its file and line; everything else is still processed, and the exit
-//! status is 1 at the end if anything was skipped.
+//! A bad input (unreadable file, invalid UTF-8, malformed JSON line, missing or empty `id` or
+//! `text`, bad `published` date, a document over `--max-bytes`, an id already read) is reported
+//! on stderr with its file and line; everything else is still processed, and at the end the
+//! number skipped is printed and the exit status is 1.
 
+use annals::input::{self, JsonLines};
 use annals::time::Mode;
 use annals::timeline::render;
 use annals::timeml::{TimexTag, write_timeml};
 use annals::{Document, Extraction, Extractor, Timeline};
 use clap::{Parser, ValueEnum};
+use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -50,6 +53,10 @@ struct Args {
     /// The title of the timeline (markdown, timelinejs, html).
     #[arg(long, default_value = "Timeline")]
     title: String,
+    /// The largest document accepted, in bytes (a JSON line or a text file); larger ones are
+    /// reported and skipped.
+    #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
     /// The directory `--format timeml` writes its files to.
     #[arg(long, required_if_eq("format", "timeml"))]
     out: Option<PathBuf>,
@@ -88,36 +95,33 @@ struct Output<'a> {
     timeline: Vec<annals::timeline::Entry>,
 }
 
-/// One line of JSON Lines input.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InputLine {
-    id: String,
-    text: String,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    mode: Option<String>,
-}
-
 /// Counts what was read and what was skipped, and shows progress on a terminal.
 struct Run {
     mode: Mode,
+    max_bytes: usize,
     done: usize,
     skipped: usize,
     progress: bool,
+    /// Where each document id was first read: a second document with the same id would make
+    /// the timeline's sources ambiguous, so it is skipped and reported.
+    ids: HashMap<String, String>,
 }
 
 impl Run {
-    fn skip(&mut self, place: &str, message: impl std::fmt::Display) {
+    fn skip(&mut self, error: impl std::fmt::Display) {
         self.skipped += 1;
         if self.progress {
             eprint!("\r\x1b[K");
         }
-        eprintln!("{place}: {message}");
+        eprintln!("{error}");
     }
 
-    fn tick(&mut self) {
+    fn accept(&mut self, place: String, doc: Document, emit: &mut impl FnMut(Document)) {
+        if let Some(first) = self.ids.get(&doc.id) {
+            return self.skip(format!("{place}: id `{}` already read at {first}", doc.id));
+        }
+        self.ids.insert(doc.id.clone(), place);
+        emit(doc);
         self.done += 1;
         if self.progress && self.done % 100 == 0 {
             eprint!("\r{} documents", self.done);
@@ -125,47 +129,12 @@ impl Run {
     }
 }
 
-fn parse_line(line: &str, mode: Mode) -> Result<Document, String> {
-    let input: InputLine = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
-    let mode = match input.mode {
-        Some(m) => m.parse::<Mode>().map_err(|e| e.to_string())?,
-        None => mode,
-    };
-    let mut doc = Document::new(input.id, input.text).mode(mode);
-    if let Some(date) = input.published {
-        let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-            .map_err(|_| format!("`published` must be a date like 2020-01-03, found `{date}`"))?;
-        doc = doc.published(date);
-    }
-    Ok(doc)
-}
-
 fn read_jsonl(name: &str, reader: impl BufRead, run: &mut Run, emit: &mut impl FnMut(Document)) {
-    let mode = run.mode;
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let place = format!("{name}:{}", i + 1);
-        let line = match line {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(line) => line,
-                Err(_) => {
-                    run.skip(&place, "not valid UTF-8");
-                    continue;
-                }
-            },
-            Err(e) => {
-                run.skip(&place, e);
-                break;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        match parse_line(&line, mode) {
-            Ok(doc) => {
-                emit(doc);
-                run.tick();
-            }
-            Err(message) => run.skip(&place, message),
+    let mut lines = JsonLines::new(name, reader).mode(run.mode).max_bytes(run.max_bytes);
+    while let Some(read) = lines.next() {
+        match read {
+            Ok(doc) => run.accept(format!("{name}:{}", lines.line()), doc, emit),
+            Err(e) => run.skip(e),
         }
     }
 }
@@ -177,7 +146,7 @@ fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
     } else if path.is_dir() {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => return run.skip(&name, e),
+            Err(e) => return run.skip(annals::Error::io(path, e)),
         };
         entries.retain(|p| p.extension().is_some_and(|x| x == "txt" || x == "jsonl"));
         entries.sort();
@@ -187,22 +156,12 @@ fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
     } else if path.extension().is_some_and(|x| x == "jsonl") {
         match std::fs::File::open(path) {
             Ok(file) => read_jsonl(&name, std::io::BufReader::new(file), run, emit),
-            Err(e) => run.skip(&name, e),
+            Err(e) => run.skip(annals::Error::io(path, e)),
         }
     } else {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    let id = path.file_stem().map_or(name.clone(), |s| s.to_string_lossy().into_owned());
-                    emit(Document::new(id, text).mode(run.mode));
-                    run.tick();
-                }
-                Err(e) => run.skip(
-                    &name,
-                    format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()),
-                ),
-            },
-            Err(e) => run.skip(&name, e),
+        match input::read_text_file(path, run.mode, run.max_bytes) {
+            Ok(doc) => run.accept(name, doc, emit),
+            Err(e) => run.skip(e),
         }
     }
 }
@@ -243,7 +202,14 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     }
-    let mut run = Run { mode, done: 0, skipped: 0, progress: std::io::stderr().is_terminal() };
+    let mut run = Run {
+        mode,
+        max_bytes: args.max_bytes,
+        done: 0,
+        skipped: 0,
+        progress: std::io::stderr().is_terminal(),
+        ids: HashMap::new(),
+    };
     let mut unwritten: Vec<String> = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -94,6 +94,13 @@ pub(crate) const BUNDLED_GAZETTEERS: &[&str] = &[
     "data/gazetteer/story.tsv",
 ];
 
+/// A file name without its directory and extensions (`data/events/kinds.tsv` → `kinds`): what
+/// tells a vocabulary file's role.
+pub(crate) fn file_stem(name: &str) -> &str {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.split('.').next().unwrap_or(file)
+}
+
 /// Iterates over the data lines of a source: `(1-based line number, TAB-separated fields)`,
 /// skipping blank lines and `#` comments and trimming a final `\r`.
 pub(crate) struct LineReader<'a> {

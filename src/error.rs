@@ -1,7 +1,7 @@
 //! One error type for the whole crate.
 //!
-//! Only building an [`Extractor`](crate::Extractor) and reading files can fail; extraction
-//! itself never does. Every error says where: a data-file error names the file and the line
+//! Only building an [`Extractor`](crate::Extractor) and reading files or input documents can
+//! fail; extraction itself never does. Every error says where: a data-file error names the file and the line
 //! (`data/gazetteer/story.tsv:17: expected 4 tab-separated fields, found 3`), an I/O error
 //! names the path.
 
@@ -46,6 +46,8 @@ enum ErrorKind {
     },
     #[error("{0}")]
     Argument(String),
+    #[error("{file}{}: {message}", line.map(|n| format!(":{n}")).unwrap_or_default())]
+    Input { file: String, line: Option<usize>, message: String },
 }
 
 impl Error {
@@ -67,6 +69,12 @@ impl Error {
         Error { inner: Box::new(ErrorKind::Argument(message.into())) }
     }
 
+    /// A document that cannot be read: a malformed JSON line, a file that is not UTF-8…
+    #[cold]
+    pub(crate) fn input(file: &str, line: Option<usize>, message: impl Into<String>) -> Error {
+        Error { inner: Box::new(ErrorKind::Input { file: file.to_string(), line, message: message.into() }) }
+    }
+
     /// True for a malformed data file (gazetteer, cue list…).
     pub fn is_data(&self) -> bool {
         matches!(*self.inner, ErrorKind::Data { .. })
@@ -77,15 +85,21 @@ impl Error {
         matches!(*self.inner, ErrorKind::Io { .. })
     }
 
+    /// True for an input document that cannot be used (see [`crate::input`]).
+    pub fn is_input(&self) -> bool {
+        matches!(*self.inner, ErrorKind::Input { .. })
+    }
+
     /// True for a bad argument.
     pub fn is_argument(&self) -> bool {
         matches!(*self.inner, ErrorKind::Argument(_))
     }
 
-    /// The data file and 1-based line a data error points at.
+    /// The file and 1-based line a data error, or an input error on a line, points at.
     pub fn location(&self) -> Option<(&str, usize)> {
         match &*self.inner {
             ErrorKind::Data { file, line, .. } => Some((file, *line)),
+            ErrorKind::Input { file, line: Some(line), .. } => Some((file, *line)),
             _ => None,
         }
     }

@@ -96,6 +96,7 @@ pub struct ExtractorBuilder {
     gazetteers: Vec<Input>,
     cues: Vec<Input>,
     first_names: Vec<Input>,
+    text_vocabulary: Vec<Input>,
     time_vocabulary: Vec<Input>,
     event_vocabulary: Vec<Input>,
     disabled: Vec<String>,
@@ -108,6 +109,7 @@ impl Default for ExtractorBuilder {
             gazetteers: data::BUNDLED_GAZETTEERS.iter().map(|p| Input::Bundled(p)).collect(),
             cues: vec![Input::Bundled("data/names/cues.tsv")],
             first_names: vec![Input::Bundled("data/names/first_names.txt")],
+            text_vocabulary: TextLexicon::BUNDLED_FILES.iter().map(|p| Input::Bundled(p)).collect(),
             time_vocabulary: time::lexicon::BUNDLED_TIME_FILES.iter().map(|p| Input::Bundled(p)).collect(),
             event_vocabulary: events::lexicon::BUNDLED_EVENT_FILES
                 .iter()
@@ -120,6 +122,27 @@ impl Default for ExtractorBuilder {
 }
 
 impl ExtractorBuilder {
+    /// Adds a text-stage vocabulary file: abbreviations (the format of
+    /// `data/text/abbreviations.tsv`), or, if the file is named `headers.*` or `credits.*`,
+    /// metadata header keys or credit-line words. It extends the bundled vocabulary.
+    pub fn text_vocabulary_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.text_vocabulary.push(Input::File(path.into()));
+        self
+    }
+
+    /// Adds a text-stage vocabulary held in memory; `name` decides its role as for
+    /// [`Self::text_vocabulary_file`] and is what errors call it.
+    pub fn text_vocabulary_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.text_vocabulary.push(Input::Inline(Source::from_str(name, text)));
+        self
+    }
+
+    /// Drops the bundled text-stage vocabulary (and any added so far).
+    pub fn without_bundled_text_vocabulary(&mut self) -> &mut Self {
+        self.text_vocabulary.clear();
+        self
+    }
+
     /// Adds a time vocabulary file (the format of `data/time/*.tsv`): more month names, units,
     /// cue words… It extends the bundled vocabulary.
     pub fn time_vocabulary_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
@@ -127,8 +150,21 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a time vocabulary held in memory; `name` is what errors call it.
+    pub fn time_vocabulary_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.time_vocabulary.push(Input::Inline(Source::from_str(name, text)));
+        self
+    }
+
+    /// Drops the bundled time vocabulary (and any added so far): the tagger then knows only
+    /// the words of the files added after.
+    pub fn without_bundled_time_vocabulary(&mut self) -> &mut Self {
+        self.time_vocabulary.clear();
+        self
+    }
+
     /// Adds an event vocabulary file: more triggers (the format of `data/events/triggers.tsv`),
-    /// or, if the file is named `kinds.tsv` or `cues.tsv`, more kinds or function words. It
+    /// or, if the file is named `kinds.*` or `cues.*`, more kinds or function words. It
     /// extends the bundled vocabulary.
     pub fn event_vocabulary_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.event_vocabulary.push(Input::File(path.into()));
@@ -139,6 +175,13 @@ impl ExtractorBuilder {
     /// [`Self::event_vocabulary_file`] and is what errors and rule ids call it.
     pub fn event_vocabulary_str(&mut self, name: &str, text: &str) -> &mut Self {
         self.event_vocabulary.push(Input::Inline(Source::from_str(name, text)));
+        self
+    }
+
+    /// Drops the bundled event vocabulary (and any added so far): kinds, triggers and cues
+    /// then come only from the files added after.
+    pub fn without_bundled_event_vocabulary(&mut self) -> &mut Self {
+        self.event_vocabulary.clear();
         self
     }
 
@@ -178,6 +221,12 @@ impl ExtractorBuilder {
     /// Adds a first-name list (one name per line).
     pub fn first_names_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.first_names.push(Input::File(path.into()));
+        self
+    }
+
+    /// Adds a first-name list held in memory.
+    pub fn first_names_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.first_names.push(Input::Inline(Source::from_str(name, text)));
         self
     }
 
@@ -230,9 +279,16 @@ impl ExtractorBuilder {
             Some(events) if bundled_events => events.clone(),
             _ => Arc::new(EventLexicon::from_sources(&load(&self.event_vocabulary)?)?),
         };
+        let bundled_text = self.text_vocabulary.len() == TextLexicon::BUNDLED_FILES.len()
+            && self.text_vocabulary.iter().all(|i| matches!(i, Input::Bundled(_)));
+        let lexicon = if bundled_text {
+            BUNDLED_LEXICON.clone()
+        } else {
+            TextLexicon::from_sources(&load(&self.text_vocabulary)?)?
+        };
         Ok(Extractor {
             inner: Arc::new(Inner {
-                lexicon: bundled_lexicon()?,
+                lexicon,
                 gazetteer,
                 cues,
                 times,
@@ -262,11 +318,8 @@ impl ExtractorBuilder {
 }
 
 fn bundled_lexicon() -> Result<TextLexicon, Error> {
-    TextLexicon::parse(
-        &data::bundled("data/text/abbreviations.tsv"),
-        &data::bundled("data/text/headers.tsv"),
-        &data::bundled("data/text/credits.txt"),
-    )
+    let sources: Vec<Source> = TextLexicon::BUNDLED_FILES.iter().map(|p| data::bundled(p)).collect();
+    TextLexicon::from_sources(&sources)
 }
 
 static BUNDLED_LEXICON: LazyLock<TextLexicon> = LazyLock::new(|| {

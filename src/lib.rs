@@ -41,6 +41,7 @@ pub mod entities;
 mod error;
 pub mod events;
 mod extractor;
+pub mod input;
 pub mod resolve;
 pub mod score;
 pub mod span;

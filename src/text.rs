@@ -116,16 +116,27 @@ pub struct TextLexicon {
 }
 
 impl TextLexicon {
-    /// Parses the `abbreviations`, `headers` and `credits` files (see their headers for the
-    /// format).
-    pub(crate) fn parse(
-        abbreviations: &data::Source,
-        headers: &data::Source,
-        credits: &data::Source,
-    ) -> Result<TextLexicon, Error> {
+    /// The files of `data/text/`, bundled.
+    pub(crate) const BUNDLED_FILES: &'static [&'static str] =
+        &["data/text/abbreviations.tsv", "data/text/headers.tsv", "data/text/credits.txt"];
+
+    /// Parses abbreviation, header and credit files; which is which is told by the file name
+    /// (`headers…`, `credits…`, anything else is an abbreviation file), as for the event
+    /// vocabulary, so a user's extra files follow the same convention.
+    pub(crate) fn from_sources(sources: &[data::Source]) -> Result<TextLexicon, Error> {
         let mut lex = TextLexicon::default();
-        for line in LineReader::new(abbreviations) {
-            let (n, fields) = line;
+        for source in sources {
+            match data::file_stem(source.name()) {
+                "headers" => lex.parse_headers(source)?,
+                "credits" => lex.parse_credits(source)?,
+                _ => lex.parse_abbreviations(source)?,
+            }
+        }
+        Ok(lex)
+    }
+
+    fn parse_abbreviations(&mut self, abbreviations: &data::Source) -> Result<(), Error> {
+        for (n, fields) in LineReader::new(abbreviations) {
             let [abbr, kind] = data::fields::<2>(abbreviations, n, &fields)?;
             let kind = match kind {
                 "title" => Abbreviation::Title,
@@ -144,8 +155,12 @@ impl TextLexicon {
             if stem.is_empty() {
                 return Err(abbreviations.error(n, "empty abbreviation"));
             }
-            lex.abbreviations.insert(stem.to_lowercase(), kind);
+            self.abbreviations.insert(stem.to_lowercase(), kind);
         }
+        Ok(())
+    }
+
+    fn parse_headers(&mut self, headers: &data::Source) -> Result<(), Error> {
         for (n, fields) in LineReader::new(headers) {
             let [key, value] = data::fields::<2>(headers, n, &fields)?;
             let one_token = match value {
@@ -157,13 +172,17 @@ impl TextLexicon {
                     );
                 }
             };
-            lex.header_keys.insert(key.to_lowercase(), one_token);
+            self.header_keys.insert(key.to_lowercase(), one_token);
         }
+        Ok(())
+    }
+
+    fn parse_credits(&mut self, credits: &data::Source) -> Result<(), Error> {
         for (n, fields) in LineReader::new(credits) {
             let [word] = data::fields::<1>(credits, n, &fields)?;
-            lex.credit_words.insert(word.to_uppercase(), ());
+            self.credit_words.insert(word.to_uppercase(), ());
         }
-        Ok(lex)
+        Ok(())
     }
 
     /// True for a word that opens or fills a credit line (`EFE`, `FILE`, `HANDOUT`).

@@ -167,11 +167,9 @@ impl EventLexicon {
     /// same convention.
     pub(crate) fn from_sources(sources: &[Source]) -> Result<EventLexicon, Error> {
         let mut lex = EventLexicon::default();
-        let stem = |s: &Source| {
-            let name = s.name();
-            let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-            file.split('.').next().unwrap_or(file).to_string()
-        };
+        fn stem(s: &Source) -> &str {
+            crate::data::file_stem(s.name())
+        }
         for source in sources.iter().filter(|s| stem(s) == "kinds") {
             lex.parse_kinds(source)?;
         }
