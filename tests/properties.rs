@@ -1,5 +1,7 @@
 //! Properties that must hold for any input text (DESIGN.md principles 3, 7 and 8).
 
+mod invariants;
+
 use annals::{Document, Extractor, text};
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -45,30 +47,7 @@ fn newsish() -> impl Strategy<Value = String> {
 
 fn check(text: &str) -> Result<(), TestCaseError> {
     let doc = Document::new("p", text);
-    let first = EXTRACTOR.extract(&doc);
-    for m in &first.entities {
-        prop_assert!(m.span.start < m.span.end && m.span.end <= text.len());
-        prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
-        prop_assert_eq!(&text[m.span.range()], m.text.as_str());
-        prop_assert_eq!(text[..m.span.start].chars().count(), m.char_start);
-        prop_assert_eq!(text[..m.span.end].chars().count(), m.char_end);
-    }
-    for pair in first.entities.windows(2) {
-        prop_assert!(pair[0].span.end <= pair[1].span.start, "mentions overlap: {:?}", pair);
-    }
-    for t in &first.times {
-        prop_assert!(t.span.start < t.span.end && t.span.end <= text.len());
-        prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-        prop_assert_eq!(&text[t.span.range()], t.text.as_str());
-        prop_assert_eq!(text[..t.span.start].chars().count(), t.char_start);
-        // A value always parses back, and its interval is the value's.
-        let back: annals::time::TimexValue = t.value.to_string().parse().expect("a value parses back");
-        prop_assert_eq!(&back, &t.value);
-        prop_assert_eq!(back.interval(), t.interval);
-    }
-    for pair in first.times.windows(2) {
-        prop_assert!(pair[0].span.end <= pair[1].span.start, "times overlap: {:?}", pair);
-    }
+    invariants::check_extraction(&EXTRACTOR, &doc).map_err(TestCaseError::fail)?;
     let seg = text::segment(text, Extractor::bundled_text_lexicon());
     let mut next = 0;
     for s in &seg.sentences {
@@ -76,11 +55,6 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         next = s.tokens.end;
     }
     prop_assert_eq!(next, seg.tokens.len());
-    let second = EXTRACTOR.extract(&doc);
-    prop_assert_eq!(
-        serde_json::to_string(&first).expect("serialisable"),
-        serde_json::to_string(&second).expect("serialisable")
-    );
     Ok(())
 }
 
@@ -95,6 +69,31 @@ proptest! {
     #[test]
     fn newsish_text_gives_valid_deterministic_spans(text in newsish()) {
         check(&text)?;
+    }
+
+    /// Any texts, merged in any order or grouping, give the same timeline, and every dated
+    /// report lands in exactly one entry.
+    #[test]
+    fn newsish_documents_merge_order_free(texts in prop::collection::vec(newsish(), 1..5), days in prop::collection::vec(1u32..28, 5)) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let doc = Document::new(format!("d{i}"), t.as_str());
+                match chrono::NaiveDate::from_ymd_opt(2020, 1, days[i]) {
+                    Some(day) if i % 2 == 0 => doc.published(day),
+                    _ => doc,
+                }
+            })
+            .collect();
+        invariants::check_merge(&EXTRACTOR, &docs).map_err(TestCaseError::fail)?;
+    }
+
+    /// Any bytes as JSON Lines: one document or one error per line that is not blank.
+    #[test]
+    fn any_bytes_as_json_lines_lose_no_line(bytes in prop::collection::vec(any::<u8>(), 0..400), lines in prop::collection::vec("[{}\"a-z:, ]{0,40}", 0..6)) {
+        invariants::check_json_lines(&bytes).map_err(TestCaseError::fail)?;
+        invariants::check_json_lines(lines.join("\n").as_bytes()).map_err(TestCaseError::fail)?;
     }
 }
 

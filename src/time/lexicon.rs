@@ -123,14 +123,16 @@ impl TimeLexicon {
             longest: 0,
             meridiems: Vec::new(),
         };
-        let mut restricted: Vec<(String, String)> = Vec::new();
+        // (restriction:class, form, file, line): applied once every file is read, so a
+        // restriction may name a word of a later file.
+        let mut restricted: Vec<(String, String, &Source, usize)> = Vec::new();
         for source in sources {
             for (line, raw) in LineReader::new(source) {
                 let [class, value, forms] = fields::<3>(source, line, &raw)?;
                 let bad = |what: &str| source.error(line, format!("{what} {value:?} for class {class:?}"));
                 if class == "needs-context" || class == "needs-number" {
                     for form in forms.split('|') {
-                        restricted.push((format!("{class}:{value}"), form.to_string()));
+                        restricted.push((format!("{class}:{value}"), form.to_string(), source, line));
                     }
                     continue;
                 }
@@ -156,15 +158,20 @@ impl TimeLexicon {
                 }
             }
         }
-        for (class, form) in restricted {
-            if let Some(entry) = lexicon.entries.get_mut(form.as_bytes()) {
-                let (restriction, class) = class.split_once(':').unwrap_or(("", &class));
-                for sense in &mut entry.senses {
-                    if class_name(sense.word) == class {
-                        sense.needs_context = true;
-                        sense.needs_number |= restriction == "needs-number";
-                    }
-                }
+        for (class, form, source, line) in restricted {
+            let (restriction, class) = class.split_once(':').unwrap_or(("", &class));
+            let senses = lexicon.entries.get_mut(form.as_bytes()).map(|entry| &mut entry.senses);
+            let mut found = false;
+            for sense in senses.into_iter().flatten().filter(|s| class_name(s.word) == class) {
+                sense.needs_context = true;
+                sense.needs_number |= restriction == "needs-number";
+                found = true;
+            }
+            if !found {
+                return Err(source.error(
+                    line,
+                    format!("{form:?} is not a {class} form of any file: nothing to restrict"),
+                ));
             }
         }
         for entry in lexicon.entries.values_mut() {
