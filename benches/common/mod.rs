@@ -2,6 +2,8 @@
 //! that the stages' figures compare) and its seeded random generator. A module directory, so
 //! that Cargo does not take it for a bench target.
 
+#![allow(dead_code)] // each bench uses a part
+
 pub const SEED_000: &str = include_str!("../../data/corpus/seed/000_3ec0d8211e1830f8.txt");
 pub const SEED_003: &str = include_str!("../../data/corpus/seed/003_68db71b173ece9cb.txt");
 
