@@ -144,8 +144,43 @@ fn regex(pattern: &str) -> Regex {
 }
 
 /// The 1-based line of byte `offset` in `text`.
-fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+/// A TimeML source with Python's universal newlines (te3_eval.py never sees a `\r`), and
+/// where its lone `\r`s were: they became `\n` in the text, but a line number names a line
+/// of the file as every other data file counts them, by `\n` alone.
+struct Normalised<'a> {
+    text: Cow<'a, str>,
+    /// Offsets, in `text`, of the `\n`s that were lone `\r`s; ascending.
+    lone_cr: Vec<usize>,
+}
+
+impl Normalised<'_> {
+    fn new(xml: &str) -> Normalised<'_> {
+        if !xml.contains('\r') {
+            return Normalised { text: Cow::Borrowed(xml), lone_cr: Vec::new() };
+        }
+        let mut text = String::with_capacity(xml.len());
+        let mut lone_cr = Vec::new();
+        let mut rest = xml;
+        while let Some(i) = rest.find('\r') {
+            text.push_str(&rest[..i]);
+            if rest[i + 1..].starts_with('\n') {
+                rest = &rest[i + 1..]; // the `\n` is copied with the next piece
+            } else {
+                lone_cr.push(text.len());
+                text.push('\n');
+                rest = &rest[i + 1..];
+            }
+        }
+        text.push_str(rest);
+        Normalised { text: Cow::Owned(text), lone_cr }
+    }
+
+    /// The 1-based line of the file that holds `offset` of the text.
+    fn line_at(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let breaks = self.text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        breaks - self.lone_cr.partition_point(|&p| p < offset) + 1
+    }
 }
 
 /// Decodes one character reference body (between `&` and `;`).
@@ -198,20 +233,16 @@ fn strip_tags(s: &str) -> String {
 /// (reported at the `<DCT>` line, or line 1 without one) or one whose value does not start with
 /// a `YYYY-MM-DD` date.
 pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDocument, Error> {
-    // Python's universal newlines: te3_eval.py never sees a `\r`.
-    let source: Cow<'_, str> = if xml.contains('\r') {
-        Cow::Owned(xml.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(xml)
-    };
-    let source = source.as_ref();
-    let error = |offset: usize, message: String| Error::data(name, line_at(source, offset), message);
+    let normalised = Normalised::new(xml);
+    let source = normalised.text.as_ref();
+    let line_at = |offset: usize| normalised.line_at(offset);
+    let error = |offset: usize, message: String| Error::data(name, line_at(offset), message);
 
     let Some(text_match) = TEXT_RE.captures(source) else {
         return Err(Error::data(name, 1, "no <TEXT> element"));
     };
     let (whole, inner) = (text_match.get(0).expect("group 0"), text_match.get(1).expect("group 1"));
-    let (text, timexes) = parse_text(source, inner.start(), inner.end(), &error)?;
+    let (text, timexes) = parse_text(source, inner.start(), inner.end(), &error, &line_at)?;
 
     let docid = DOCID_RE.captures(source).map(|c| strip_tags(&c[1])).unwrap_or_default();
 
@@ -255,7 +286,7 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDocument, Error> {
             }
         }
         _ => {
-            let line = dct_element.map_or(1, |m| line_at(source, in_source(m.start())));
+            let line = dct_element.map_or(1, |m| line_at(in_source(m.start())));
             return Err(Error::data(
                 name,
                 line,
@@ -281,6 +312,7 @@ fn parse_text(
     base: usize,
     end: usize,
     error: &dyn Fn(usize, String) -> Error,
+    line_at: &dyn Fn(usize) -> usize,
 ) -> Result<(String, Vec<TimexTag>), Error> {
     let inner = &source[base..end];
     let mut plain = String::with_capacity(inner.len());
@@ -348,7 +380,7 @@ fn parse_text(
                         format!(
                             "</{tag_name}> closes <{}>, opened on line {}, in TEXT",
                             open.name,
-                            line_at(source, open.at)
+                            line_at(open.at)
                         ),
                     ));
                 }
@@ -492,6 +524,15 @@ mod tests {
 
     const HEAD: &str = "<TimeML>\n<DOCID>D</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2020-01-03T10:00\" \
                         functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT>\n";
+
+    #[test]
+    fn error_lines_count_newlines_as_the_file_has_them() {
+        // A lone `\r` is a newline for the text (as Python reads it) but not a line of the file.
+        let xml =
+            "<TimeML>\r<DCT><TIMEX3 value=\"2020-01-03\"/></DCT>\r\n<TEXT>a\rb\n</EVENT></TEXT></TimeML>";
+        let err = parse_timeml("t.tml", xml).map(|_| ()).unwrap_err();
+        assert_eq!(err.to_string(), "t.tml:3: </EVENT> closes no open element in TEXT");
+    }
 
     #[test]
     fn reads_text_tags_and_references() {
