@@ -36,8 +36,9 @@ use std::path::{Path, PathBuf};
     about = "Find people, places, organisations, times and events in news text; write JSON or a timeline."
 )]
 struct Args {
-    /// Inputs: .txt files, directories (their .txt and .jsonl files, sorted), .jsonl files, or
-    /// `-` for JSON Lines on stdin.
+    /// Inputs: .txt files, directories (their .txt and .jsonl files, sorted; a `SOURCES.tsv`
+    /// with a `published` column dates their text files), .jsonl files, or `-` for JSON Lines
+    /// on stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format.
@@ -140,6 +141,17 @@ fn read_jsonl(name: &str, reader: impl BufRead, run: &mut Run, emit: &mut impl F
 }
 
 fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
+    read_path_dated(path, &[], run, emit);
+}
+
+/// Reads `path`; `dates` are the publication dates of its directory's `SOURCES.tsv`, by file
+/// name, for text files.
+fn read_path_dated(
+    path: &Path,
+    dates: &[(String, chrono::NaiveDate)],
+    run: &mut Run,
+    emit: &mut impl FnMut(Document),
+) {
     let name = path.display().to_string();
     if name == "-" {
         read_jsonl("<stdin>", std::io::stdin().lock(), run, emit);
@@ -150,8 +162,12 @@ fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
         };
         entries.retain(|p| p.extension().is_some_and(|x| x == "txt" || x == "jsonl"));
         entries.sort();
+        let dates = input::read_sources(path).unwrap_or_else(|e| {
+            run.skip(format!("{e} (the directory's texts are read without its dates)"));
+            Vec::new()
+        });
         for entry in entries {
-            read_path(&entry, run, emit);
+            read_path_dated(&entry, &dates, run, emit);
         }
     } else if path.extension().is_some_and(|x| x == "jsonl") {
         match std::fs::File::open(path) {
@@ -160,7 +176,13 @@ fn read_path(path: &Path, run: &mut Run, emit: &mut impl FnMut(Document)) {
         }
     } else {
         match input::read_text_file(path, run.mode, run.max_bytes) {
-            Ok(doc) => run.accept(name, doc, emit),
+            Ok(mut doc) => {
+                let file = path.file_name().map(|f| f.to_string_lossy());
+                if let Some((_, date)) = dates.iter().find(|(f, _)| Some(f.as_str()) == file.as_deref()) {
+                    doc.published = Some(*date);
+                }
+                run.accept(name, doc, emit)
+            }
             Err(e) => run.skip(e),
         }
     }

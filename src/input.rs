@@ -256,6 +256,37 @@ pub fn read_text_file(path: &Path, mode: Mode, max_bytes: usize) -> Result<Docum
     Ok(Document::new(id, text).mode(mode))
 }
 
+/// The publication dates a directory's `SOURCES.tsv` gives its files, if it has one: a header
+/// line `# file<TAB>…<TAB>published<TAB>…` names the columns (`file` first), then one row per
+/// file (`101_x.txt<TAB>…<TAB>2020-01-03<TAB>…`). Other columns (URL, publisher, licence) are
+/// free. A directory without the file gives no dates.
+///
+/// # Errors
+///
+/// A data error naming the line: no `published` column, a row too short, a date that is not
+/// `YYYY-MM-DD`.
+pub fn read_sources(dir: &Path) -> Result<Vec<(String, NaiveDate)>, Error> {
+    let path = dir.join("SOURCES.tsv");
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    let name = path.display().to_string();
+    let (number, header) = text.lines().enumerate().find(|(_, l)| l.starts_with("# file")).unwrap_or((0, ""));
+    let column = header.trim_start_matches("# ").split('\t').position(|c| c == "published");
+    let Some(column) = column else {
+        return Err(Error::data(&name, number + 1, "no `published` column in a `# file` header"));
+    };
+    let source = crate::data::Source::from_str(name, text.clone());
+    let mut out = Vec::new();
+    for (line, row) in crate::data::LineReader::new(&source) {
+        let (Some(file), Some(date)) = (row.first(), row.get(column)) else {
+            return Err(source.error(line, "too few fields"));
+        };
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| source.error(line, format!("`{date}` is not a date like 2020-01-03")))?;
+        out.push((file.to_string(), date));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +397,17 @@ mod tests {
         );
         assert!(read_text_file(&dir.join("missing.txt"), Mode::News, 5).is_err_and(|e| e.is_io()));
         std::fs::remove_dir_all(&dir).ok();
+        Ok(())
+    }
+
+    #[test]
+    fn sources_give_publication_dates_by_file() -> Result<(), Error> {
+        let crisis = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus/crisis");
+        let dates = read_sources(&crisis)?;
+        assert_eq!(dates.len(), 32);
+        let day = |d| NaiveDate::from_ymd_opt(2020, 1, d);
+        assert!(dates.iter().any(|(f, d)| f.starts_with("109_") && Some(*d) == day(3)), "{dates:?}");
+        assert!(read_sources(Path::new("no/such/dir"))?.is_empty());
         Ok(())
     }
 }

@@ -93,7 +93,7 @@ pub struct EventGoldDocument {
 ///
 /// An I/O error naming the path, or a gold or sources error naming file and line.
 pub fn read_event_gold_dir(dir: &std::path::Path) -> Result<Vec<EventGoldDocument>, Error> {
-    let published = read_published(dir)?;
+    let published = crate::input::read_sources(dir)?;
     super::read_annotated(dir, "events.tsv")?
         .into_iter()
         .map(|doc| {
@@ -105,29 +105,6 @@ pub fn read_event_gold_dir(dir: &std::path::Path) -> Result<Vec<EventGoldDocumen
             Ok(EventGoldDocument { document, gold })
         })
         .collect()
-}
-
-/// (file, publication date) from `dir/SOURCES.tsv`, if it exists.
-fn read_published(dir: &std::path::Path) -> Result<Vec<(String, chrono::NaiveDate)>, Error> {
-    let path = dir.join("SOURCES.tsv");
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
-    let name = path.display().to_string();
-    let (number, header) = text.lines().enumerate().find(|(_, l)| l.starts_with("# file")).unwrap_or((0, ""));
-    let column = header.trim_start_matches("# ").split('\t').position(|c| c == "published");
-    let Some(column) = column else {
-        return Err(Error::data(&name, number + 1, "no `published` column in a `# file` header"));
-    };
-    let source = Source::from_str(name, text.clone());
-    let mut out = Vec::new();
-    for (line, row) in LineReader::new(&source) {
-        let (Some(file), Some(date)) = (row.first(), row.get(column)) else {
-            return Err(source.error(line, "too few fields"));
-        };
-        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|_| source.error(line, format!("`{date}` is not a date like 2020-01-03")))?;
-        out.push((file.to_string(), date));
-    }
-    Ok(out)
 }
 
 /// The day of a predicted event (or its value when coarser than a day).
