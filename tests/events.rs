@@ -187,3 +187,64 @@ fn a_place_before_a_noun_is_not_the_object() {
         "the contractor is the victim, not the US"
     );
 }
+
+fn day(found: &[Event], trigger: &str) -> Option<String> {
+    event(found, trigger).value.as_ref().map(|v| v.to_string())
+}
+
+#[test]
+fn an_event_takes_the_day_of_the_event_it_is_part_of() {
+    // Published Saturday 4 January 2020: "Friday" is 3 January.
+    let found = events("Qasem Soleimani was killed in Friday's US airstrike.");
+    assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
+    assert_eq!(event(&found, "killed").time_source, TimeSource::Linked);
+    let found = events("Trump defended the Friday drone strike that killed Soleimani.");
+    assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
+    assert_eq!(event(&found, "killed").time_source, TimeSource::Linked);
+}
+
+#[test]
+fn a_reporting_word_inside_a_name_dates_no_report() {
+    // "States" of "the United States" is not "states" (says).
+    let found = events("The air raids were launched by the United States on Sunday.");
+    assert_eq!(day(&found, "launched").as_deref(), Some("2019-12-29"));
+}
+
+#[test]
+fn a_time_before_a_function_word_modifies_no_noun() {
+    let found = events("Crowds rallied on Tuesday to protest.");
+    assert_eq!(day(&found, "rallied").as_deref(), Some("2019-12-31"));
+    assert_eq!(event(&found, "rallied").time_source, TimeSource::Clause);
+}
+
+#[test]
+fn a_plural_after_a_name_is_specific() {
+    // "US airstrikes" are the strikes told before, not generic ones.
+    let found = events("US strikes hit five sites on Sunday. Iraq condemned US airstrikes.");
+    assert_eq!(day(&found, "airstrikes").as_deref(), Some("2019-12-29"));
+    assert_eq!(event(&found, "airstrikes").time_source, TimeSource::Coreference);
+}
+
+#[test]
+fn a_week_in_another_clause_dates_nothing_else() {
+    let found =
+        events("Iran fired missiles at US bases after the death of Soleimani, who was killed this week.");
+    assert_eq!(event(&found, "fired").time_source, TimeSource::Published);
+    assert_eq!(day(&found, "fired").as_deref(), Some("2020-01-04"));
+}
+
+#[test]
+fn a_mention_refers_forward_only_a_few_sentences() {
+    let far = events(
+        "Soleimani's funeral drew crowds. Iran vowed revenge. Iraq condemned the strike. Trump \
+         threatened Iran. Protesters marched. The Pentagon deployed troops. Pompeo spoke with Raab. \
+         A funeral procession was held on Monday.",
+    );
+    assert_eq!(far[0].trigger.text, "funeral");
+    assert_eq!(far[0].time_source, TimeSource::Published);
+    let near = events(
+        "Soleimani's funeral drew crowds. Iran vowed revenge. A funeral procession was held on Monday.",
+    );
+    assert_eq!(near[0].trigger.text, "funeral");
+    assert_eq!(near[0].time_source, TimeSource::Coreference);
+}

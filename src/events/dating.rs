@@ -5,7 +5,6 @@
 use super::lexicon::{Cue, Form};
 use super::rules::{Found, SentenceContext};
 use super::{Event, Status, TimeSource};
-use crate::entities::Mention;
 use crate::span::Span;
 use crate::text::TokenKind;
 use crate::time::{Granularity, Mode, TimeExpr, TimexType};
@@ -13,6 +12,10 @@ use chrono::NaiveDate;
 
 /// How many dated mentions, each way, an undated one may look through for its event.
 const COREFERENCE_REACH: usize = 64;
+/// How many sentences (of those that hold events) ahead an undated mention may find its
+/// event: a headline or a lead names it, the next sentences date it; a mention further on
+/// is another event ("the funeral" in Kerman, "the funeral procession on Monday" in Tehran).
+const CATAPHORA_REACH: usize = 5;
 
 impl<'a> SentenceContext<'a, '_> {
     /// The time governing the trigger: the nearest dated expression of its clause, else of
@@ -58,8 +61,9 @@ impl<'a> SentenceContext<'a, '_> {
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
             let same_clause = self.clause_of(t0) == self.clause_of(found.first);
-            // A year or a month in another clause dates something else ("the 2015 deal").
-            if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Week) {
+            // A week, a month or a year in another clause dates something else ("the 2015
+            // deal", "after the strike that killed him this week").
+            if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Day) {
                 continue;
             }
             let distance = hi - lo + if same_clause { 0 } else { 1000 };
@@ -75,8 +79,7 @@ impl<'a> SentenceContext<'a, '_> {
         }
         // Only asserted events take a date from outside their sentence; a bare plural
         // ("attacks on US forces") is generic, not one dated event.
-        let generic = found.plural
-            && !(found.first > self.sentence.tokens.start && self.has(found.first - 1, Cue::Determiner));
+        let generic = found.plural && !self.specific_plural(found.first);
         // A past perfect ("had denied") happened before the story's day, on a day it does
         // not say.
         let earlier = found.form.can_be_participle()
@@ -113,13 +116,24 @@ impl<'a> SentenceContext<'a, '_> {
         if let Some(m) = self.input.tokens.get(t).and_then(|tok| self.mention_starting_at(tok.span.start)) {
             t = self.token_at(m.span.end.saturating_sub(1)) + 1;
         }
-        (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun))
+        // One word may stand between them ("a Friday night raid"), not a function word ("on
+        // Tuesday to protest").
+        let word = |u: usize| {
+            self.input.tokens[u].kind == TokenKind::Word
+                && self.cues.get(u.wrapping_sub(self.sentence.tokens.start)) == Some(&0)
+        };
+        (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun) && (u == t || word(t)))
     }
 
-    fn mention_starting_at(&self, byte: usize) -> Option<&'a Mention> {
-        let mentions = self.input.mentions;
-        let i = mentions.partition_point(|m| m.span.start < byte);
-        mentions.get(i).filter(|m| m.span.start == byte)
+    /// Whether the plural noun at `first` names specific events: after a determiner ("the
+    /// strikes"), a possessive ("Iran's attacks") or a name ("US airstrikes").
+    fn specific_plural(&self, first: usize) -> bool {
+        let Some(prev) = first.checked_sub(1).filter(|&p| p >= self.sentence.tokens.start) else {
+            return false;
+        };
+        self.has(prev, Cue::Determiner)
+            || self.input.tokens[prev].kind == TokenKind::Possessive
+            || self.mention_ending_at(self.input.tokens[prev].span.end).is_some()
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
@@ -153,6 +167,16 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
     if dated.is_empty() {
         return;
     }
+    // Each event's sentence, counted over the sentences that hold events.
+    let mut ordinal = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| (ordinal[p], events[p].sentence));
+        ordinal.push(match previous {
+            Some((n, sentence)) if sentence == e.sentence => n,
+            Some((n, _)) => n + 1,
+            None => 0,
+        });
+    }
     for i in 0..events.len() {
         let weak = match events[i].time_source {
             TimeSource::Published | TimeSource::Sentence => true,
@@ -180,12 +204,14 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
         };
         let split = dated.partition_point(|&j| j < i);
         // The nearest few only: a document of thousands of events stays linear.
-        let source = dated[..split]
-            .iter()
-            .rev()
-            .take(COREFERENCE_REACH)
-            .find(|j| compatible(j))
-            .or_else(|| dated[split..].iter().take(COREFERENCE_REACH).find(|j| compatible(j)));
+        let source =
+            dated[..split].iter().rev().take(COREFERENCE_REACH).find(|j| compatible(j)).or_else(|| {
+                dated[split..]
+                    .iter()
+                    .take(COREFERENCE_REACH)
+                    .take_while(|&&j| ordinal[j] <= ordinal[i] + CATAPHORA_REACH)
+                    .find(|j| compatible(j))
+            });
         if let Some(&j) = source {
             let (value, interval, time) = (events[j].value.clone(), events[j].interval, events[j].time);
             let event = &mut events[i];
@@ -194,5 +220,42 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
             event.time = time;
             event.time_source = TimeSource::Coreference;
         }
+    }
+}
+
+/// Events a sentence ties together (`SentenceContext::linked`: "killed in a drone strike",
+/// "the strike that killed") share a day: the one its own clause dates to a day (or, with
+/// `coreferent`, one dated by coreference) gives it to the other when that one is dated only
+/// by the publication date, by another clause, by a coarser time or not at all (not a
+/// planned or hypothetical one).
+pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], coreferent: bool) {
+    let strong = |e: &Event| {
+        let day = e.interval.is_some_and(|v| v.granularity <= Granularity::Day);
+        day && (e.time_source == TimeSource::Clause
+            || (coreferent && e.time_source == TimeSource::Coreference))
+    };
+    let weak = |e: &Event| {
+        matches!(e.status, Status::Asserted | Status::Negated)
+            && match e.time_source {
+                TimeSource::Published | TimeSource::Sentence | TimeSource::None => true,
+                TimeSource::Clause => e.interval.is_some_and(|v| v.granularity > Granularity::Day),
+                _ => false,
+            }
+    };
+    for &(a, b) in links {
+        let (Some(x), Some(y)) = (events.get(a), events.get(b)) else { continue };
+        let (from, to) = if strong(x) && weak(y) {
+            (a, b)
+        } else if strong(y) && weak(x) {
+            (b, a)
+        } else {
+            continue;
+        };
+        let (value, interval, time) = (events[from].value.clone(), events[from].interval, events[from].time);
+        let event = &mut events[to];
+        event.value = value;
+        event.interval = interval;
+        event.time = time;
+        event.time_source = TimeSource::Linked;
     }
 }

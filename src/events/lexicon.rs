@@ -85,6 +85,8 @@ pub(crate) enum Cue {
     AgainstPrefix,
     PastPerfect,
     NotEvent,
+    Within,
+    Relative,
 }
 
 impl Cue {
@@ -105,13 +107,16 @@ impl Cue {
             "against-prefix" => Cue::AgainstPrefix,
             "past-perfect" => Cue::PastPerfect,
             "not-event" => Cue::NotEvent,
+            "within" => Cue::Within,
+            "relative" => Cue::Relative,
             _ => return None,
         })
     }
 
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
-                           clause-boundary, determiner, against-prefix, past-perfect, not-event";
+                           clause-boundary, determiner, against-prefix, past-perfect, not-event, \
+                           within, relative";
 }
 
 /// A phrase of one or more words, keyed in a table by its first word.

@@ -124,6 +124,9 @@ pub enum TimeSource {
     /// No time in the sentence: the time of another mention of the same kind of event in the
     /// document that the text dates ("the strikes", after "US strikes on Sunday").
     Coreference,
+    /// No time of its own clause: the day of an event the sentence ties it to ("killed in
+    /// last Friday's airstrike", "the strike that killed him" when the text dates him killed).
+    Linked,
     /// Set by [`Timeline::date_events`](crate::Timeline::date_events): the date of the
     /// timeline entry the event was merged into, across documents.
     Timeline,

@@ -19,6 +19,9 @@ const PLACE_REACH: usize = 12;
 const NEGATION_REACH: usize = 3;
 const MODAL_REACH: usize = 6;
 const VICTIM_REACH: usize = 16;
+/// How far after a trigger an event it is part of may start ("killed in last Friday's United
+/// States airstrike").
+const LINK_REACH: usize = 10;
 /// The furthest any rule reads from a trigger, in tokens (see `window`).
 const WINDOW: usize = 64;
 
@@ -52,7 +55,9 @@ pub(super) struct Found<'l> {
 pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut events = Vec::new();
     let mut chars = CharOffsets::new(input.text);
-    let mut cues: Vec<u16> = Vec::new();
+    let mut cues: Vec<u32> = Vec::new();
+    // Pairs of events (by index) that one sentence ties together (see `linked`).
+    let mut links: Vec<(usize, usize)> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
     let lowered = std::str::from_utf8(input.lowered).unwrap_or("");
     let words: Vec<&str> = (0..input.tokens.len()).map(|t| word(input, lowered, t)).collect();
@@ -60,6 +65,18 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         let tokens = sentence.tokens.clone();
         cues.clear();
         cues.extend(tokens.clone().map(|t| cue_mask(lex, &words, t, tokens.end)));
+        // A reporting word inside a name is part of the name: "the United States on Sunday"
+        // does not date a report.
+        let mut m = input.mentions.partition_point(|m| m.span.end <= input.tokens[tokens.start].span.start);
+        for (t, mask) in tokens.clone().zip(cues.iter_mut()) {
+            let span = input.tokens[t].span;
+            while input.mentions.get(m).is_some_and(|m| m.span.end <= span.start) {
+                m += 1;
+            }
+            if input.mentions.get(m).is_some_and(|m| m.span.start <= span.start && span.end <= m.span.end) {
+                *mask &= !bit(Cue::Reporting);
+            }
+        }
         let clauses =
             SentenceContext { lex, input, words: &words, sentence, cues: &cues, clauses: &[], triggers: &[] }
                 .clause_ids();
@@ -94,13 +111,19 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             forms[f.first - tokens.start] = Some(f.form);
         }
         let ctx = SentenceContext { triggers: &forms, ..ctx };
+        let base = events.len();
         for (i, trigger) in found.iter().enumerate() {
             // Phrases after a trigger belong to it only up to the next trigger.
             let next = found.get(i + 1).map_or(tokens.end, |n| n.first);
             events.push(ctx.event(trigger, next, &mut chars));
+            if let Some(j) = ctx.linked(&found, i) {
+                links.push((base + i, base + j));
+            }
         }
     }
+    super::dating::date_by_links(&mut events, &links, false);
     super::dating::date_by_coreference(&mut events);
+    super::dating::date_by_links(&mut events, &links, true);
     events
 }
 
@@ -114,7 +137,7 @@ fn not_event_at(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> Opt
 }
 
 /// The cue classes of the phrases starting at token `t`, as a bit mask.
-fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u16 {
+fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u32 {
     let mut mask = 0;
     for phrase in lex.cues.starting_with(words[t]) {
         if rest_matches(words, t, end, &phrase.rest) {
@@ -124,8 +147,8 @@ fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u16 {
     mask
 }
 
-fn bit(cue: Cue) -> u16 {
-    1 << cue as u16
+fn bit(cue: Cue) -> u32 {
+    1 << cue as u32
 }
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
@@ -153,7 +176,7 @@ pub(super) struct SentenceContext<'a, 'l> {
     pub(super) words: &'a [&'a str],
     pub(super) sentence: &'a Sentence,
     /// Cue masks of the sentence's tokens, from `sentence.tokens.start`.
-    pub(super) cues: &'a [u16],
+    pub(super) cues: &'a [u32],
     /// The clause each token belongs to, from `sentence.tokens.start` (see `clause_ids`).
     pub(super) clauses: &'a [u16],
     /// The form of the trigger starting at each token, from `sentence.tokens.start`, once the
@@ -228,6 +251,57 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     pub(super) fn window(&self, first: usize, end: usize) -> (usize, usize) {
         let range = &self.sentence.tokens;
         (first.saturating_sub(WINDOW).max(range.start), (end + WINDOW).min(range.end))
+    }
+
+    /// The trigger after `found[i]` that tells an event `found[i]` is part of, result of or
+    /// told in, so on the same day: a noun after a `within` preposition ("killed in last
+    /// Friday's US airstrike", "a stampede at a funeral", "the killing of Soleimani in a
+    /// drone strike"), or a verb right after a relative pronoun ("the drone strike that
+    /// killed Soleimani"). Reads at most `LINK_REACH` tokens.
+    pub(super) fn linked(&self, found: &[Found<'_>], i: usize) -> Option<usize> {
+        let this = found.get(i)?;
+        let end = (this.end + LINK_REACH).min(self.sentence.tokens.end);
+        // The trigger is among the next `LINK_REACH`: a sentence of any length costs the same.
+        let index_at =
+            |t: usize| found[i + 1..].iter().take(LINK_REACH).position(|f| f.first == t).map(|j| i + 1 + j);
+        let mut t = this.end;
+        if t >= end {
+            return None;
+        }
+        if this.form == Form::Noun && self.has(t, Cue::Relative) {
+            // "that killed", "which reportedly killed": the relative pronoun is the subject.
+            let verb = (t + 1..(t + 3).min(end)).find(|&u| self.trigger_form(u).is_some())?;
+            return self.trigger_form(verb).is_some_and(|f| f.is_verb()).then(|| index_at(verb)).flatten();
+        }
+        // A noun's own complement first: "the killing of Soleimani in a drone strike".
+        if this.form == Form::Noun && self.words[t] == "of" {
+            t += 1;
+            if t < end && self.has(t, Cue::Determiner) {
+                t += 1;
+            }
+            let m = self.input.tokens.get(t).and_then(|tok| self.mention_starting_at(tok.span.start))?;
+            t = self.token_at(m.span.end.saturating_sub(1)) + 1;
+        }
+        if t >= end || !self.has(t, Cue::Within) {
+            return None;
+        }
+        // Then determiners, times, names and modifiers up to the noun: no punctuation, no
+        // other clause, no other trigger.
+        for u in t + 1..end {
+            if let Some(form) = self.trigger_form(u) {
+                return (form == Form::Noun).then(|| index_at(u)).flatten();
+            }
+            if self.input.tokens[u].kind == TokenKind::Punct || self.has(u, Cue::ClauseBoundary) {
+                return None;
+            }
+        }
+        None
+    }
+
+    pub(super) fn mention_starting_at(&self, byte: usize) -> Option<&'a Mention> {
+        let mentions = self.input.mentions;
+        let i = mentions.partition_point(|m| m.span.start < byte);
+        mentions.get(i).filter(|m| m.span.start == byte)
     }
 
     /// Whether token `t` is in the clause of the trigger starting at `first`.
