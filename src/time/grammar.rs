@@ -657,7 +657,26 @@ impl<'a> Parser<'a> {
 
     fn expression(&self, i: usize) -> Option<Draft> {
         self.origin.set(i);
-        longest([self.prefixed(i), self.the(i), self.core(i)]).filter(|d| !self.inside_name(i, d.end))
+        longest([self.prefixed(i), self.the(i), self.core(i)])
+            .filter(|d| !self.inside_name(i, d.end) && !self.title(i, d))
+    }
+
+    /// A quoted title in Title Case (ABC's "This Week"): right after an opening quote, a unit
+    /// or part of day after the first word is capitalised where running text writes it in lower
+    /// case. Holiday names ("New Year's Day") are capitalised by rule.
+    fn title(&self, start: usize, draft: &Draft) -> bool {
+        let quoted = start > 0
+            && self.adjacent(start)
+            && self.toks[start - 1].kind == Kind::Punct
+            && matches!(self.str(start - 1), "\"" | "“" | "`" | "'" | "‘");
+        quoted
+            && !draft.rule.starts_with("date:holiday")
+            && (start + 1..draft.end).any(|k| {
+                self.toks[k].kind == Kind::Word
+                    && self.capitalised(k)
+                    && !self.all_caps(k)
+                    && (self.unit(k).is_some() || self.part_of_day(k).is_some())
+            })
     }
 
     /// A capitalised time word that is part of a name: "Sheffield Wednesday", "USA Today"
@@ -798,6 +817,29 @@ impl<'a> Parser<'a> {
             return None;
         }
         let k = y + 1;
+        // "the year 2000", "the year two thousand", "the year nineteen ninety".
+        let named = match self.number(k) {
+            Some((year, 4)) => Some((k + 1, year)),
+            Some(_) => None,
+            None => self.spelled_year(k).map(|(end, year)| (end, year as u32)).or_else(|| {
+                let (end, amount) = self.amount(k).filter(|_| self.has(k, Word::Cardinal(2)))?;
+                // "two thousand (and) one"
+                let o = if self.is_word(end, "and") { end + 1 } else { end };
+                let ones = self
+                    .sense(o, |w| matches!(w, Word::Cardinal(1..100)).then_some(()))
+                    .and_then(|()| self.amount(o))
+                    .and_then(|(e, a)| Some((e, a.n.filter(|n| *n < 100)?)));
+                let (end, n) = match ones {
+                    Some((e, n)) => (e, amount.n?.checked_add(n)?),
+                    None => (end, amount.n?),
+                };
+                (self.unit(end).is_none() && !self.plural_noun(end)).then_some((end, n))
+            }),
+        };
+        if let Some((end, year)) = named.filter(|(_, year)| (1000..3000).contains(year)) {
+            let value = CalendarValue::year(year as i32);
+            return Some(Draft::new(end, value.into(), Anchor::Explicit, "date:the-year"));
+        }
         let closing = self
             .at(k)
             .is_none_or(|t| t.kind == Kind::Punct && matches!(self.str(k), "," | "." | ";" | ":" | ")"));
@@ -854,6 +896,12 @@ impl<'a> Parser<'a> {
         Some(Draft::new(j + 1, value.into(), how, "date:the-weekend"))
     }
 
+    /// After an amount, a word that keeps it before its unit ("two more weeks", "an additional
+    /// year"): the unit's token; else `k`.
+    fn past_filler(&self, k: usize) -> usize {
+        if self.has(k, Word::AmountFiller) && self.unit(k + 1).is_some() { k + 1 } else { k }
+    }
+
     fn unit(&self, i: usize) -> Option<(DurationUnit, u32, bool)> {
         // "SEC", "MIN" in capitals are acronyms, not units.
         if self.str(i).len() <= 3 && self.all_caps(i) {
@@ -900,11 +948,13 @@ impl<'a> Parser<'a> {
                     }
                     Word::Unit { plural, .. } => {
                         if plural {
-                            self.bare_units(i)
+                            longest([self.bare_units(i), self.unit_long(i)])
                         } else {
-                            longest([self.unit_offset(i), self.year_end(i)])
+                            longest([self.unit_offset(i), self.year_end(i), self.unit_long(i)])
                         }
                     }
+                    // "most recently": the last of a series, not the recent past.
+                    Word::Reference(_) if i > 0 && self.has(i - 1, Word::NotBeforeReference) => None,
                     w @ (Word::Reference(_) | Word::Recurrence(..)) => self.word_draft(i + 1, w),
                     Word::ReferenceAdjective(r) => self.reference_adjective(i, r),
                     _ => None,
@@ -941,8 +991,9 @@ impl<'a> Parser<'a> {
                     Ref::Past => TimexValue::PastRef,
                     Ref::Future => TimexValue::FutureRef,
                 };
-                // "the past three years" is a duration, not PAST_REF.
-                if self.amount(end).is_some() || self.unit(end).is_some() {
+                // "the past three years" is a duration, not PAST_REF; "the future of NATO" is its
+                // prospects, not a time.
+                if self.amount(end).is_some() || self.unit(end).is_some() || self.is_word(end, "of") {
                     return None;
                 }
                 Some(Draft::new(end, value, Anchor::Explicit, "date:reference"))
@@ -963,6 +1014,8 @@ impl<'a> Parser<'a> {
                 }
                 Some(Draft::new(end, TimexValue::duration(n, unit), Anchor::Explicit, "set:recurrence").set())
             }
+            // "then current": a phrase that is an adjective.
+            Word::ReferenceAdjective(r) => self.reference_adjective(end.checked_sub(1)?, r),
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
             Word::HolidayNth(m, d, n) => self.holiday_nth(end, m, d, n),
             _ => None,
@@ -1499,7 +1552,7 @@ impl<'a> Parser<'a> {
     fn amount_expr(&self, i: usize) -> Option<Draft> {
         let (j, mut amount) = self.amount(i)?;
         let adjectival = self.dash(j) && self.adjacent(j) && self.adjacent(j + 1);
-        let u = if adjectival { j + 1 } else { j };
+        let u = if adjectival { j + 1 } else { self.past_filler(j) };
         let (unit, times, plural) = self.unit(u)?;
         // "a week" (the article is the amount), not "a few weeks", "a couple of days".
         let article = self.has(i, Word::Article) && j == i + 1;
@@ -1540,6 +1593,16 @@ impl<'a> Parser<'a> {
             return None; // an age ("52 years old"), as "a 6-year-old" is
         } else if self.dash(end) && self.adjacent(end) && self.unit_offset(u).is_some() {
             return None; // "a year-earlier profit": the unit starts "year-earlier"
+        } else if self.dash(end)
+            && self.adjacent(end)
+            && self.is_word(end + 1, "long")
+            && self.adjacent(end + 1)
+        {
+            // "two weeks-long"; "a day-long meeting" is "day-long", as "a four-day visit" is
+            // "four-day".
+            return (!article).then(|| {
+                Draft::new(end + 2, duration_value(amount, unit, times), Anchor::Explicit, "duration:amount")
+            });
         }
         if article && i > 0 && self.has(i - 1, Word::Frequency) {
             return Some(
@@ -1552,11 +1615,22 @@ impl<'a> Parser<'a> {
                 .set(),
             );
         }
-        let duration =
-            Draft::new(end, duration_value(amount, unit, times), Anchor::Explicit, "duration:amount");
         if adjectival {
-            return Some(duration);
+            return Some(Draft::new(
+                end,
+                duration_value(amount, unit, times),
+                Anchor::Explicit,
+                "duration:amount",
+            ));
         }
+        // "a week or so (ago)": about that long.
+        let approx = self.is_word(end, "or") && self.is_word(end + 1, "so");
+        if approx {
+            end += 2;
+        }
+        let about = |d: Draft| if approx { d.with_mod(TimexMod::Approx) } else { d };
+        let duration =
+            about(Draft::new(end, duration_value(amount, unit, times), Anchor::Explicit, "duration:amount"));
         let n = amount.n.map(|n| i64::from(n) * i64::from(times));
         // "ago", "from now"
         if let Some(sign) = self.sense(end, |w| if let Word::OffsetAnchor(s) = w { Some(s) } else { None }) {
@@ -1567,9 +1641,9 @@ impl<'a> Parser<'a> {
             };
             let Some(n) = n else {
                 let value = if sign < 0 { TimexValue::PastRef } else { TimexValue::FutureRef };
-                return Some(Draft::new(stop, value, Anchor::Explicit, "date:offset-vague"));
+                return Some(about(Draft::new(stop, value, Anchor::Explicit, "date:offset-vague")));
             };
-            return Some(match self.deictic_anchor() {
+            return Some(about(match self.deictic_anchor() {
                 Some((anchor, how)) => {
                     // "a year ago" after a quarter is that quarter a year before: counted from the
                     // last date, it compares with it and does not replace it.
@@ -1580,7 +1654,7 @@ impl<'a> Parser<'a> {
                     Draft::new(stop, value.into(), how, "date:ago")
                 }
                 None => Draft::new(stop, TimexValue::PastRef, Anchor::Missing, "date:ago"),
-            });
+            }));
         }
         // "later", "earlier", and "before"/"after" with nothing after them.
         let offset = self.sense(end, |w| match w {
@@ -1595,7 +1669,7 @@ impl<'a> Parser<'a> {
                 let value = self
                     .year_shift(unit, sign as i64 * n)
                     .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
-                return Some(Draft::new(end + 1, value.into(), how, "date:later"));
+                return Some(about(Draft::new(end + 1, value.into(), how, "date:later")));
             }
         }
         // "four flights a week", "$1.76 a year", "24 hours a day": a rate, not a length of time.
@@ -1694,6 +1768,22 @@ impl<'a> Parser<'a> {
             Draft::new(e + 1, CalendarValue::year(anchor.year()).into(), how, "date:year-end")
                 .with_mod(TimexMod::End),
         )
+    }
+
+    /// "day-long", "decades-long": a length of one unit, or of units without a number.
+    fn unit_long(&self, i: usize) -> Option<Draft> {
+        let (unit, times, plural) = self.unit(i)?;
+        let long =
+            self.dash(i + 1) && self.adjacent(i + 1) && self.is_word(i + 2, "long") && self.adjacent(i + 2);
+        let n = if plural { None } else { Some(1) };
+        long.then(|| {
+            Draft::new(
+                i + 3,
+                duration_value(Amount { n, half: false }, unit, times),
+                Anchor::Explicit,
+                "duration:unit-long",
+            )
+        })
     }
 
     /// "years", "decades": an unknown number of units. Not after a determiner ("the days of").
@@ -1830,6 +1920,12 @@ impl<'a> Parser<'a> {
         }
         if needs_context {
             return None;
+        }
+        // "Mondays", "Tuesday nights": every such day, a set.
+        let plural = |k: usize| self.str(k).len() > 4 && self.str(k).ends_with('s');
+        if plural(i) || self.part_of_day(i + 1).is_some() && plural(i + 1) {
+            let value = unknown(Some(Within::WeekDay { week: None, weekday }));
+            return Some(self.with_part_of_day(i + 1, value, Anchor::Explicit, "set:weekday").set());
         }
         if self.at(i + 1).is_some_and(|t| t.kind == Kind::Word)
             && self.capitalised(i + 1)
@@ -1973,6 +2069,7 @@ impl<'a> Parser<'a> {
         let j = i + 1;
         // "the past three years", "the next few days", "recent years" (not "that four days")
         if let Some((k, amount)) = self.amount(j).filter(|_| offset != 0) {
+            let k = self.past_filler(k);
             if let Some((unit, times, _)) = self.unit(k) {
                 if backward_span && amount.n.is_none() {
                     // "the last few months": the recent past, not a length.
@@ -2202,6 +2299,7 @@ impl<'a> Parser<'a> {
     fn ordinal_amount(&self, j: usize) -> Option<Draft> {
         self.sense(j, |w| matches!(w, Word::Ordinal(1)).then_some(()))?;
         let (k, amount) = self.amount(j + 1)?;
+        let k = self.past_filler(k);
         let (unit, times, plural) = self.unit(k)?;
         plural.then(|| {
             Draft::new(

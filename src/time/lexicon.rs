@@ -59,6 +59,12 @@ pub(crate) enum Word {
     NotYearAfter,
     /// A word that ends an amount ("percent", "million"): a recurrence after it is a rate.
     Quantity,
+    /// A word between an amount and its unit that keeps the amount ("two more weeks", "an
+    /// additional year", "eight trading days").
+    AmountFiller,
+    /// A word before a vague reference that makes it no time ("most recently": the last of a
+    /// series).
+    NotBeforeReference,
     Determiner,
     PassiveAuxiliary,
     Zone,
@@ -186,6 +192,8 @@ impl TimeLexicon {
                             | Word::NotYearAfter
                             | Word::NotAfterReference
                             | Word::Quantity
+                            | Word::AmountFiller
+                            | Word::NotBeforeReference
                             | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::OrdinalSuffix
@@ -296,6 +304,8 @@ const CLASSES: &[&str] = &[
     "not-tense",
     "not-year-after",
     "quantity",
+    "amount-filler",
+    "not-before-reference",
     "determiner",
     "passive-auxiliary",
     "zone",
@@ -412,6 +422,8 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "not-year-after" => Word::NotYearAfter,
         "not-after-reference" => Word::NotAfterReference,
         "quantity" => Word::Quantity,
+        "amount-filler" => Word::AmountFiller,
+        "not-before-reference" => Word::NotBeforeReference,
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "zone" => Word::Zone,
