@@ -248,3 +248,12 @@ fn a_mention_refers_forward_only_a_few_sentences() {
     assert_eq!(near[0].trigger.text, "funeral");
     assert_eq!(near[0].time_source, TimeSource::Coreference);
 }
+
+#[test]
+fn a_negated_event_is_dated_as_an_asserted_one() {
+    // "did not open fire" tells of the day reported, as "opened fire" would.
+    let found = events("US troops on the rooftops did not open fire.");
+    assert_eq!(event(&found, "open fire").status, Status::Negated);
+    assert_eq!(day(&found, "open fire").as_deref(), Some("2020-01-04"));
+    assert_eq!(event(&found, "open fire").time_source, TimeSource::Published);
+}

@@ -95,3 +95,51 @@ fn an_empty_timeline_is_the_identity() {
     assert_eq!(json(&one.clone().merge(Timeline::default())), json(&one));
     assert!(Timeline::default().entries().is_empty());
 }
+
+#[test]
+fn a_report_dated_by_publication_reaches_back_only_through_an_identifying_participant() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        Document::new("a", "A US drone strike killed Qasem Soleimani on Friday. The Pentagon said in a statement on Friday that he was planning attacks.")
+            .published(date(4)),
+        // Dated only by publication, a week later.
+        Document::new("b", "Iran mourned the killing of Qasem Soleimani. The Pentagon issued a statement.")
+            .published(date(10)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let entries = timeline.entries();
+    let kind_days = |kind: &str| -> Vec<(String, Vec<&str>)> {
+        entries
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| (e.value.to_string(), e.sources.iter().map(|s| s.document.as_str()).collect()))
+            .collect()
+    };
+    // The killing's victim identifies it: b's mention joins a's killing of the 3rd.
+    assert_eq!(kind_days("death"), [("2020-01-03".to_string(), vec!["a", "b"])]);
+    // A speaker speaks every day: b's statement stays on its own day.
+    assert_eq!(
+        kind_days("statement"),
+        [("2020-01-03".to_string(), vec!["a"]), ("2020-01-10".to_string(), vec!["b"])]
+    );
+}
+
+#[test]
+fn a_shared_participant_counts_on_the_same_side_only() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        Document::new("a", "US air strikes hit Iran on Sunday.").published(date(1)),
+        // Dated only by publication: Iran is the doer here and the US the target, the other
+        // way round from the strike above.
+        Document::new("b", "Iran attacked US bases.").published(date(8)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let mut b_days: Vec<String> = timeline
+        .entries()
+        .iter()
+        .filter(|e| e.sources.iter().any(|s| s.document == "b"))
+        .map(|e| e.value.to_string())
+        .collect();
+    b_days.sort();
+    assert!(b_days.contains(&"2020-01-08".to_string()), "Iran's attack is not the US strike: {b_days:?}");
+}

@@ -77,7 +77,7 @@ impl<'a> SentenceContext<'a, '_> {
                 if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
             );
         }
-        // Only asserted events take a date from outside their sentence; a bare plural
+        // Only asserted (and negated) events take a date from outside their sentence; a bare plural
         // ("attacks on US forces") is generic, not one dated event.
         let generic = found.plural && !self.specific_plural(found.first);
         // A past perfect ("had denied") happened before the story's day, on a day it does
@@ -85,7 +85,8 @@ impl<'a> SentenceContext<'a, '_> {
         let earlier = found.form.can_be_participle()
             && (found.first.saturating_sub(3).max(self.sentence.tokens.start)..found.first)
                 .any(|t| self.has(t, Cue::PastPerfect));
-        if status != Status::Asserted || generic || earlier {
+        // A negated event is dated as an asserted one: "did not open fire" tells of that day.
+        if !matches!(status, Status::Asserted | Status::Negated) || generic || earlier {
             return (None, TimeSource::None);
         }
         match input.mode {

@@ -579,13 +579,15 @@ impl<'a> Parser<'a> {
                 }
             }
             if entry.senses.iter().any(|s| s.word == Word::TensePast) {
-                // "was expected to", "were planning to": a future seen from the past.
+                // "was expected to", "were planning to": a future seen from the past; not
+                // "was planning attacks", whose "-ing" form is a past progressive.
                 let future_next = self
                     .toks
                     .get(i + 1)
                     .and_then(|t| t.entry)
                     .is_some_and(|e| e.senses.iter().any(|s| s.word == Word::TenseFuture))
-                    && !self.capitalised(i + 1);
+                    && !self.capitalised(i + 1)
+                    && (!self.str(i + 1).ends_with("ing") || self.is_word(i + 2, "to"));
                 if future_next {
                     return Some(Tense::Future);
                 }

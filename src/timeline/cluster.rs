@@ -11,9 +11,11 @@
 //!    their participants say otherwise.
 //! 2. Reports dated more coarsely (a week, a month) join a compatible cluster of step 1 whose
 //!    day lies in their interval. Reports dated only by their publication date join a
-//!    compatible cluster of the month up to publication that shares a participant with them,
-//!    else one of the publication day itself. Clusters sharing a participant come first, then
-//!    the larger. Reports that fit nowhere group among themselves by kind and value, as in
+//!    compatible cluster of the month up to publication that names their participant in one
+//!    of the kind's identity roles (the victim of a killing; not the speaker of a statement,
+//!    who speaks every day), else one of the publication day itself. A participant is shared
+//!    only on the same side: the doer (agent, speaker) or the one it is done to (target,
+//!    victim). Clusters sharing a participant come first, then the larger. Reports that fit nowhere group among themselves by kind and value, as in
 //!    step 1.
 //!
 //! 3. Clusters of a kind that a participant identifies (`span` and `identity` in
@@ -70,6 +72,17 @@ impl<'r> Cluster<'r> {
         self.members.push(report);
     }
 
+    /// Whether the cluster names `entity` in a role on the same side as `role`.
+    fn names(&self, role: Role, entity: &EntityId) -> bool {
+        self.roles.iter().any(|(r, ids)| same_side(*r, role) && ids.contains(&entity))
+    }
+
+    /// Whether the report names someone the cluster names in one of the kind's identity
+    /// roles: what lets a report dated only by its publication reach back to an earlier day.
+    fn shares_identity(&self, report: &Report, identity: &[Role]) -> bool {
+        report.event.participants.iter().any(|p| identity.contains(&p.role) && self.names(p.role, &p.entity))
+    }
+
     fn conflicts(&self, report: &Report) -> bool {
         DISTINGUISHING.iter().any(|role| {
             let theirs = self.roles.get(role).map_or(&[][..], Vec::as_slice);
@@ -85,8 +98,10 @@ impl<'r> Cluster<'r> {
         })
     }
 
+    /// Whether the report names someone the cluster names in a role of the same side: the US
+    /// as the agent of one strike and the target of another does not make them one.
     fn shares(&self, report: &Report) -> bool {
-        report.event.participants.iter().any(|p| self.roles.values().any(|ids| ids.contains(&&p.entity)))
+        report.event.participants.iter().any(|p| self.names(p.role, &p.entity))
             || report.event.place.as_ref().is_some_and(|place| self.places.contains(&place))
     }
 }
@@ -122,9 +137,15 @@ pub(super) fn cluster<'r>(
                     continue;
                 }
                 let shares = named && c.shares(r);
-                // Without a shared participant, a report joins only where step 1 would have
-                // put it: a cluster of its own day (publication-dated) or interval (coarse).
-                let fits = shares || !published_only || key.1 == last;
+                // A report dated only by its publication reaches back to an earlier day only
+                // through a participant that identifies the event (the victim of a killing),
+                // not a speaker who speaks every day; a coarse one fits anywhere in its
+                // interval.
+                let identifies = !published_only
+                    || kinds
+                        .get(&r.event.kind)
+                        .is_some_and(|k| k.span_days > 0 && c.shares_identity(r, &k.identity));
+                let fits = (shares && identifies) || !published_only || key.1 == last;
                 let rank = (shares, c.members.len());
                 if fits && best.is_none_or(|(s, n, _, _)| rank > (s, n)) {
                     best = Some((shares, c.members.len(), *key, i));
@@ -196,6 +217,13 @@ pub(super) fn cluster<'r>(
     }
     clusters.sort_by(|a, b| a.first().map(|r| r.key()).cmp(&b.first().map(|r| r.key())));
     clusters
+}
+
+/// Whether two roles put their entity on the same side of an event: the doer (agent,
+/// speaker) or the one it is done to (target, victim); a mere participant is on either.
+fn same_side(a: Role, b: Role) -> bool {
+    let doer = |r: Role| matches!(r, Role::Agent | Role::Speaker);
+    a == Role::Participant || b == Role::Participant || doer(a) == doer(b)
 }
 
 /// The cluster a cluster was joined into.

@@ -237,7 +237,11 @@ impl Timeline {
             let Some(entry) = by_trigger.get(&(event.trigger.span.start, event.trigger.span.end)) else {
                 continue;
             };
-            if event.value.as_ref() != Some(&entry.value) {
+            // The event's own text wins where it dates the event to a day; the timeline
+            // dates what the text dates only by publication, or coarsely.
+            let weak = event.time_source == crate::events::TimeSource::Published
+                || event.interval.is_none_or(|i| i.granularity > crate::time::Granularity::Day);
+            if weak && event.value.as_ref() != Some(&entry.value) {
                 event.value = Some(entry.value.clone());
                 event.interval = Some(entry.interval);
                 event.time_source = crate::events::TimeSource::Timeline;
