@@ -31,6 +31,7 @@ fn status_follows_negation_modality_and_intention() {
         ("Iran did not attack the base.", "attack", Status::Negated),
         ("Iran could strike US bases.", "strike", Status::Hypothetical),
         ("If Iran attacks, the US will respond.", "attacks", Status::Hypothetical),
+        ("The strike aimed to deter future attacks on US forces.", "attacks", Status::Hypothetical),
         ("Iran vowed to retaliate.", "retaliate", Status::Planned),
         ("Iran vowed to retaliate.", "vowed", Status::Asserted),
         ("The Pentagon will deploy 3,000 more troops.", "deploy", Status::Planned),
