@@ -281,7 +281,8 @@ fn season_of(date: NaiveDate) -> (i32, Season) {
 
 /// Places a year-less value (a month, a day, a season…) near the anchor by tense: the
 /// latest one starting on or before the anchor (past), the first not yet over (future), or
-/// the nearest (unknown; ties go to the past).
+/// the nearest (unknown), a future one counting twice as far, since news mostly reports
+/// what has happened ("from $29.75 in March", written in October, is the March before).
 fn place(
     anchor: NaiveDate,
     tense: Tense,
@@ -309,7 +310,7 @@ fn place(
                 } else if i.end <= at {
                     ((at - i.end).num_seconds(), 0)
                 } else {
-                    ((i.start - at).num_seconds(), 1)
+                    ((i.start - at).num_seconds() * 2, 1)
                 }
             })
             .map(|(v, _)| *v),
@@ -765,7 +766,18 @@ impl<'a> Parser<'a> {
             self.the_year(j),
             self.the_quarter(j),
             self.the_weekend(j),
+            self.the_week_of(j),
         ])
+    }
+
+    /// After "the": "the week of March 6" is the ISO week holding that date.
+    fn the_week_of(&self, j: usize) -> Option<Draft> {
+        if self.unit(j) != Some((DurationUnit::Week, 1, false)) || !self.is_word(j + 1, "of") {
+            return None;
+        }
+        let d = self.core(j + 2)?;
+        let day = d.calendar().filter(|c| c.time.is_none())?.as_date()?;
+        Some(Draft::new(d.end, CalendarValue::week_of(day).into(), d.anchor, "date:the-week-of"))
     }
 
     /// After "the": shapes that take the article into their extent.
@@ -1160,6 +1172,11 @@ impl<'a> Parser<'a> {
             if !(1..=12).contains(&hour) {
                 return None;
             }
+            // "4 in the morning" is a time after "at", "until"…; "rose to 12 in the evening" a count.
+            let worded = self.toks[end - 1].kind == Kind::Word && end - j > 1;
+            if worded && !(i > 0 && self.has(i - 1, Word::ClockContext)) {
+                return None;
+            }
             hour = match (pm, hour) {
                 (false, 12) => 0,
                 (true, 12) => 12,
@@ -1217,7 +1234,16 @@ impl<'a> Parser<'a> {
         if let Some((d, c)) = day {
             return Some(Draft { rule, ..Draft::new(d.end, c.at(time).into(), d.anchor, rule) });
         }
-        let value = match self.deictic_anchor() {
+        // Without a day of its own, a clock time is on the day the story is at: the last day
+        // named if it is within a week of the anchor ("arrived Thursday … left at 4 a.m."; not
+        // a birth date paragraphs before), else the anchor's.
+        let anchor = self.deictic_anchor();
+        let story_day = self
+            .reference
+            .and_then(|r| r.as_date())
+            .filter(|d| anchor.is_some_and(|(a, _)| (*d - a).num_days().abs() <= 7))
+            .map(|d| (d, Anchor::Narrative));
+        let value = match story_day.or(anchor) {
             Some((date, how)) => Draft::new(j, CalendarValue::date(date).at(time).into(), how, rule),
             None => Draft::new(
                 j,

@@ -68,6 +68,8 @@ pub(crate) enum Word {
     Determiner,
     PassiveAuxiliary,
     Zone,
+    /// A word before a clock time written with words ("at 4 in the morning").
+    ClockContext,
     Meridiem(bool),
 }
 
@@ -198,6 +200,7 @@ impl TimeLexicon {
                             | Word::PassiveAuxiliary
                             | Word::OrdinalSuffix
                             | Word::Zone
+                            | Word::ClockContext
                     )
                 });
         }
@@ -309,6 +312,7 @@ const CLASSES: &[&str] = &[
     "determiner",
     "passive-auxiliary",
     "zone",
+    "clock-context",
     "meridiem",
 ];
 
@@ -427,6 +431,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "zone" => Word::Zone,
+        "clock-context" => Word::ClockContext,
         _ => return None,
     })
 }
