@@ -15,6 +15,7 @@
 use annals::timeline::render;
 use annals::{Document, Extractor, Timeline};
 use clap::Parser;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -148,10 +149,8 @@ fn main() -> std::process::ExitCode {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let events: usize = extractions.iter().map(|x| x.events.len()).sum();
     let placed: usize = entries.iter().map(|e| e.sources.len()).sum();
-    println!("{}\n", args.title);
-    print!("{}", render::text(&timeline, &entries));
-    println!(
-        "\n{} documents ({} KB): {} event mentions, {} of them asserted and dated, merged into {} timeline entries, in {:.0} ms",
+    let summary = format!(
+        "{} documents ({} KB): {} event mentions, {} of them asserted and dated, merged into {} timeline entries, in {:.0} ms",
         docs.len(),
         bytes / 1024,
         events,
@@ -159,12 +158,24 @@ fn main() -> std::process::ExitCode {
         entries.len(),
         started.elapsed().as_secs_f64() * 1e3
     );
+    // Written, not printed: a closed pipe (`| head`) ends the output quietly, not in a panic.
+    let mut out = std::io::stdout().lock();
+    let written = write!(out, "{}\n\n{}\n{summary}\n", args.title, render::text(&timeline, &entries))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing the output: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    }
     if let Some(path) = &args.html {
         if let Err(e) = std::fs::write(path, render::html(&timeline, &entries, &args.title)) {
             eprintln!("error: {}: {e}", path.display());
             return std::process::ExitCode::from(2);
         }
-        println!("wrote {}", path.display());
+        eprintln!("wrote {}", path.display());
     }
     std::process::ExitCode::SUCCESS
 }

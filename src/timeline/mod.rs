@@ -395,12 +395,13 @@ fn summary_roles(by_role: &BTreeMap<Role, BTreeMap<&EntityId, usize>>) -> BTreeM
     roles.into_iter().map(|(role, counts)| (role, salient(&counts))).collect()
 }
 
-/// The most told entities: at least half as often as the first, at most two, most told first.
+/// The most told entities: as often as the first, or more than half as often; at most two,
+/// most told first. One stray report beside two others does not make a second doer.
 fn salient(counts: &BTreeMap<&EntityId, usize>) -> Vec<EntityId> {
     let mut v: Vec<(&EntityId, usize)> = counts.iter().map(|(k, v)| (*k, *v)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let top = v.first().map_or(0, |(_, n)| *n);
-    v.into_iter().take_while(|(_, n)| 2 * n >= top).take(2).map(|(k, _)| k.clone()).collect()
+    v.into_iter().take_while(|(_, n)| *n == top || 2 * n > top).take(2).map(|(k, _)| k.clone()).collect()
 }
 
 /// A total order on reports with the same key, so that which one survives deduplication does
@@ -483,5 +484,17 @@ mod tests {
         assert!(cut.len() <= MAX_SENTENCE + 2 * "…".len());
         assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("strike"));
         assert_eq!(excerpt("A short one.", Span::new(0, 12), Span::new(2, 7)), "A short one.");
+    }
+
+    #[test]
+    fn a_summary_names_the_most_told_entities_only() {
+        let (a, b) = (EntityId::from("a"), EntityId::from("b"));
+        let names = |na: usize, nb: usize| -> Vec<String> {
+            let counts: BTreeMap<&EntityId, usize> = [(&a, na), (&b, nb)].into_iter().collect();
+            salient(&counts).iter().map(|id| id.as_str().to_string()).collect()
+        };
+        assert_eq!(names(2, 1), ["a"], "one stray report beside two is no second doer");
+        assert_eq!(names(1, 1), ["a", "b"]);
+        assert_eq!(names(3, 2), ["a", "b"]);
     }
 }
