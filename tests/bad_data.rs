@@ -224,6 +224,24 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     // Event cues: class, forms.
     (Loader::Events, "cues.tsv", "negation\n", "cues.tsv:1: expected 2 tab-separated fields, found 1"),
     (Loader::Events, "cues.tsv", "doubt\tmaybe\n", "cues.tsv:1: unknown cue class `doubt` (expected one of "),
+    (
+        Loader::Events,
+        "cues.tsv",
+        "retype:attack>sinking\tship\n",
+        "cues.tsv:1: unknown event kind `sinking` in `retype:attack>sinking` (expected one of ",
+    ),
+    (
+        Loader::Events,
+        "cues.tsv",
+        "retype:attack\tship\n",
+        "cues.tsv:1: `retype:attack` must name two kinds as FROM>TO",
+    ),
+    (
+        Loader::Events,
+        "cues.tsv",
+        "retype:attack>crash\tcargo ship\n",
+        "cues.tsv:1: a retype word is one word, found `cargo ship`",
+    ),
     (Loader::Events, "cues.tsv", "negation\tnot||never\n", "cues.tsv:1: empty form between `|`"),
 ];
 

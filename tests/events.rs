@@ -258,3 +258,95 @@ fn a_negated_event_is_dated_as_an_asserted_one() {
     assert_eq!(day(&found, "open fire").as_deref(), Some("2020-01-04"));
     assert_eq!(event(&found, "open fire").time_source, TimeSource::Published);
 }
+
+#[test]
+fn set_phrases_with_a_trigger_word_tell_no_event() {
+    for text in [
+        "The strikes came in retaliation for rocket fire.",
+        "Protesters were setting fire to the gate.",
+        "Two Apache attack helicopters flew over the compound.",
+        "The president, speaking to reporters, defended the decision.",
+        "Iran was at the highest level of alert.",
+        "He was long seen as a threat by US officials.",
+    ] {
+        let found = events(text);
+        assert!(
+            found.iter().all(|e| !["retaliation", "fire", "attack", "speaking", "alert", "threat"]
+                .contains(&e.trigger.text.as_str())),
+            "{text}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn revenge_is_an_attack_to_come() {
+    let found = events("Iranian officials have vowed to exact a “vigorous revenge” on the US.");
+    assert_eq!(event(&found, "revenge").kind.as_str(), "attack");
+    assert_eq!(event(&found, "revenge").status, Status::Planned);
+    assert_eq!(event(&found, "vowed").kind.as_str(), "threat");
+}
+
+#[test]
+fn a_verb_that_restates_an_event_noun_is_no_other_event() {
+    // A support verb before its noun, a verb of the noun's kind right after it.
+    let found = events("Iran launched a ballistic missile attack on US bases.");
+    assert!(found.iter().all(|e| e.trigger.text != "launched"), "{found:#?}");
+    assert_eq!(event(&found, "ballistic missile attack").kind.as_str(), "attack");
+    // The noun takes the subject of the support verb, and the object of a verb after it.
+    assert_eq!(role(event(&found, "ballistic missile attack"), Role::Agent), ["iran"]);
+    let found = events("US air strikes hit Kataib Hezbollah bases on Sunday.");
+    assert!(found.iter().all(|e| e.trigger.text != "hit"), "{found:#?}");
+    assert_eq!(role(event(&found, "air strikes"), Role::Target), ["kataib-hezbollah"]);
+    for text in [
+        "The strikes targeted weapon depots in Iraq.",
+        "The unrest followed air raids launched by the United States.",
+        "Protesters were angry at airstrikes that targeted the group.",
+    ] {
+        let found = events(text);
+        assert!(found.iter().all(|e| e.trigger.text != "targeted" && e.trigger.text != "launched"), "{text}");
+    }
+    // Not a support verb, not a noun: both are events.
+    let found = events("Iran fired missiles at US bases.");
+    assert_eq!(event(&found, "fired").kind.as_str(), "attack");
+}
+
+#[test]
+fn an_attack_on_an_aircraft_is_a_shoot_down() {
+    for (text, trigger) in [
+        ("The plane was hit by a surface-to-air missile near Tehran.", "hit"),
+        ("Footage appeared to show the plane being hit by a fast-moving object.", "hit"),
+        ("Officials denied that the airliner had been struck by a missile.", "struck"),
+        ("A missile struck the airliner minutes after take-off.", "struck"),
+    ] {
+        assert_eq!(event(&events(text), trigger).kind.as_str(), "crash", "{text}");
+    }
+    assert_eq!(event(&events("Missiles hit the air base."), "hit").kind.as_str(), "attack");
+}
+
+#[test]
+fn denying_a_claim_does_not_negate_the_claim() {
+    let found = events("Iran initially denied Western claims that a missile downed the jet.");
+    assert_eq!(event(&found, "claims").status, Status::Asserted);
+    assert_eq!(event(&events("Iran denied the attack."), "attack").status, Status::Negated);
+}
+
+#[test]
+fn a_word_between_a_determiner_and_a_base_form_makes_it_a_noun() {
+    // "a hostile target": no verb reading, and "target" has no noun of an event.
+    let found = events("The jet was mistaken for a “hostile target” by air defences.");
+    assert!(found.iter().all(|e| e.trigger.text != "target"), "{found:#?}");
+    // "the Iranian attack" and "militia strikes killed" read as the nouns they are.
+    let noun = event(&events("The attack came on Tuesday."), "attack").rule.clone();
+    assert_eq!(event(&events("The Iranian attack came on Tuesday."), "attack").rule, noun);
+    let noun = event(&events("The strikes killed two."), "strikes").rule.clone();
+    assert_eq!(event(&events("Militia strikes killed two."), "strikes").rule, noun);
+    // A plural subject keeps its verb: "the two sides clash".
+    let verb = event(&events("They clash often."), "clash").rule.clone();
+    assert_eq!(event(&events("The two sides clash often."), "clash").rule, verb);
+}
+
+#[test]
+fn warning_citizens_is_an_advisory() {
+    let found = events("The French government warned citizens in Iran to stay away from gatherings.");
+    assert_eq!(found[0].kind.as_str(), "advisory");
+}

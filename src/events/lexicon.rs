@@ -87,6 +87,9 @@ pub(crate) enum Cue {
     NotEvent,
     Within,
     Relative,
+    Support,
+    /// A word of some `retype:FROM>TO` line (see [`Retype`]).
+    Patient,
 }
 
 impl Cue {
@@ -109,6 +112,7 @@ impl Cue {
             "not-event" => Cue::NotEvent,
             "within" => Cue::Within,
             "relative" => Cue::Relative,
+            "support" => Cue::Support,
             _ => return None,
         })
     }
@@ -116,7 +120,18 @@ impl Cue {
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
-                           within, relative";
+                           within, relative, support, retype:FROM>TO";
+}
+
+/// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject
+/// of a passive, the object of an active verb) is one of `words` tells an event of kind TO
+/// ("the plane was hit" is a shoot-down, not an attack).
+#[derive(Clone, Debug)]
+pub(crate) struct Retype {
+    pub(crate) from: EventKind,
+    pub(crate) to: EventKind,
+    /// Single words, lower case.
+    pub(crate) words: Vec<Box<str>>,
 }
 
 /// A phrase of one or more words, keyed in a table by its first word.
@@ -164,6 +179,8 @@ pub(crate) struct EventLexicon {
     pub(crate) forms: PhraseTable<(u32, Form, bool)>,
     /// Function words → their classes (a word may have several).
     pub(crate) cues: PhraseTable<Cue>,
+    /// Kinds that a patient changes (`retype:FROM>TO` lines).
+    pub(crate) retypes: Vec<Retype>,
 }
 
 impl EventLexicon {
@@ -232,6 +249,14 @@ impl EventLexicon {
     fn parse_cues(&mut self, source: &Source) -> Result<(), Error> {
         for (line, row) in LineReader::new(source) {
             let [class, forms] = fields::<2>(source, line, &row)?;
+            if let Some(kinds) = class.strip_prefix("retype:") {
+                let retype = self.parse_retype(kinds, forms).map_err(|m| source.error(line, m))?;
+                for word in &retype.words {
+                    self.cues.insert(word, Cue::Patient);
+                }
+                self.retypes.push(retype);
+                continue;
+            }
             let cue = Cue::parse(class).ok_or_else(|| {
                 source.error(line, format!("unknown cue class `{class}` (expected one of {})", Cue::CLASSES))
             })?;
@@ -243,6 +268,35 @@ impl EventLexicon {
             }
         }
         Ok(())
+    }
+
+    /// A `retype:FROM>TO` line: two known kinds and single words.
+    fn parse_retype(&self, kinds: &str, words: &str) -> Result<Retype, String> {
+        let known = |kind: &str| {
+            self.kinds.iter().find(|k| k.kind == kind).map(|k| k.kind.clone()).ok_or_else(|| {
+                let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
+                format!(
+                    "unknown event kind `{kind}` in `retype:{kinds}` (expected one of {})",
+                    known.join(", ")
+                )
+            })
+        };
+        let (from, to) = kinds
+            .split_once('>')
+            .ok_or_else(|| format!("`retype:{kinds}` must name two kinds as FROM>TO"))?;
+        let (from, to) = (known(from)?, known(to)?);
+        let words = words
+            .split('|')
+            .map(|w| {
+                let w = w.trim();
+                if w.is_empty() || w.contains(char::is_whitespace) {
+                    Err(format!("a retype word is one word, found `{w}`"))
+                } else {
+                    Ok(w.to_ascii_lowercase().into_boxed_str())
+                }
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Retype { from, to, words })
     }
 
     fn parse_triggers(&mut self, source: &Source) -> Result<(), Error> {

@@ -22,6 +22,11 @@ const VICTIM_REACH: usize = 16;
 /// How far after a trigger an event it is part of may start ("killed in last Friday's United
 /// States airstrike").
 const LINK_REACH: usize = 10;
+/// How many words may stand between a support verb and the event noun it carries ("launched
+/// a ballistic missile attack").
+const SUPPORT_REACH: usize = 4;
+/// How far before a passive verb its subject may be ("the plane appeared to have been hit").
+const PATIENT_REACH: usize = 8;
 /// The furthest any rule reads from a trigger, in tokens (see `window`).
 const WINDOW: usize = 64;
 
@@ -49,6 +54,10 @@ pub(super) struct Found<'l> {
     pub(super) form: Form,
     /// A plural noun ("strikes", "protests").
     pub(super) plural: bool,
+    /// The token range of a verb that restates this noun and is no event of its own (see
+    /// `without_restatements`): the noun takes its subject ("Iran launched a missile attack")
+    /// or its object ("US strikes hit the bases").
+    pub(super) verb: Option<(usize, usize)>,
 }
 
 /// The events of a document, in order of position.
@@ -105,6 +114,10 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                 }
                 None => t += 1,
             }
+        }
+        let mut found = ctx.without_restatements(found);
+        for f in &mut found {
+            ctx.retype(f);
         }
         let mut forms = vec![None; tokens.len()];
         for f in &found {
@@ -335,15 +348,30 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 || [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
                     .into_iter()
                     .any(|c| self.has(prev, c))
-                || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
-        };
-        let mut chosen = None;
+                || (word.len() > 4
+                    && (word.ends_with("ed") || word.ends_with("ing"))
+                    && !self.has(prev, Cue::PassiveAuxiliary))
+                || self.is_modifier(prev)
+        } || self.verb_follows(t, t + len);
+        // A base form after a determiner and one modifier ("a hostile target", "a retaliatory
+        // strike"): a singular subject would take the -s form, so the word is a noun.
+        let modified = !phrases.iter().any(|p| p.payload.1 == Form::Third && p.rest.len() + 1 == len)
+            && self.after_determiner_and_modifier(t);
+        let nominal = nominal || modified;
+        // A form that is both base and participle ("hit", "put") is a participle after a form
+        // of "be" ("the plane was hit", "being hit").
+        let after_auxiliary = (t.saturating_sub(2).max(self.sentence.tokens.start)..t)
+            .any(|u| self.has(u, Cue::PassiveAuxiliary));
+        let mut chosen: Option<(u32, Form, bool)> = None;
         for p in candidates {
             let (index, form, plural) = p.payload;
             let is_noun = form == Form::Noun;
             let better = match chosen {
                 None => true,
-                Some((_, f, _)) => is_noun == nominal && (f == Form::Noun) != nominal,
+                Some((_, f, _)) => {
+                    (is_noun == nominal && (f == Form::Noun) != nominal)
+                        || (!nominal && after_auxiliary && form.can_be_participle() && !f.can_be_participle())
+                }
             };
             if better {
                 chosen = Some((index, form, plural));
@@ -353,7 +381,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // A verb's base or -s form where a noun stands, with no noun of that trigger: another
         // noun ("several fires", "the hit").
         let determined = t > self.sentence.tokens.start
-            && (self.has(t - 1, Cue::Determiner) || input.tokens[t - 1].kind == TokenKind::Number);
+            && (self.has(t - 1, Cue::Determiner) || input.tokens[t - 1].kind == TokenKind::Number)
+            || modified;
         if determined && matches!(form, Form::Base | Form::Third) {
             return None;
         }
@@ -368,7 +397,155 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         let entry = self.lex.triggers.get(index as usize)?;
-        Some(Found { first: t, end: t + len, entry, form, plural })
+        Some(Found { first: t, end: t + len, entry, form, plural, verb: None })
+    }
+
+    /// The triggers of a sentence without the verbs that only restate an event noun beside
+    /// them: a support verb before its noun ("launched a missile attack", "carried out
+    /// strikes") and a verb of the noun's own kind right after it or after a relative pronoun
+    /// ("air raids launched by the US", "the strikes targeted", "airstrikes that targeted").
+    /// The noun tells the event; the verb adds no other.
+    pub(super) fn without_restatements(&self, mut found: Vec<Found<'l>>) -> Vec<Found<'l>> {
+        // The noun each verb restates, if any.
+        let restated = |found: &[Found<'l>], i: usize| {
+            let verb = &found[i];
+            if !verb.form.is_verb() {
+                return None;
+            }
+            let before = i.checked_sub(1).filter(|&j| {
+                let n = &found[j];
+                n.form == Form::Noun
+                    && n.entry.kind == verb.entry.kind
+                    && (n.end == verb.first || (n.end + 1 == verb.first && self.has(n.end, Cue::Relative)))
+            });
+            let after = Some(i + 1).filter(|&j| {
+                found.get(j).is_some_and(|n| {
+                    n.form == Form::Noun
+                        && self.has(verb.first, Cue::Support)
+                        && n.first - verb.end <= SUPPORT_REACH
+                        && (verb.end..n.first).all(|t| self.modifies_noun(t))
+                })
+            });
+            before.or(after)
+        };
+        let mut keep = vec![true; found.len()];
+        for i in 0..found.len() {
+            if let Some(noun) = restated(&found, i) {
+                keep[i] = false;
+                found[noun].verb = Some((found[i].first, found[i].end));
+            }
+        }
+        found.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
+    }
+
+    /// A verb whose patient changes its kind (`retype:FROM>TO` in the cues file): the subject
+    /// of a passive ("the plane was hit by a missile", "the airliner had been struck") or the
+    /// object of an active verb ("a missile struck the airliner") is a shoot-down, not an
+    /// attack. The event takes the first trigger of the new kind that has a target.
+    pub(super) fn retype(&self, found: &mut Found<'l>) {
+        if !found.form.is_verb() || !self.lex.retypes.iter().any(|r| r.from == found.entry.kind) {
+            return;
+        }
+        let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
+        let patients: Vec<usize> = if found.form.can_be_participle() && self.is_passive(found) {
+            (found.first.saturating_sub(PATIENT_REACH).max(start)..found.first)
+                .rev()
+                .take_while(|&t| {
+                    self.input.tokens[t].kind == TokenKind::Word && !self.has(t, Cue::ClauseBoundary)
+                })
+                .filter(|&t| self.has(t, Cue::Patient))
+                .collect()
+        } else {
+            (found.end..(found.end + OBJECT_REACH).min(end))
+                .take_while(|&t| self.modifies_noun(t))
+                .filter(|&t| self.has(t, Cue::Patient))
+                .collect()
+        };
+        let to = patients.iter().find_map(|&t| {
+            self.lex
+                .retypes
+                .iter()
+                .find(|r| r.from == found.entry.kind && r.words.iter().any(|w| **w == *self.words[t]))
+                .map(|r| &r.to)
+        });
+        let entry = to.and_then(|to| {
+            self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
+        });
+        if let Some(entry) = entry {
+            found.entry = entry;
+        }
+    }
+
+    /// Whether token `t` may stand between a verb and its object noun: a determiner, a number,
+    /// a quote mark or a word that is no preposition and starts no clause ("a ballistic
+    /// missile", "a “vigorous").
+    pub(super) fn modifies_noun(&self, t: usize) -> bool {
+        match self.input.tokens[t].kind {
+            TokenKind::Word | TokenKind::Number => ![
+                Cue::AgentPreposition,
+                Cue::ObjectPreposition,
+                Cue::PlacePreposition,
+                Cue::ClauseBoundary,
+                Cue::Infinitive,
+            ]
+            .into_iter()
+            .any(|c| self.has(t, c)),
+            _ => self.is_punct(t, "\"“”‘’'"),
+        }
+    }
+
+    /// Whether token `t` is a capitalised word inside the sentence that is no name and no
+    /// plural: a nationality or a proper adjective before a noun ("the Iranian attack").
+    pub(super) fn is_modifier(&self, t: usize) -> bool {
+        let token = &self.input.tokens[t];
+        t > self.sentence.tokens.start
+            && token.kind == TokenKind::Word
+            && !self.is_punct(t - 1, "\"“‘':(")
+            && self.input.text[token.span.range()].starts_with(|c: char| c.is_uppercase())
+            && !self.words[t].ends_with('s')
+            && self.cues.get(t - self.sentence.tokens.start).is_some_and(|&mask| mask == 0)
+    }
+
+    /// Whether token `t` follows a determiner and one word that is no plural, no name, no
+    /// trigger and no function word, quote marks aside ("a “hostile target”", "the Iranian attack").
+    pub(super) fn after_determiner_and_modifier(&self, t: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        let quote = |u: usize| self.is_punct(u, "\"“”‘’'");
+        let back = |mut u: usize| {
+            while u > start && quote(u - 1) {
+                u -= 1;
+            }
+            (u > start).then(|| u - 1)
+        };
+        let Some(modifier) = back(t) else { return false };
+        self.input.tokens[modifier].kind == TokenKind::Word
+            && !self.words[modifier].ends_with('s')
+            && self.cues.get(modifier - start).is_some_and(|&mask| mask == 0)
+            && self.mention_ending_at(self.input.tokens[modifier].span.end).is_none()
+            && !self.lex.forms.starting_with(self.words[modifier]).iter().any(|p| p.rest.is_empty())
+            && back(modifier).is_some_and(|d| self.has(d, Cue::Determiner))
+    }
+
+    /// Whether a verb form follows a trigger word at `first..end`, so that the word is its
+    /// subject, a noun ("militia strikes killed", "the Iranian attack was"): an auxiliary, a
+    /// modal or a past form of the lexicon. Not after "to", a modal or a negation, where the
+    /// word is a verb.
+    pub(super) fn verb_follows(&self, first: usize, end: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        if end >= self.sentence.tokens.end
+            || (first > start
+                && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
+                    .into_iter()
+                    .any(|c| self.has(first - 1, c)))
+        {
+            return false;
+        }
+        let next = self.words[end];
+        [Cue::PassiveAuxiliary, Cue::Future, Cue::PastPerfect].into_iter().any(|c| self.has(end, c))
+            || self.lex.forms.starting_with(next).iter().any(|p| {
+                p.rest.is_empty()
+                    && matches!(p.payload.1, Form::Past | Form::PastOrParticiple | Form::Participle)
+            })
     }
 
     /// The form of the trigger starting at token `t`, if one does.
@@ -481,7 +658,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// Negated > hypothetical > planned > asserted, from the cues before the trigger.
     pub(super) fn status(&self, found: &Found<'_>, clause_start: usize) -> Status {
         let before = |reach: usize| (found.first.saturating_sub(reach).max(clause_start)..found.first).rev();
-        if before(NEGATION_REACH).any(|t| self.has(t, Cue::Negation)) {
+        // A denial of a claim does not say the claim was not made: a negating word that is a
+        // trigger of the event's own kind ("denying Western claims") negates nothing.
+        if before(NEGATION_REACH).any(|t| {
+            self.has(t, Cue::Negation) && self.trigger_at(t).is_none_or(|f| f.entry.kind != found.entry.kind)
+        }) {
             return Status::Negated;
         }
         if (clause_start..found.first)
@@ -491,8 +672,29 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         let planned = before(MODAL_REACH).any(|t| self.has(t, Cue::Future))
             || (found.form == Form::Base && self.after_intention_to(found.first, clause_start))
-            || (found.form == Form::Noun && before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention)));
+            || (found.form == Form::Noun
+                && (before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
+                    || self.intended_noun(found.first)));
         if planned { Status::Planned } else { Status::Asserted }
+    }
+
+    /// A noun that is the object of a support verb's infinitive after a word of intention
+    /// ("vowed to exact a “vigorous revenge”", "threatened to launch attacks").
+    pub(super) fn intended_noun(&self, first: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        let mut head = first;
+        while head > start
+            && first - head < SUPPORT_REACH
+            && self.modifies_noun(head - 1)
+            && !self.has(head - 1, Cue::Support)
+        {
+            head -= 1;
+        }
+        head > start + 1
+            && self.has(head - 1, Cue::Support)
+            && self.has(head - 2, Cue::Infinitive)
+            && (head.saturating_sub(2 + NEGATION_REACH).max(start)..head - 2)
+                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
     }
 
     /// "to" right before the verb (or one word before it).
@@ -551,7 +753,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // Left: the subject (a verb's), or a noun's possessor or modifier right before it. An
         // appositive between commas right before a verb is skipped ("Soleimani, the head of
         // the Quds Force, was killed").
+        // A support verb before the noun lends it its subject ("Iran launched a missile attack").
+        let support = found.verb.map(|(first, _)| first).filter(|&v| v < found.first);
         let reach = match found.form {
+            Form::Noun if support.is_some() => SUBJECT_REACH,
             Form::Noun => 3,
             // A purpose infinitive's subject is another verb's ("took to the streets to mourn").
             Form::Base
@@ -562,7 +767,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
             _ => SUBJECT_REACH,
         };
-        let mut left_end = found.first;
+        let mut left_end = support.unwrap_or(found.first);
         if found.form != Form::Noun {
             let mut t = found.first;
             while t > clause_start
@@ -605,7 +810,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 continue;
             }
             if found.form == Form::Noun
-                && self.is_punct_between(self.token_at(m.span.end.saturating_sub(1)) + 1, found.first)
+                && self.is_punct_between(self.token_at(m.span.end.saturating_sub(1)) + 1, left_end)
             {
                 break;
             }
@@ -652,20 +857,23 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .unwrap_or(first)
         };
         let mut object_found = false;
-        if found.form != Form::Noun && !passive {
-            let object_end = (found.end + OBJECT_REACH).min(clause_end);
+        // A verb after the noun that restates it lends it its object ("US strikes hit the bases").
+        let restating = found.verb.map(|(_, end)| end).filter(|&v| v > found.end);
+        if (found.form != Form::Noun && !passive) || restating.is_some() {
+            let from = restating.unwrap_or(found.end);
+            let object_end = (from + OBJECT_REACH).min(clause_end);
             let first_object = self
-                .mentions_in(found.end, object_end)
+                .mentions_in(from, object_end)
                 .iter()
                 .find(|m| self.starts_token(m))
                 .filter(|m| !self.place_modifies_noun(m));
             if let Some(m) = first_object {
                 let t = self.token_at(m.span.start);
                 if !self.any_preposition_before(t)
-                    && !self.is_punct_between(found.end, t)
-                    && !(found.end..t).any(|u| self.has(u, Cue::ClauseBoundary))
+                    && !self.is_punct_between(from, t)
+                    && !(from..t).any(|u| self.has(u, Cue::ClauseBoundary))
                 {
-                    add(object_role, prefer_person(object_role, found.end, m), &mut out);
+                    add(object_role, prefer_person(object_role, from, m), &mut out);
                     object_found = true;
                 }
             }
