@@ -350,3 +350,13 @@ fn warning_citizens_is_an_advisory() {
     let found = events("The French government warned citizens in Iran to stay away from gatherings.");
     assert_eq!(found[0].kind.as_str(), "advisory");
 }
+
+#[test]
+fn a_name_inside_a_hyphenated_modifier_takes_no_part() {
+    // A militia Iran backs is not Iran.
+    let found =
+        events("Iran-backed militias attacked the embassy. US strikes targeted an Iran-backed group.");
+    assert!(role(event(&found, "attacked"), Role::Agent).is_empty());
+    assert!(role(event(&found, "strikes"), Role::Target).is_empty());
+    assert_eq!(role(event(&found, "strikes"), Role::Agent), ["united-states"]);
+}

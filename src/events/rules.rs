@@ -932,9 +932,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && self.trigger_form(next).is_some()
     }
 
-    /// Whether a mention starts its token (not "US" inside "anti-US").
+    /// Whether a mention is a word of its own: not "US" inside "anti-US", nor "Iran" inside
+    /// "Iran-backed" (a militia Iran backs is not Iran).
     pub(super) fn starts_token(&self, m: &Mention) -> bool {
-        self.input.tokens.get(self.token_at(m.span.start)).is_some_and(|t| t.span.start == m.span.start)
+        let tokens = self.input.tokens;
+        tokens.get(self.token_at(m.span.start)).is_some_and(|t| t.span.start == m.span.start)
+            && tokens
+                .get(self.token_at(m.span.end.saturating_sub(1)))
+                .is_some_and(|t| t.span.end == m.span.end)
     }
 
     /// The role of a mention inside a prefixed word before a noun trigger: "anti-US" makes
