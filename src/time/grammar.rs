@@ -791,6 +791,7 @@ impl<'a> Parser<'a> {
                 ) || matches!(d.calendar().map(|c| c.year), Some(Year::Decade(_) | Year::Century(_)))
                     && d.calendar().is_some_and(|c| c.within.is_none())
                     || d.rule.starts_with("date:day-month")
+                    || d.rule == "date:day-word-phrase"
                     || d.rule == "date:unit-offset"
                     || d.rule == "duration:deictic-amount"
                     || d.rule == "duration:ordinal-amount"
@@ -1032,6 +1033,10 @@ impl<'a> Parser<'a> {
             Word::ReferenceAdjective(r) => self.reference_adjective(end.checked_sub(1)?, r),
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
             Word::HolidayNth(m, d, n) => self.holiday_nth(end, m, d, n),
+            // "(the) day before yesterday": a phrase of the day-word class.
+            Word::RelativeDay(offset, part) => self
+                .day_word(end.checked_sub(1)?, offset, part)
+                .map(|d| Draft { rule: "date:day-word-phrase", ..d }),
             _ => None,
         }
     }
@@ -1197,7 +1202,10 @@ impl<'a> Parser<'a> {
             hour = n / 100;
         } else if meridiem.is_none() && (minute.is_none() || dotted) && zone.is_none() {
             return None;
-        } else if meridiem.is_none() && zone.is_none() && !(i > 0 && self.context_before(i - 1)) {
+        } else if meridiem.is_none()
+            && zone.is_none()
+            && !(i > 0 && (self.context_before(i - 1) || self.has(i - 1, Word::ClockContext)))
+        {
             // "John 3:16", "won 3:1": a bare H:MM is a clock only after "at", "by", "until"…
             return None;
         }
