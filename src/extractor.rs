@@ -260,32 +260,27 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor, Error> {
         let load = |inputs: &[Input]| inputs.iter().map(Input::load).collect::<Result<Vec<_>, _>>();
         let gazetteer = Gazetteer::build(&load(&self.gazetteers)?, self.all_candidates)?;
-        let bundled_cues = matches!(self.cues.as_slice(), [Input::Bundled(a)] if *a == "data/names/cues.tsv")
-            && matches!(self.first_names.as_slice(), [Input::Bundled(b)] if *b == "data/names/first_names.txt");
+        let bundled_cues = only_bundled(&self.cues, &["data/names/cues.tsv"])
+            && only_bundled(&self.first_names, &["data/names/first_names.txt"]);
         let cues = match BUNDLED_CUES.as_ref() {
             // The bundled cue automaton is compiled once per process and shared.
             Some(cues) if bundled_cues => cues.clone(),
             _ => Cues::build(&load(&self.cues)?, &load(&self.first_names)?)?,
         };
-        let bundled_times = self.time_vocabulary.len() == time::lexicon::BUNDLED_TIME_FILES.len()
-            && self.time_vocabulary.iter().all(|i| matches!(i, Input::Bundled(_)));
         let times = match BUNDLED_TIMES.as_ref() {
-            Some(times) if bundled_times => times.clone(),
+            Some(times) if only_bundled(&self.time_vocabulary, time::lexicon::BUNDLED_TIME_FILES) => {
+                times.clone()
+            }
             _ => Arc::new(TimeTagger::from_sources(&load(&self.time_vocabulary)?)?),
         };
-        let bundled_events = self.event_vocabulary.len() == events::lexicon::BUNDLED_EVENT_FILES.len()
-            && self.event_vocabulary.iter().all(|i| matches!(i, Input::Bundled(_)));
         let events = match BUNDLED_EVENTS.as_ref() {
-            Some(events) if bundled_events => events.clone(),
+            Some(events) if only_bundled(&self.event_vocabulary, &events::lexicon::BUNDLED_EVENT_FILES) => {
+                events.clone()
+            }
             _ => Arc::new(EventLexicon::from_sources(&load(&self.event_vocabulary)?)?),
         };
-        let bundled_text = self.text_vocabulary.len() == TextLexicon::BUNDLED_FILES.len()
-            && self.text_vocabulary.iter().all(|i| matches!(i, Input::Bundled(_)));
-        let lexicon = if bundled_text {
-            BUNDLED_LEXICON.clone()
-        } else {
-            TextLexicon::from_sources(&load(&self.text_vocabulary)?)?
-        };
+        // A few small files: parsed on every build, so a bad one is always reported.
+        let lexicon = TextLexicon::from_sources(&load(&self.text_vocabulary)?)?;
         Ok(Extractor {
             inner: Arc::new(Inner {
                 lexicon,
@@ -315,6 +310,12 @@ impl ExtractorBuilder {
             }),
         })
     }
+}
+
+/// Whether `inputs` are exactly the bundled files `paths`, so a shared compiled copy serves.
+fn only_bundled(inputs: &[Input], paths: &[&str]) -> bool {
+    inputs.len() == paths.len()
+        && inputs.iter().zip(paths).all(|(input, path)| matches!(input, Input::Bundled(p) if p == path))
 }
 
 fn bundled_lexicon() -> Result<TextLexicon, Error> {

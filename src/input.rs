@@ -259,7 +259,7 @@ pub fn read_text_file(path: &Path, mode: Mode, max_bytes: usize) -> Result<Docum
 /// The publication dates a directory's `SOURCES.tsv` gives its files, if it has one: a header
 /// line `# file<TAB>…<TAB>published<TAB>…` names the columns (`file` first), then one row per
 /// file (`101_x.txt<TAB>…<TAB>2020-01-03<TAB>…`). Other columns (URL, publisher, licence) are
-/// free. A directory without the file gives no dates.
+/// free. A directory without the file gives no dates; a file that cannot be read is an error.
 ///
 /// # Errors
 ///
@@ -267,14 +267,19 @@ pub fn read_text_file(path: &Path, mode: Mode, max_bytes: usize) -> Result<Docum
 /// `YYYY-MM-DD`.
 pub fn read_sources(dir: &Path) -> Result<Vec<(String, NaiveDate)>, Error> {
     let path = dir.join("SOURCES.tsv");
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // Present but unreadable (not UTF-8, no permission): an error, not silently no dates.
+        Err(e) => return Err(Error::io(&path, e)),
+    };
     let name = path.display().to_string();
     let (number, header) = text.lines().enumerate().find(|(_, l)| l.starts_with("# file")).unwrap_or((0, ""));
     let column = header.trim_start_matches("# ").split('\t').position(|c| c == "published");
     let Some(column) = column else {
         return Err(Error::data(&name, number + 1, "no `published` column in a `# file` header"));
     };
-    let source = crate::data::Source::from_str(name, text.clone());
+    let source = crate::data::Source::from_str(name, text);
     let mut out = Vec::new();
     for (line, row) in crate::data::LineReader::new(&source) {
         let (Some(file), Some(date)) = (row.first(), row.get(column)) else {
@@ -408,6 +413,14 @@ mod tests {
         let day = |d| NaiveDate::from_ymd_opt(2020, 1, d);
         assert!(dates.iter().any(|(f, d)| f.starts_with("109_") && Some(*d) == day(3)), "{dates:?}");
         assert!(read_sources(Path::new("no/such/dir"))?.is_empty());
+        // A SOURCES.tsv that is there but unreadable is an error, not silently no dates.
+        let dir = std::env::temp_dir().join(format!("annals-sources-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let sources = dir.join("SOURCES.tsv");
+        std::fs::write(&sources, b"# file\tpublished\na.txt\t2020-01-0\xff\n")
+            .map_err(|e| Error::io(&dir, e))?;
+        assert!(read_sources(&dir).is_err_and(|e| e.is_io()));
+        std::fs::remove_dir_all(&dir).ok();
         Ok(())
     }
 }

@@ -163,13 +163,12 @@ impl Normalised<'_> {
         let mut rest = xml;
         while let Some(i) = rest.find('\r') {
             text.push_str(&rest[..i]);
-            if rest[i + 1..].starts_with('\n') {
-                rest = &rest[i + 1..]; // the `\n` is copied with the next piece
-            } else {
+            // A `\r\n` keeps its `\n` (copied with the next piece); a lone `\r` becomes one.
+            if !rest[i + 1..].starts_with('\n') {
                 lone_cr.push(text.len());
                 text.push('\n');
-                rest = &rest[i + 1..];
             }
+            rest = &rest[i + 1..];
         }
         text.push_str(rest);
         Normalised { text: Cow::Owned(text), lone_cr }

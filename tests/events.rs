@@ -193,15 +193,18 @@ fn day(found: &[Event], trigger: &str) -> Option<String> {
     event(found, trigger).value.as_ref().map(|v| v.to_string())
 }
 
+/// An event's day and how it was chosen.
+fn dated(found: &[Event], trigger: &str) -> (Option<String>, TimeSource) {
+    (day(found, trigger), event(found, trigger).time_source)
+}
+
 #[test]
 fn an_event_takes_the_day_of_the_event_it_is_part_of() {
     // Published Saturday 4 January 2020: "Friday" is 3 January.
     let found = events("Qasem Soleimani was killed in Friday's US airstrike.");
-    assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
-    assert_eq!(event(&found, "killed").time_source, TimeSource::Linked);
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));
     let found = events("Trump defended the Friday drone strike that killed Soleimani.");
-    assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
-    assert_eq!(event(&found, "killed").time_source, TimeSource::Linked);
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));
 }
 
 #[test]
@@ -214,16 +217,14 @@ fn a_reporting_word_inside_a_name_dates_no_report() {
 #[test]
 fn a_time_before_a_function_word_modifies_no_noun() {
     let found = events("Crowds rallied on Tuesday to protest.");
-    assert_eq!(day(&found, "rallied").as_deref(), Some("2019-12-31"));
-    assert_eq!(event(&found, "rallied").time_source, TimeSource::Clause);
+    assert_eq!(dated(&found, "rallied"), (Some("2019-12-31".into()), TimeSource::Clause));
 }
 
 #[test]
 fn a_plural_after_a_name_is_specific() {
     // "US airstrikes" are the strikes told before, not generic ones.
     let found = events("US strikes hit five sites on Sunday. Iraq condemned US airstrikes.");
-    assert_eq!(day(&found, "airstrikes").as_deref(), Some("2019-12-29"));
-    assert_eq!(event(&found, "airstrikes").time_source, TimeSource::Coreference);
+    assert_eq!(dated(&found, "airstrikes"), (Some("2019-12-29".into()), TimeSource::Coreference));
 }
 
 #[test]
@@ -255,8 +256,7 @@ fn a_negated_event_is_dated_as_an_asserted_one() {
     // "did not open fire" tells of the day reported, as "opened fire" would.
     let found = events("US troops on the rooftops did not open fire.");
     assert_eq!(event(&found, "open fire").status, Status::Negated);
-    assert_eq!(day(&found, "open fire").as_deref(), Some("2020-01-04"));
-    assert_eq!(event(&found, "open fire").time_source, TimeSource::Published);
+    assert_eq!(dated(&found, "open fire"), (Some("2020-01-04".into()), TimeSource::Published));
 }
 
 #[test]

@@ -179,12 +179,7 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
         });
     }
     for i in 0..events.len() {
-        let weak = match events[i].time_source {
-            TimeSource::Published | TimeSource::Sentence => true,
-            TimeSource::Clause => events[i].interval.is_some_and(|v| v.granularity > Granularity::Day),
-            _ => false,
-        };
-        if !weak {
+        if !dated_weakly(&events[i]) {
             continue;
         }
         let compatible = |j: &usize| {
@@ -214,14 +209,29 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
                     .find(|j| compatible(j))
             });
         if let Some(&j) = source {
-            let (value, interval, time) = (events[j].value.clone(), events[j].interval, events[j].time);
-            let event = &mut events[i];
-            event.value = value;
-            event.interval = interval;
-            event.time = time;
-            event.time_source = TimeSource::Coreference;
+            give_date(events, j, i, TimeSource::Coreference);
         }
     }
+}
+
+/// Whether an event's date is only a guess: the publication date, a time of another clause,
+/// or a time of its own clause coarser than a day.
+fn dated_weakly(e: &Event) -> bool {
+    match e.time_source {
+        TimeSource::Published | TimeSource::Sentence => true,
+        TimeSource::Clause => e.interval.is_some_and(|v| v.granularity > Granularity::Day),
+        _ => false,
+    }
+}
+
+/// Event `to` takes the date of event `from`, saying how.
+fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
+    let (value, interval, time) = (events[from].value.clone(), events[from].interval, events[from].time);
+    let event = &mut events[to];
+    event.value = value;
+    event.interval = interval;
+    event.time = time;
+    event.time_source = how;
 }
 
 /// Events a sentence ties together (`SentenceContext::linked`: "killed in a drone strike",
@@ -237,11 +247,7 @@ pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], core
     };
     let weak = |e: &Event| {
         matches!(e.status, Status::Asserted | Status::Negated)
-            && match e.time_source {
-                TimeSource::Published | TimeSource::Sentence | TimeSource::None => true,
-                TimeSource::Clause => e.interval.is_some_and(|v| v.granularity > Granularity::Day),
-                _ => false,
-            }
+            && (dated_weakly(e) || e.time_source == TimeSource::None)
     };
     for &(a, b) in links {
         let (Some(x), Some(y)) = (events.get(a), events.get(b)) else { continue };
@@ -252,11 +258,6 @@ pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], core
         } else {
             continue;
         };
-        let (value, interval, time) = (events[from].value.clone(), events[from].interval, events[from].time);
-        let event = &mut events[to];
-        event.value = value;
-        event.interval = interval;
-        event.time = time;
-        event.time_source = TimeSource::Linked;
+        give_date(events, from, to, TimeSource::Linked);
     }
 }

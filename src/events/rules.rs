@@ -447,27 +447,30 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return;
         }
         let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
-        let patients: Vec<usize> = if found.form.can_be_participle() && self.is_passive(found) {
+        let kind = &found.entry.kind;
+        let new_kind = |t: usize| {
+            if !self.has(t, Cue::Patient) {
+                return None;
+            }
+            let retype = self
+                .lex
+                .retypes
+                .iter()
+                .find(|r| &r.from == kind && r.words.iter().any(|w| **w == *self.words[t]));
+            retype.map(|r| &r.to)
+        };
+        let to = if found.form.can_be_participle() && self.is_passive(found) {
             (found.first.saturating_sub(PATIENT_REACH).max(start)..found.first)
                 .rev()
                 .take_while(|&t| {
                     self.input.tokens[t].kind == TokenKind::Word && !self.has(t, Cue::ClauseBoundary)
                 })
-                .filter(|&t| self.has(t, Cue::Patient))
-                .collect()
+                .find_map(new_kind)
         } else {
             (found.end..(found.end + OBJECT_REACH).min(end))
                 .take_while(|&t| self.modifies_noun(t))
-                .filter(|&t| self.has(t, Cue::Patient))
-                .collect()
+                .find_map(new_kind)
         };
-        let to = patients.iter().find_map(|&t| {
-            self.lex
-                .retypes
-                .iter()
-                .find(|r| r.from == found.entry.kind && r.words.iter().any(|w| **w == *self.words[t]))
-                .map(|r| &r.to)
-        });
         let entry = to.and_then(|to| {
             self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
         });

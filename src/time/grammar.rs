@@ -1629,11 +1629,7 @@ impl<'a> Parser<'a> {
             return None; // an age ("52 years old"), as "a 6-year-old" is
         } else if self.dash(end) && self.adjacent(end) && self.unit_offset(u).is_some() {
             return None; // "a year-earlier profit": the unit starts "year-earlier"
-        } else if self.dash(end)
-            && self.adjacent(end)
-            && self.is_word(end + 1, "long")
-            && self.adjacent(end + 1)
-        {
+        } else if self.long_suffix(end) {
             // "two weeks-long"; "a day-long meeting" is "day-long", as "a four-day visit" is
             // "four-day".
             return (!article).then(|| {
@@ -1806,13 +1802,16 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Whether "-long" starts at token `k`, touching the word before it.
+    fn long_suffix(&self, k: usize) -> bool {
+        self.dash(k) && self.adjacent(k) && self.is_word(k + 1, "long") && self.adjacent(k + 1)
+    }
+
     /// "day-long", "decades-long": a length of one unit, or of units without a number.
     fn unit_long(&self, i: usize) -> Option<Draft> {
         let (unit, times, plural) = self.unit(i)?;
-        let long =
-            self.dash(i + 1) && self.adjacent(i + 1) && self.is_word(i + 2, "long") && self.adjacent(i + 2);
         let n = if plural { None } else { Some(1) };
-        long.then(|| {
+        self.long_suffix(i + 1).then(|| {
             Draft::new(
                 i + 3,
                 duration_value(Amount { n, half: false }, unit, times),

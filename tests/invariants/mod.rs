@@ -22,6 +22,18 @@ macro_rules! ensure {
     };
 }
 
+/// Spans in order, none overlapping the next.
+fn in_order(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), String> {
+    let mut previous: Option<Span> = None;
+    for span in spans {
+        if let Some(p) = previous {
+            ensure!(p.end <= span.start, "{what} overlap: {p:?} {span:?}");
+        }
+        previous = Some(span);
+    }
+    Ok(())
+}
+
 /// `span` lies inside `text`, on char boundaries, and is not empty.
 fn span_ok(text: &str, span: Span, what: &str) -> Result<(), String> {
     ensure!(
@@ -69,14 +81,7 @@ pub fn check_extraction(extractor: &Extractor, doc: &Document) -> Result<Extract
         mention_ok(text, m.span, &m.text, (m.char_start, m.char_end), "entity")?;
         ensure!(!m.entity.as_str().is_empty(), "entity mention {:?} without an id", m.text);
     }
-    for pair in x.entities.windows(2) {
-        ensure!(
-            pair[0].span.end <= pair[1].span.start,
-            "mentions overlap: {:?} {:?}",
-            pair[0].span,
-            pair[1].span
-        );
-    }
+    in_order(x.entities.iter().map(|m| m.span), "mentions")?;
     for t in &x.times {
         mention_ok(text, t.span, &t.text, (t.char_start, t.char_end), "time")?;
         let back: annals::time::TimexValue =
@@ -92,14 +97,7 @@ pub fn check_extraction(extractor: &Extractor, doc: &Document) -> Result<Extract
             ensure!(interval.start < interval.end, "time {:?}: empty interval {interval:?}", t.text);
         }
     }
-    for pair in x.times.windows(2) {
-        ensure!(
-            pair[0].span.end <= pair[1].span.start,
-            "times overlap: {:?} {:?}",
-            pair[0].span,
-            pair[1].span
-        );
-    }
+    in_order(x.times.iter().map(|t| t.span), "times")?;
     for e in &x.events {
         let t = &e.trigger;
         mention_ok(text, t.span, &t.text, (t.char_start, t.char_end), "trigger")?;
