@@ -221,10 +221,12 @@ fn a_time_before_a_function_word_modifies_no_noun() {
 }
 
 #[test]
-fn a_plural_after_a_name_is_specific() {
-    // "US airstrikes" are the strikes told before, not generic ones.
+fn a_bare_plural_tells_of_occurrences() {
+    // "US airstrikes" are the strikes told before; "mourners" marched on the day reported.
     let found = events("US strikes hit five sites on Sunday. Iraq condemned US airstrikes.");
     assert_eq!(dated(&found, "airstrikes"), (Some("2019-12-29".into()), TimeSource::Coreference));
+    let found = events("Mourners marched through the city.");
+    assert_eq!(dated(&found, "Mourners"), (Some("2020-01-04".into()), TimeSource::Published));
 }
 
 #[test]

@@ -77,16 +77,16 @@ impl<'a> SentenceContext<'a, '_> {
                 if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
             );
         }
-        // Only asserted (and negated) events take a date from outside their sentence; a bare plural
-        // ("attacks on US forces") is generic, not one dated event.
-        let generic = found.plural && !self.specific_plural(found.first);
+        // Only asserted (and negated) events take a date from outside their sentence. A bare
+        // plural ("mourners", "attacks on US forces") is dated too: news tells of occurrences,
+        // and the story's day is the likeliest one (data/corpus/EVENTS.md).
         // A past perfect ("had denied") happened before the story's day, on a day it does
         // not say.
         let earlier = found.form.can_be_participle()
             && (found.first.saturating_sub(3).max(self.sentence.tokens.start)..found.first)
                 .any(|t| self.has(t, Cue::PastPerfect));
         // A negated event is dated as an asserted one: "did not open fire" tells of that day.
-        if !matches!(status, Status::Asserted | Status::Negated) || generic || earlier {
+        if !matches!(status, Status::Asserted | Status::Negated) || earlier {
             return (None, TimeSource::None);
         }
         match input.mode {
@@ -124,17 +124,6 @@ impl<'a> SentenceContext<'a, '_> {
                 && self.cues.get(u.wrapping_sub(self.sentence.tokens.start)) == Some(&0)
         };
         (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun) && (u == t || word(t)))
-    }
-
-    /// Whether the plural noun at `first` names specific events: after a determiner ("the
-    /// strikes"), a possessive ("Iran's attacks") or a name ("US airstrikes").
-    fn specific_plural(&self, first: usize) -> bool {
-        let Some(prev) = first.checked_sub(1).filter(|&p| p >= self.sentence.tokens.start) else {
-            return false;
-        };
-        self.has(prev, Cue::Determiner)
-            || self.input.tokens[prev].kind == TokenKind::Possessive
-            || self.mention_ending_at(self.input.tokens[prev].span.end).is_some()
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").

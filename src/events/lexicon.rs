@@ -175,8 +175,8 @@ impl<T> PhraseTable<T> {
 pub(crate) struct EventLexicon {
     pub(crate) kinds: Vec<KindEntry>,
     pub(crate) triggers: Vec<TriggerEntry>,
-    /// Surface forms → (index into `triggers`, form, whether it is a plural noun).
-    pub(crate) forms: PhraseTable<(u32, Form, bool)>,
+    /// Surface forms → (index into `triggers`, form).
+    pub(crate) forms: PhraseTable<(u32, Form)>,
     /// Function words → their classes (a word may have several).
     pub(crate) cues: PhraseTable<Cue>,
     /// Kinds that a patient changes (`retype:FROM>TO` lines).
@@ -365,10 +365,10 @@ impl EventLexicon {
                     (shape, _) => shape,
                 };
                 if *slot != "-" && !(form == Form::Noun && i == 1 && slots[0] == *slot) {
-                    self.forms.insert(slot, (index, form, form == Form::Noun && i == 1));
+                    self.forms.insert(slot, (index, form));
                     if form == Form::Gerund {
                         // "killings", "bombings": a gerund's plural is a noun.
-                        self.forms.insert(&format!("{slot}s"), (index, Form::Noun, true));
+                        self.forms.insert(&format!("{slot}s"), (index, Form::Noun));
                     }
                 }
             }

@@ -6,7 +6,7 @@
 //! participants by role (the entity mentions in the subject, object, `by` and `of/on/against`
 //! positions), its place (a place after `in/at/near…`) and its time: the time expression that
 //! governs its clause, else the day of a same-kind event the document dates itself, else the
-//! publication date for an asserted event (not for a past perfect or a generic plural). Every
+//! publication date for an asserted event (not for a past perfect). Every
 //! event says how its time was chosen and which trigger line made it.
 //!
 //! ```

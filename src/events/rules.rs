@@ -52,8 +52,6 @@ pub(super) struct Found<'l> {
     pub(super) end: usize,
     pub(super) entry: &'l TriggerEntry,
     pub(super) form: Form,
-    /// A plural noun ("strikes", "protests").
-    pub(super) plural: bool,
     /// The token range of a verb that restates this noun and is no event of its own (see
     /// `without_restatements`): the noun takes its subject ("Iran launched a missile attack")
     /// or its object ("US strikes hit the bases").
@@ -362,22 +360,22 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // of "be" ("the plane was hit", "being hit").
         let after_auxiliary = (t.saturating_sub(2).max(self.sentence.tokens.start)..t)
             .any(|u| self.has(u, Cue::PassiveAuxiliary));
-        let mut chosen: Option<(u32, Form, bool)> = None;
+        let mut chosen: Option<(u32, Form)> = None;
         for p in candidates {
-            let (index, form, plural) = p.payload;
+            let (index, form) = p.payload;
             let is_noun = form == Form::Noun;
             let better = match chosen {
                 None => true,
-                Some((_, f, _)) => {
+                Some((_, f)) => {
                     (is_noun == nominal && (f == Form::Noun) != nominal)
                         || (!nominal && after_auxiliary && form.can_be_participle() && !f.can_be_participle())
                 }
             };
             if better {
-                chosen = Some((index, form, plural));
+                chosen = Some((index, form));
             }
         }
-        let (index, mut form, plural) = chosen?;
+        let (index, mut form) = chosen?;
         // A verb's base or -s form where a noun stands, with no noun of that trigger: another
         // noun ("several fires", "the hit").
         let determined = t > self.sentence.tokens.start
@@ -397,7 +395,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         let entry = self.lex.triggers.get(index as usize)?;
-        Some(Found { first: t, end: t + len, entry, form, plural, verb: None })
+        Some(Found { first: t, end: t + len, entry, form, verb: None })
     }
 
     /// The triggers of a sentence without the verbs that only restate an event noun beside
