@@ -143,3 +143,39 @@ fn a_shared_participant_counts_on_the_same_side_only() {
     b_days.sort();
     assert!(b_days.contains(&"2020-01-08".to_string()), "Iran's attack is not the US strike: {b_days:?}");
 }
+
+#[test]
+fn a_report_dated_by_publication_finds_an_earlier_event_by_its_words() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        Document::new(
+            "a",
+            "A Ukrainian airliner crashed near Tehran on Wednesday, killing all 176 people on board.",
+        )
+        .published(date(8)),
+        Document::new(
+            "b",
+            "Protesters marched in Tehran on Wednesday. Iran said that the missile strikes on US \
+             bases were a slap in the face. The Pentagon said that the missiles hit the bases.",
+        )
+        .published(date(8)),
+        // Dated only by publication, three days later: its words tell the crash, not a new
+        // one; the protest it tells is another.
+        Document::new(
+            "c",
+            "Iran admitted that a missile downed the Ukrainian airliner. Students protested in Tehran.",
+        )
+        .published(date(11)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let entries = timeline.entries();
+    let day_of = |document: &str, kind: &str| -> Vec<String> {
+        entries
+            .iter()
+            .filter(|e| e.kind == kind && e.sources.iter().any(|s| s.document == document))
+            .map(|e| e.value.to_string())
+            .collect()
+    };
+    assert_eq!(day_of("c", "crash"), ["2020-01-08"]);
+    assert_eq!(day_of("c", "protest"), ["2020-01-11"]);
+}

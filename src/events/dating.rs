@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Form};
 use super::rules::{Found, SentenceContext};
-use super::{Event, Status, TimeSource};
+use super::{Event, Participant, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
 use crate::time::{Granularity, Mode, TimeExpr, TimexType};
@@ -180,12 +180,7 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
                 }
                 _ => true,
             };
-            within
-                && a.kind == b.kind
-                && a.status == b.status
-                && (a.participants.is_empty()
-                    || b.participants.is_empty()
-                    || a.participants.iter().any(|p| b.participants.iter().any(|q| q.entity == p.entity)))
+            within && a.kind == b.kind && a.status == b.status && agree(&a.participants, &b.participants)
         };
         let split = dated.partition_point(|&j| j < i);
         // The nearest few only: a document of thousands of events stays linear.
@@ -201,6 +196,22 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
             give_date(events, j, i, TimeSource::Coreference);
         }
     }
+}
+
+/// Whether two mentions' participants allow one event: either names no one, or they share
+/// someone on the same side and no one on opposite sides (the US strike on Kataib Hezbollah
+/// and Iran's missiles at US troops are two attacks).
+fn agree(a: &[Participant], b: &[Participant]) -> bool {
+    let mut shared = false;
+    for p in a {
+        for q in b.iter().filter(|q| q.entity == p.entity) {
+            if !p.role.same_side(q.role) {
+                return false;
+            }
+            shared = true;
+        }
+    }
+    a.is_empty() || b.is_empty() || shared
 }
 
 /// Whether an event's date is only a guess: the publication date, a time of another clause,

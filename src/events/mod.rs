@@ -74,6 +74,14 @@ impl Role {
             Role::Participant => "participant",
         }
     }
+
+    /// Whether two roles put their entity on the same side of an event: the doer (agent,
+    /// speaker) or the one it is done to (target, victim); a mere participant is on either.
+    /// The US as the agent of one strike and the target of another does not make them one.
+    pub fn same_side(self, other: Role) -> bool {
+        let doer = |r: Role| matches!(r, Role::Agent | Role::Speaker);
+        self == Role::Participant || other == Role::Participant || doer(self) == doer(other)
+    }
 }
 
 impl FromStr for Role {

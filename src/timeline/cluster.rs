@@ -10,13 +10,19 @@
 //!    else starts one: in a day's news, two reports of the same kind are one event unless
 //!    their participants say otherwise.
 //! 2. Reports dated more coarsely (a week, a month) join a compatible cluster of step 1 whose
-//!    day lies in their interval. Reports dated only by their publication date join a
-//!    compatible cluster of the month up to publication that names their participant in one
-//!    of the kind's identity roles (the victim of a killing; not the speaker of a statement,
-//!    who speaks every day), else one of the publication day itself. A participant is shared
-//!    only on the same side: the doer (agent, speaker) or the one it is done to (target,
-//!    victim). Clusters sharing a participant come first, then the larger. Reports that fit nowhere group among themselves by kind and value, as in
-//!    step 1.
+//!    day lies in their interval, sharing a participant first, else the largest. A report
+//!    dated only by its publication date tells an event of that day or an earlier one
+//!    ("the downing of the airliner" three days on): each compatible cluster up to publication
+//!    scores the share of the report's word weight that its own-dated reports hold
+//!    (`similarity`), plus a bonus for a participant shared on the same side (on the
+//!    publication day) or in one of the kind's identity roles (earlier: the victim of a
+//!    killing, not the speaker of a statement, who speaks every day). An earlier cluster needs
+//!    that identity (within a month) or, for a kind that happens once (with a `span`: an
+//!    attack, a death, a crash; not a statement), a fifth of the words (within two weeks).
+//!    The publication day has a head start, with or without a cluster. A participant is
+//!    shared only on the same side: the doer (agent, speaker) or the one it is done to
+//!    (target, victim). Reports that fit nowhere group among themselves by kind and value, as
+//!    in step 1.
 //!
 //! 3. Clusters of a kind that a participant identifies (`span` and `identity` in
 //!    `data/events/kinds.tsv`: a death by its victim, an attack by its side or target) join
@@ -25,6 +31,7 @@
 //!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
+use super::similarity::{WordSet, Words};
 use super::{KindInfo, Report};
 use crate::entities::EntityId;
 use crate::events::{EventKind, Role, TimeSource};
@@ -35,6 +42,21 @@ use std::collections::BTreeMap;
 /// How far back a report dated by publication only may reach.
 const PUBLISHED_WINDOW_DAYS: u64 = 31;
 
+/// How far back a report dated by publication only may find its event by its words.
+const RECALL_WINDOW_DAYS: u64 = 14;
+
+/// The share of a report's word weight an earlier event must tell to take it.
+const RECALLED: f32 = 0.2;
+
+/// The head start of the publication day over earlier days.
+const TODAY: f32 = 0.2;
+
+/// The bonus of a cluster of the publication day that shares a participant.
+const SHARED: f32 = 0.2;
+
+/// The bonus of an earlier cluster that shares an identifying participant.
+const IDENTIFIED: f32 = 0.3;
+
 /// How many clusters of one kind and day a report is compared with, in the order they were
 /// started: a real day holds a few dozen events of a kind, and the bound keeps a pathological
 /// one (thousands of different victims on one day) linear instead of quadratic.
@@ -43,21 +65,31 @@ const MAX_CLUSTERS_SCANNED: usize = 256;
 /// The roles that tell two events of a kind apart.
 const DISTINGUISHING: [Role; 2] = [Role::Victim, Role::Speaker];
 
-/// One cluster: its members and the entities they name, by role.
+/// One cluster: its members, the entities they name by role, and the words around the
+/// triggers of the members dated by their own text.
 struct Cluster<'r> {
     members: Vec<&'r Report>,
     roles: BTreeMap<Role, Vec<&'r EntityId>>,
     places: Vec<&'r EntityId>,
+    words: WordSet,
 }
 
 impl<'r> Cluster<'r> {
-    fn new(report: &'r Report) -> Cluster<'r> {
-        let mut cluster = Cluster { members: Vec::new(), roles: BTreeMap::new(), places: Vec::new() };
-        cluster.add(report);
+    fn new(report: &'r Report, words: &[u32]) -> Cluster<'r> {
+        let mut cluster = Cluster {
+            members: Vec::new(),
+            roles: BTreeMap::new(),
+            places: Vec::new(),
+            words: WordSet::new(),
+        };
+        cluster.add(report, words);
         cluster
     }
 
-    fn add(&mut self, report: &'r Report) {
+    /// Adds a report; `words` are its words if it is dated by its own text (what a report dated
+    /// only by publication is compared with), else empty.
+    fn add(&mut self, report: &'r Report, words: &[u32]) {
+        self.words.extend(words.iter().copied());
         for p in &report.event.participants {
             let ids = self.roles.entry(p.role).or_default();
             if !ids.contains(&&p.entity) {
@@ -74,7 +106,7 @@ impl<'r> Cluster<'r> {
 
     /// Whether the cluster names `entity` in a role on the same side as `role`.
     fn names(&self, role: Role, entity: &EntityId) -> bool {
-        self.roles.iter().any(|(r, ids)| same_side(*r, role) && ids.contains(&entity))
+        self.roles.iter().any(|(r, ids)| r.same_side(role) && ids.contains(&entity))
     }
 
     /// Whether the report names someone the cluster names in one of the kind's identity
@@ -111,56 +143,34 @@ pub(super) fn cluster<'r>(
     reports: &[&'r Report],
     kinds: &BTreeMap<EventKind, KindInfo>,
 ) -> Vec<Vec<&'r Report>> {
+    let words = Words::new(reports);
     // Step 1: fine reports by (kind, day).
     let mut days: BTreeMap<(&str, NaiveDate), Vec<Cluster<'r>>> = BTreeMap::new();
     let mut floating = Vec::new();
-    for &r in reports {
+    for (n, &r) in reports.iter().enumerate() {
         match fine_day(r) {
-            Some(day) => join_or_start(days.entry((r.event.kind.as_str(), day)).or_default(), r),
-            None => floating.push(r),
+            Some(day) => join_or_start(days.entry((r.event.kind.as_str(), day)).or_default(), r, words.of(n)),
+            None => floating.push((n, r)),
         }
     }
 
     // Step 2: coarse and publication-dated reports join a compatible cluster of step 1.
     let mut unplaced: BTreeMap<(&str, String), Vec<Cluster<'r>>> = BTreeMap::new();
-    for r in floating {
-        let Some((first, last)) = window(r) else { continue };
-        let kind = r.event.kind.as_str();
-        let published_only = r.event.time_source == TimeSource::Published;
-        let named = !r.event.participants.is_empty();
-        // The best cluster: sharing a participant beats not sharing; then the larger; then the
-        // earlier in canonical order.
-        let mut best: Option<(bool, usize, (&str, NaiveDate), usize)> = None;
-        for (key, clusters) in days.range((kind, first)..=(kind, last)) {
-            for (i, c) in clusters.iter().enumerate().take(MAX_CLUSTERS_SCANNED) {
-                if c.conflicts(r) {
-                    continue;
-                }
-                let shares = named && c.shares(r);
-                // A report dated only by its publication reaches back to an earlier day only
-                // through a participant that identifies the event (the victim of a killing),
-                // not a speaker who speaks every day; a coarse one fits anywhere in its
-                // interval.
-                let identifies = !published_only
-                    || kinds
-                        .get(&r.event.kind)
-                        .is_some_and(|k| k.span_days > 0 && c.shares_identity(r, &k.identity));
-                let fits = (shares && identifies) || !published_only || key.1 == last;
-                let rank = (shares, c.members.len());
-                if fits && best.is_none_or(|(s, n, _, _)| rank > (s, n)) {
-                    best = Some((shares, c.members.len(), *key, i));
-                }
-            }
-        }
-        match best.map(|(_, _, key, i)| (key, i)) {
-            Some((key, i)) => {
-                if let Some(c) = days.get_mut(&key).and_then(|cs| cs.get_mut(i)) {
-                    c.add(r);
+    for (n, r) in floating {
+        let chosen = if r.event.time_source == TimeSource::Published {
+            recall(&days, r, &words, n, kinds)
+        } else {
+            within(&days, r)
+        };
+        match chosen {
+            Some((day, i)) => {
+                if let Some(c) = days.get_mut(&(r.event.kind.as_str(), day)).and_then(|cs| cs.get_mut(i)) {
+                    c.add(r, &[]);
                 }
             }
             None => {
                 let value = r.event.value.as_ref().map(|v| v.to_string()).unwrap_or_default();
-                join_or_start(unplaced.entry((kind, value)).or_default(), r);
+                join_or_start(unplaced.entry((r.event.kind.as_str(), value)).or_default(), r, &[]);
             }
         }
     }
@@ -205,7 +215,7 @@ pub(super) fn cluster<'r>(
                 days_of[keep] = (first, last);
                 let members = std::mem::take(&mut all[gone].members);
                 for r in members {
-                    all[keep].add(r);
+                    all[keep].add(r, &[]);
                 }
             }
         }
@@ -219,11 +229,73 @@ pub(super) fn cluster<'r>(
     clusters
 }
 
-/// Whether two roles put their entity on the same side of an event: the doer (agent,
-/// speaker) or the one it is done to (target, victim); a mere participant is on either.
-fn same_side(a: Role, b: Role) -> bool {
-    let doer = |r: Role| matches!(r, Role::Agent | Role::Speaker);
-    a == Role::Participant || b == Role::Participant || doer(a) == doer(b)
+/// Step 1's clusters by kind and day.
+type DayClusters<'k, 'r> = BTreeMap<(&'k str, NaiveDate), Vec<Cluster<'r>>>;
+
+/// Where a report dated coarsely (a week, a month) goes: the compatible cluster of a day in
+/// its interval that shares a participant, else the largest.
+fn within(days: &DayClusters<'_, '_>, r: &Report) -> Option<(NaiveDate, usize)> {
+    let (first, last) = window(r)?;
+    let named = !r.event.participants.is_empty();
+    let mut best: Option<((bool, usize), NaiveDate, usize)> = None;
+    for (key, clusters) in days.range((r.event.kind.as_str(), first)..=(r.event.kind.as_str(), last)) {
+        for (i, c) in clusters.iter().enumerate().take(MAX_CLUSTERS_SCANNED) {
+            let rank = (named && c.shares(r), c.members.len());
+            if !c.conflicts(r) && best.is_none_or(|(b, _, _)| rank > b) {
+                best = Some((rank, key.1, i));
+            }
+        }
+    }
+    best.map(|(_, key, i)| (key, i))
+}
+
+/// Which event a report dated only by its publication tells: one of its own day (the
+/// likeliest: news tells the day's events), or an earlier one that its words or its
+/// identifying participants point to ("the downing of the airliner", "the killing of
+/// Soleimani" three days on). Each compatible cluster scores the share of the report's word
+/// weight its own-dated reports hold, plus a bonus for a shared participant (on its own day)
+/// or identifying participant (earlier); the publication day starts with a head start, even
+/// with no cluster of its own (the report then starts one).
+fn recall(
+    days: &DayClusters<'_, '_>,
+    r: &Report,
+    words: &Words,
+    n: usize,
+    kinds: &BTreeMap<EventKind, KindInfo>,
+) -> Option<(NaiveDate, usize)> {
+    let (first, last) = window(r)?;
+    let kind = r.event.kind.as_str();
+    let named = !r.event.participants.is_empty();
+    let identity = kinds.get(&r.event.kind).filter(|k| k.span_days > 0).map(|k| k.identity.as_slice());
+    let recalled_from = last.checked_sub_days(Days::new(RECALL_WINDOW_DAYS)).unwrap_or(last);
+    // (score, size, cluster): none yet, the publication day's head start to beat.
+    let (mut best_score, mut best_size, mut best) = (TODAY, 0, None);
+    // Latest day first, so the bound on clusters keeps the nearest.
+    let candidates = days
+        .range((kind, first)..=(kind, last))
+        .rev()
+        .flat_map(|(key, clusters)| clusters.iter().enumerate().map(move |(i, c)| (key, i, c)))
+        .take(MAX_CLUSTERS_SCANNED);
+    for (key, i, c) in candidates {
+        if c.conflicts(r) {
+            continue;
+        }
+        let told = words.covered(n, &c.words);
+        let score = if key.1 == last {
+            TODAY + told + if named && c.shares(r) { SHARED } else { 0.0 }
+        } else {
+            let identifies = identity.is_some_and(|roles| c.shares_identity(r, roles));
+            if !identifies && (identity.is_none() || key.1 < recalled_from || told < RECALLED) {
+                continue;
+            }
+            told + if identifies { IDENTIFIED } else { 0.0 }
+        };
+        let size = c.members.len();
+        if score > best_score || (score == best_score && size > best_size) {
+            (best_score, best_size, best) = (score, size, Some((key.1, i)));
+        }
+    }
+    best
 }
 
 /// The cluster a cluster was joined into.
@@ -236,7 +308,7 @@ fn root(joined: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Adds `report` to the largest cluster it does not conflict with, or starts one.
-fn join_or_start<'r>(clusters: &mut Vec<Cluster<'r>>, report: &'r Report) {
+fn join_or_start<'r>(clusters: &mut Vec<Cluster<'r>>, report: &'r Report, words: &[u32]) {
     let best = clusters
         .iter()
         .enumerate()
@@ -245,8 +317,8 @@ fn join_or_start<'r>(clusters: &mut Vec<Cluster<'r>>, report: &'r Report) {
         .max_by(|(i, a), (j, b)| a.members.len().cmp(&b.members.len()).then(j.cmp(i)))
         .map(|(i, _)| i);
     match best {
-        Some(i) => clusters[i].add(report),
-        None => clusters.push(Cluster::new(report)),
+        Some(i) => clusters[i].add(report, words),
+        None => clusters.push(Cluster::new(report, words)),
     }
 }
 

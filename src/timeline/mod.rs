@@ -24,6 +24,7 @@
 
 mod cluster;
 pub mod render;
+mod similarity;
 
 use crate::entities::{Entity, EntityId};
 use crate::events::{Event, EventKind, Role, Status};
