@@ -362,3 +362,10 @@ fn a_name_inside_a_hyphenated_modifier_takes_no_part() {
     assert!(role(event(&found, "strikes"), Role::Target).is_empty());
     assert_eq!(role(event(&found, "strikes"), Role::Agent), ["united-states"]);
 }
+
+#[test]
+fn a_time_between_a_determiner_and_a_noun_is_that_nouns() {
+    // "the 2015 deal" dates the deal, not the statement about it.
+    let found = events("A statement on state TV said Iran would no longer respect the 2015 deal.");
+    assert_eq!(dated(&found, "statement"), (Some("2020-01-04".into()), TimeSource::Published));
+}

@@ -54,10 +54,11 @@ impl<'a> SentenceContext<'a, '_> {
                 continue;
             }
             // "a Friday attack", "Sunday's strikes": a time right before a noun is that noun's.
-            if let Some(owner) = self.noun_owning(t1)
-                && owner != found.first
-            {
-                continue;
+            match self.noun_owning(t1) {
+                Some(owner) if owner != found.first => continue,
+                // "the 2015 deal": a time between a determiner and a noun is that noun's.
+                None if self.attributive(t0, t1) => continue,
+                _ => {}
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
             let same_clause = self.clause_of(t0) == self.clause_of(found.first);
@@ -124,6 +125,18 @@ impl<'a> SentenceContext<'a, '_> {
                 && self.cues.get(u.wrapping_sub(self.sentence.tokens.start)) == Some(&0)
         };
         (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun) && (u == t || word(t)))
+    }
+
+    /// Whether the time at tokens `t0..t1` stands between a determiner and a common noun
+    /// ("the 2015 deal", "its 2019 budget"), modifying that noun.
+    fn attributive(&self, t0: usize, t1: usize) -> bool {
+        let range = &self.sentence.tokens;
+        let determined = t0 > range.start && self.has(t0 - 1, Cue::Determiner);
+        let noun = t1 < range.end
+            && self.input.tokens[t1].kind == TokenKind::Word
+            && self.cues.get(t1 - range.start) == Some(&0)
+            && self.words[t1].chars().next().is_some_and(char::is_lowercase);
+        determined && noun
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").

@@ -2243,6 +2243,12 @@ impl<'a> Parser<'a> {
                 let clock = (self.punct(k + 1, ':') || self.punct(k + 1, '.'))
                     && self.adjacent(k + 1)
                     && self.number(k + 2).is_some();
+                // "this Sept. 18, 2016": the year it names, not this one; the month's own rule
+                // reads the date.
+                let comma = usize::from(self.punct(k + 1, ','));
+                if len <= 2 && self.number(k + 1 + comma).is_some_and(|(_, len)| len == 4) {
+                    return None;
+                }
                 if len <= 2 && !clock {
                     if let Some(date) = NaiveDate::from_ymd_opt(year, month.into(), day) {
                         return Some(Draft::new(
