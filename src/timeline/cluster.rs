@@ -80,7 +80,7 @@ impl<'r> Cluster<'r> {
             members: Vec::new(),
             roles: BTreeMap::new(),
             places: Vec::new(),
-            words: WordSet::new(),
+            words: WordSet::default(),
         };
         cluster.add(report, words);
         cluster
@@ -143,7 +143,12 @@ pub(super) fn cluster<'r>(
     reports: &[&'r Report],
     kinds: &BTreeMap<EventKind, KindInfo>,
 ) -> Vec<Vec<&'r Report>> {
-    let words = Words::new(reports);
+    // Only a report dated by publication, of a kind that happens once, reads words.
+    let recalls = |r: &&Report| {
+        r.event.time_source == TimeSource::Published
+            && kinds.get(&r.event.kind).is_some_and(|k| k.span_days > 0)
+    };
+    let words = if reports.iter().any(recalls) { Words::new(reports) } else { Words::none() };
     // Step 1: fine reports by (kind, day).
     let mut days: BTreeMap<(&str, NaiveDate), Vec<Cluster<'r>>> = BTreeMap::new();
     let mut floating = Vec::new();
@@ -280,12 +285,17 @@ fn recall(
         if c.conflicts(r) {
             continue;
         }
-        let told = words.covered(n, &c.words);
         let score = if key.1 == last {
-            TODAY + told + if named && c.shares(r) { SHARED } else { 0.0 }
+            TODAY + words.covered(n, &c.words) + if named && c.shares(r) { SHARED } else { 0.0 }
         } else {
             let identifies = identity.is_some_and(|roles| c.shares_identity(r, roles));
-            if !identifies && (identity.is_none() || key.1 < recalled_from || told < RECALLED) {
+            // Words reach back two weeks, for a kind that happens once.
+            let by_words = identity.is_some() && key.1 >= recalled_from;
+            if !identifies && !by_words {
+                continue;
+            }
+            let told = if by_words { words.covered(n, &c.words) } else { 0.0 };
+            if !identifies && told < RECALLED {
                 continue;
             }
             told + if identifies { IDENTIFIED } else { 0.0 }

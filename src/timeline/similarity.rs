@@ -5,7 +5,9 @@
 //! from the reports themselves, so any language of news and any subject work alike.
 
 use super::Report;
+use crate::time::lexicon::Fnv;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// How many words on each side of a trigger tell its event: about a clause.
 pub(super) const REACH: usize = 8;
@@ -19,38 +21,50 @@ pub(super) struct Words {
 }
 
 /// A set of words (a cluster's).
-pub(super) type WordSet = HashSet<u32>;
+pub(super) type WordSet = HashSet<u32, BuildHasherDefault<Fnv>>;
 
 impl Words {
+    /// No words: what clustering uses when no report needs them.
+    pub(super) fn none() -> Words {
+        Words { of_report: Vec::new(), weight: Vec::new() }
+    }
+
     pub(super) fn new(reports: &[&Report]) -> Words {
-        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut index: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
         // Per word: how many sentences hold it, and the last sentence counted (reports of one
         // sentence are adjacent in canonical order and count once).
         let mut held_by: Vec<(u32, usize)> = Vec::new();
         let mut of_report = Vec::with_capacity(reports.len());
         let mut sentences = 0;
         let mut previous: Option<(&str, usize)> = None;
+        let mut lower = String::new();
         for r in reports {
             let sentence = (r.document.as_str(), r.event.sentence.start);
             if previous != Some(sentence) {
                 sentences += 1;
                 previous = Some(sentence);
             }
-            let mut ids: Vec<u32> = context(r)
-                .map(|w| {
-                    let next = u32::try_from(index.len()).unwrap_or(u32::MAX);
-                    *index.entry(w).or_insert(next)
-                })
-                .filter(|&id| id != u32::MAX)
-                .collect();
+            let mut ids: Vec<u32> = Vec::new();
+            for word in context(r) {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                let id = match index.get(lower.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let Ok(id) = u32::try_from(index.len()) else { continue };
+                        index.insert(lower.as_str().into(), id);
+                        held_by.push((0, 0));
+                        id
+                    }
+                };
+                ids.push(id);
+            }
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
-                if id as usize >= held_by.len() {
-                    held_by.resize(id as usize + 1, (0, 0));
-                }
-                let (count, last) = &mut held_by[id as usize];
-                if *last != sentences {
+                if let Some((count, last)) = held_by.get_mut(id as usize)
+                    && *last != sentences
+                {
                     *count += 1;
                     *last = sentences;
                 }
@@ -81,9 +95,9 @@ impl Words {
     }
 }
 
-/// The lowercased words within [`REACH`] words of the report's trigger (the whole excerpt if
-/// its sentence was cut), without one-letter words.
-fn context(r: &Report) -> impl Iterator<Item = String> + '_ {
+/// The words within [`REACH`] words of the report's trigger (the whole excerpt if its
+/// sentence was cut), without one-letter words.
+fn context(r: &Report) -> impl Iterator<Item = &str> + '_ {
     let sentence = &r.sentence;
     let whole = sentence.len() == r.event.sentence.end.saturating_sub(r.event.sentence.start);
     let (at, until) = if whole {
@@ -112,5 +126,5 @@ fn context(r: &Report) -> impl Iterator<Item = String> + '_ {
     let last = words.partition_point(|(start, _)| *start < until);
     let (lo, hi) =
         if whole { (first.saturating_sub(REACH), (last + REACH).min(words.len())) } else { (0, words.len()) };
-    words.into_iter().skip(lo).take(hi - lo).map(|(_, w)| w.to_lowercase())
+    words.into_iter().skip(lo).take(hi - lo).map(|(_, w)| w)
 }
