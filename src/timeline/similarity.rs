@@ -2,7 +2,7 @@
 //! weighted by how rare it is among all the reports (inverse document frequency). "The
 //! downing of the airliner" shares "airliner" with the reports that date the crash; "the",
 //! "said" and "Iran", in most reports, weigh almost nothing. No word list: the weights come
-//! from the reports themselves, so any language of news and any subject work alike.
+//! from the reports themselves, so any subject works alike.
 
 use super::Report;
 use crate::time::lexicon::Fnv;
