@@ -58,8 +58,9 @@ const SHARED: f32 = 0.2;
 const IDENTIFIED: f32 = 0.3;
 
 /// How many clusters of one kind and day a report is compared with, in the order they were
-/// started: a real day holds a few dozen events of a kind, and the bound keeps a pathological
-/// one (thousands of different victims on one day) linear instead of quadratic.
+/// started (a report dated by publication: of one kind over all the days it may reach, latest
+/// day first): a real day holds a few dozen events of a kind, and the bound keeps a
+/// pathological one (thousands of different victims on one day) linear instead of quadratic.
 const MAX_CLUSTERS_SCANNED: usize = 256;
 
 /// The roles that tell two events of a kind apart.

@@ -99,11 +99,11 @@ impl Words {
 /// sentence was cut), without one-letter words.
 fn context(r: &Report) -> impl Iterator<Item = &str> + '_ {
     let sentence = &r.sentence;
+    // A cut sentence (an excerpt) no longer matches the document's offsets: take all of it.
     let whole = sentence.len() == r.event.sentence.end.saturating_sub(r.event.sentence.start);
     let (at, until) = if whole {
-        let start = r.event.trigger.span.start.saturating_sub(r.event.sentence.start);
-        let end = r.event.trigger.span.end.saturating_sub(r.event.sentence.start);
-        (start, end)
+        let start = r.event.sentence.start;
+        (r.event.trigger.span.start.saturating_sub(start), r.event.trigger.span.end.saturating_sub(start))
     } else {
         (0, sentence.len())
     };
@@ -124,7 +124,6 @@ fn context(r: &Report) -> impl Iterator<Item = &str> + '_ {
     }
     let first = words.partition_point(|(start, _)| *start < at);
     let last = words.partition_point(|(start, _)| *start < until);
-    let (lo, hi) =
-        if whole { (first.saturating_sub(REACH), (last + REACH).min(words.len())) } else { (0, words.len()) };
+    let (lo, hi) = (first.saturating_sub(REACH), (last + REACH).min(words.len()));
     words.into_iter().skip(lo).take(hi - lo).map(|(_, w)| w)
 }
