@@ -369,3 +369,25 @@ fn a_time_between_a_determiner_and_a_noun_is_that_nouns() {
     let found = events("A statement on state TV said Iran would no longer respect the 2015 deal.");
     assert_eq!(dated(&found, "statement"), (Some("2020-01-04".into()), TimeSource::Published));
 }
+
+#[test]
+fn a_participle_that_describes_a_noun_takes_no_date_of_its_clause() {
+    // Published Saturday 4 January 2020. The mourners gathered on Tuesday; the general was
+    // slain before, on a day the clause does not give.
+    let found = events("Mourners gathered on Tuesday at the grave of slain commander Qassem Soleimani.");
+    assert_eq!(dated(&found, "Mourners"), (Some("2019-12-31".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "slain"), (Some("2020-01-04".into()), TimeSource::Published));
+    assert_eq!(role(event(&found, "slain"), Role::Victim), ["qasem-soleimani"]);
+    // A participle before its object is a verb of its clause.
+    let found = events("The strike killed Soleimani on Friday.");
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Clause));
+}
+
+#[test]
+fn a_role_holds_only_the_kinds_of_entity_the_kind_allows() {
+    // data/events/kinds.tsv: a death's victim is a person, not the nation of the dead.
+    let found = events("At least 63 Canadians and 11 Ukrainians were among the dead.");
+    assert!(event(&found, "dead").participants.is_empty(), "{found:#?}");
+    let found = events("Qasem Soleimani was killed on Friday.");
+    assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
+}

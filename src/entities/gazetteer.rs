@@ -66,14 +66,9 @@ pub(crate) struct Gazetteer {
 }
 
 fn parse_kind(source: &Source, line: usize, kind: &str) -> Result<EntityKind, Error> {
-    match kind {
-        "person" => Ok(EntityKind::Person),
-        "place" => Ok(EntityKind::Place),
-        "organisation" | "organization" => Ok(EntityKind::Organisation),
-        _ => {
-            Err(source.error(line, format!("unknown kind `{kind}` (expected person, place or organisation)")))
-        }
-    }
+    kind.parse().map_err(|()| {
+        source.error(line, format!("unknown kind `{kind}` (expected person, place or organisation)"))
+    })
 }
 
 fn valid_id(id: &str) -> bool {

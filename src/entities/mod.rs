@@ -66,6 +66,20 @@ impl EntityKind {
     }
 }
 
+impl std::str::FromStr for EntityKind {
+    type Err = ();
+
+    /// `person`, `place` or `organisation` (also spelled `organization`).
+    fn from_str(kind: &str) -> Result<EntityKind, ()> {
+        match kind {
+            "person" => Ok(EntityKind::Person),
+            "place" => Ok(EntityKind::Place),
+            "organisation" | "organization" => Ok(EntityKind::Organisation),
+            _ => Err(()),
+        }
+    }
+}
+
 impl fmt::Display for EntityKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

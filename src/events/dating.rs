@@ -38,7 +38,10 @@ impl<'a> SentenceContext<'a, '_> {
         let b = times.partition_point(|t| t.span.start < to);
         let reporting = self.lex.kind(&found.entry.kind).is_some_and(|k| k.kind == "statement");
         let mut best: Option<(usize, &'a TimeExpr, bool)> = None;
-        for expr in &times[a..b.max(a)] {
+        // "the slain commander": a participle that describes a noun tells an earlier event,
+        // not one its clause dates.
+        let clause_times = if self.describes_a_noun(found) { &[][..] } else { &times[a..b.max(a)] };
+        for expr in clause_times {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
                 continue;
             }
@@ -137,6 +140,30 @@ impl<'a> SentenceContext<'a, '_> {
             && self.cues.get(t1 - range.start) == Some(&0)
             && self.words[t1].chars().next().is_some_and(char::is_lowercase);
         determined && noun
+    }
+
+    /// Whether a participle trigger stands before the noun it describes, as an adjective:
+    /// after a determiner, a possessive or a preposition ("the slain general", "Iran's
+    /// downed drone", "the grave of slain commander Soleimani") and before a content word or
+    /// a name, not an object ("the strike killed Soleimani" has a noun before the verb).
+    fn describes_a_noun(&self, found: &Found<'_>) -> bool {
+        let range = &self.sentence.tokens;
+        if !found.form.can_be_participle() || found.first <= range.start || found.end >= range.end {
+            return false;
+        }
+        let before = found.first - 1;
+        let introduced =
+            [Cue::Determiner, Cue::ObjectPreposition, Cue::PlacePreposition, Cue::AgentPreposition]
+                .iter()
+                .any(|&cue| self.has(before, cue))
+                || self.input.tokens[before].kind == TokenKind::Possessive;
+        let next = &self.input.tokens[found.end];
+        // A content word: no cue but the patient nouns ("the downed jet").
+        let function_word =
+            self.cues.get(found.end - range.start).is_some_and(|&m| m & !(1 << Cue::Patient as u32) != 0);
+        let noun = next.kind == TokenKind::Word
+            && (!function_word || self.mention_starting_at(next.span.start).is_some());
+        introduced && noun
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").

@@ -4,7 +4,7 @@
 
 use super::{EventKind, Role};
 use crate::data::{LineReader, Source, fields};
-use crate::entities::RuleId;
+use crate::entities::{EntityKind, RuleId};
 use crate::error::Error;
 use crate::time::lexicon::Fnv;
 use std::collections::HashMap;
@@ -65,6 +65,16 @@ pub(crate) struct KindEntry {
     /// The roles whose shared participant makes two reports one event across days.
     pub(crate) identity: Vec<Role>,
     pub(crate) summary: String,
+    /// The kinds of entity a role may hold, where the kind restricts it (a death's victim is
+    /// a person: "11 Ukrainians were among the dead" names no victim by the country).
+    pub(crate) roles: Vec<(Role, Vec<EntityKind>)>,
+}
+
+impl KindEntry {
+    /// Whether an entity of `kind` may take `role` in this kind of event.
+    pub(crate) fn allows(&self, role: Role, kind: EntityKind) -> bool {
+        self.roles.iter().filter(|(r, _)| *r == role).all(|(_, kinds)| kinds.contains(&kind))
+    }
 }
 
 /// The classes of function words in `data/events/cues.tsv`.
@@ -210,7 +220,18 @@ impl EventLexicon {
 
     fn parse_kinds(&mut self, source: &Source) -> Result<(), Error> {
         for (line, row) in LineReader::new(source) {
-            let [kind, label, span, identity, summary] = fields::<5>(source, line, &row)?;
+            // The sixth field, the role restrictions, may be left out.
+            let (five, roles) = match row.len() {
+                6 => (&row[..5], row[5]),
+                n if n > 6 => {
+                    return Err(
+                        source.error(line, format!("expected 5 or 6 tab-separated fields, found {n}"))
+                    );
+                }
+                _ => (&row[..], "-"),
+            };
+            let [kind, label, span, identity, summary] = fields::<5>(source, line, five)?;
+            let roles = parse_roles(roles).map_err(|m| source.error(line, m))?;
             let span_days = span
                 .parse::<u32>()
                 .map_err(|_| source.error(line, format!("span `{span}` must be a number of days")))?;
@@ -237,6 +258,7 @@ impl EventLexicon {
                 span_days,
                 identity,
                 summary: summary.to_string(),
+                roles,
             };
             match self.kinds.iter_mut().find(|k| k.kind == kind) {
                 Some(existing) => *existing = entry,
@@ -377,6 +399,27 @@ impl EventLexicon {
     }
 }
 
+/// `role:kind,kind|role:kind` (or `-`): the kinds of entity each listed role may hold.
+fn parse_roles(field: &str) -> Result<Vec<(Role, Vec<EntityKind>)>, String> {
+    if field == "-" {
+        return Ok(Vec::new());
+    }
+    field
+        .split('|')
+        .map(|restriction| {
+            let (role, kinds) = restriction
+                .split_once(':')
+                .ok_or_else(|| format!("role restriction `{restriction}` must be role:kind"))?;
+            let role = role.parse::<Role>().map_err(|()| format!("unknown role `{role}`"))?;
+            let kinds = kinds
+                .split(',')
+                .map(|k| k.parse::<EntityKind>().map_err(|()| format!("unknown entity kind `{k}`")))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((role, kinds))
+        })
+        .collect()
+}
+
 /// Checks a summary template: balanced brackets and known placeholders.
 fn check_template(template: &str) -> Result<(), String> {
     let mut depth = 0i32;
@@ -479,6 +522,20 @@ mod tests {
             ),
             ("attack\tattack\t1\tboss\tattack\n", "", "", "kinds.tsv:1: unknown identity role `boss`"),
             ("attack\tattack\tattack\n", "", "", "kinds.tsv:1: expected 5 tab-separated fields"),
+            ("death\tdeath\t1\t-\tdeath\tvictim\n", "", "", "kinds.tsv:1: role restriction `victim` must be"),
+            ("death\tdeath\t1\t-\tdeath\tboss:person\n", "", "", "kinds.tsv:1: unknown role `boss`"),
+            (
+                "death\tdeath\t1\t-\tdeath\tvictim:animal\n",
+                "",
+                "",
+                "kinds.tsv:1: unknown entity kind `animal`",
+            ),
+            (
+                "death\tdeath\t1\t-\tdeath\t-\tx\n",
+                "",
+                "",
+                "kinds.tsv:1: expected 5 or 6 tab-separated fields",
+            ),
         ];
         for (kinds, triggers, cues, expected) in cases {
             let err = lexicon(kinds, triggers, cues).unwrap_err().to_string();

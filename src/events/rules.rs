@@ -743,8 +743,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if passive { (entry.object, entry.subject) } else { (entry.subject, entry.object) };
         let by_role = if passive || found.form == Form::Noun { entry.subject } else { None };
         let mut out: Vec<Participant> = Vec::new();
+        let kind = self.lex.kind(&entry.kind);
         let add = |role: Option<Role>, m: &Mention, out: &mut Vec<Participant>| {
             if let Some(role) = role
+                && kind.is_none_or(|k| k.allows(role, m.kind))
                 && !out.iter().any(|p| p.entity == m.entity)
             {
                 out.push(Participant { role, entity: m.entity.clone(), span: m.span });

@@ -71,12 +71,8 @@ pub fn parse_gold(name: &str, gold: &str, text: &str) -> Result<Vec<GoldMention>
         let parse =
             |s: &str| s.parse::<usize>().map_err(|_| source.error(n, format!("`{s}` is not a byte offset")));
         let span = Span::new(parse(start)?, parse(end)?);
-        let kind = match kind {
-            "person" => EntityKind::Person,
-            "place" => EntityKind::Place,
-            "organisation" => EntityKind::Organisation,
-            other => return Err(source.error(n, format!("unknown kind `{other}`"))),
-        };
+        let kind: EntityKind =
+            kind.parse().map_err(|()| source.error(n, format!("unknown kind `{kind}`")))?;
         match text.get(span.range()) {
             Some(s) if s == surface => {}
             Some(s) => {
