@@ -391,3 +391,14 @@ fn a_role_holds_only_the_kinds_of_entity_the_kind_allows() {
     let found = events("Qasem Soleimani was killed on Friday.");
     assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
 }
+
+#[test]
+fn a_name_after_an_event_noun_that_opens_the_clause_is_not_the_subject() {
+    // The stampede killed them, not the man whose funeral it was.
+    let found = events(
+        "A stampede during the funeral procession for commander Qasem Soleimani killed 56 people on Tuesday.",
+    );
+    assert!(event(&found, "killed").participants.iter().all(|p| p.role != Role::Agent), "{found:#?}");
+    let found = events("The United States killed Qasem Soleimani on Friday.");
+    assert_eq!(role(event(&found, "killed"), Role::Agent), ["united-states"]);
+}

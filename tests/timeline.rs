@@ -179,3 +179,42 @@ fn a_report_dated_by_publication_finds_an_earlier_event_by_its_words() {
     assert_eq!(day_of("c", "crash"), ["2020-01-08"]);
     assert_eq!(day_of("c", "protest"), ["2020-01-11"]);
 }
+
+#[test]
+fn an_identifying_participant_days_later_takes_only_the_reports_that_name_it() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        Document::new("a", "A US drone strike killed Qasem Soleimani on Friday.").published(date(4)),
+        // Four days later, another death of the day, and one report of that day naming the
+        // victim of the earlier one.
+        Document::new(
+            "b",
+            "56 people died in a stampede in Kerman on Tuesday. Soleimani's death was mourned in \
+             Kerman on Tuesday.",
+        )
+        .published(date(7)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let deaths: Vec<(String, Vec<&str>)> = timeline
+        .entries()
+        .iter()
+        .filter(|e| e.kind == "death")
+        .map(|e| {
+            (
+                e.value.to_string(),
+                e.sources.iter().map(|s| s.trigger.text(docs_text(&docs, &s.document))).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        deaths,
+        [
+            ("2020-01-03".to_string(), vec!["killed", "death"]),
+            ("2020-01-07".to_string(), vec!["died", "stampede"])
+        ]
+    );
+}
+
+fn docs_text<'d>(docs: &'d [Document], id: &str) -> &'d str {
+    docs.iter().find(|d| d.id == id).map_or("", |d| d.text.as_str())
+}

@@ -550,6 +550,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// The form of the trigger starting at token `t`, if one does.
+    /// Whether an event noun stands among the first words of the clause, before token `t`
+    /// (after a determiner and a modifier at most).
+    fn event_noun_opens(&self, clause_start: usize, t: usize) -> bool {
+        (clause_start..(clause_start + 3).min(t)).any(|u| self.trigger_form(u) == Some(Form::Noun))
+    }
+
     pub(super) fn trigger_form(&self, t: usize) -> Option<Form> {
         match self.triggers.get(t.wrapping_sub(self.sentence.tokens.start)) {
             Some(form) => *form,
@@ -815,6 +821,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if found.form == Form::Noun
                 && self.is_punct_between(self.token_at(m.span.end.saturating_sub(1)) + 1, left_end)
             {
+                break;
+            }
+            // A name after an event noun that opens the clause modifies that noun, which is
+            // the subject ("A stampede at the funeral for Soleimani killed 56").
+            if found.form != Form::Noun && self.event_noun_opens(clause_start, t) {
                 break;
             }
             add(subject_role, m, &mut out);

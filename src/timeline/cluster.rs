@@ -27,7 +27,10 @@
 //! 3. Clusters of a kind that a participant identifies (`span` and `identity` in
 //!    `data/events/kinds.tsv`: a death by its victim, an attack by its side or target) join
 //!    when they share that participant and lie within the span of days: "Thursday night" in
-//!    Washington and "Friday" in Baghdad tell one killing.
+//!    Washington and "Friday" in Baghdad tell one killing. A day apart (time zones) they join
+//!    whole; further apart, only the later cluster's reports that name the participant move
+//!    ("the slain commander" beside a stampede's dead four days on): the rest of that day's
+//!    cluster is another event.
 //!
 //! Every step reads the reports in canonical order, so the result depends only on the set.
 
@@ -103,6 +106,20 @@ impl<'r> Cluster<'r> {
             }
         }
         self.members.push(report);
+    }
+
+    /// A cluster of these members, without words (what step 3 needs).
+    fn of(members: Vec<&'r Report>) -> Cluster<'r> {
+        let mut cluster = Cluster {
+            members: Vec::new(),
+            roles: BTreeMap::new(),
+            places: Vec::new(),
+            words: WordSet::default(),
+        };
+        for r in members {
+            cluster.add(r, &[]);
+        }
+        cluster
     }
 
     /// Whether the cluster names `entity` in a role on the same side as `role`.
@@ -207,21 +224,38 @@ pub(super) fn cluster<'r>(
             }
         }
     }
-    for ((kind, _), mut list) in by_participant {
-        let span = kinds.get(&EventKind::from(kind)).map_or(0, |k| i64::from(k.span_days));
+    for ((kind, id), mut list) in by_participant {
+        let Some(info) = kinds.get(&EventKind::from(kind)) else { continue };
+        let span = i64::from(info.span_days);
         list.sort();
         for pair in list.windows(2) {
             let ((_, a), (_, b)) = (pair[0], pair[1]);
             let (ra, rb) = (root(&mut joined, a), root(&mut joined, b));
             let first = days_of[ra].0.min(days_of[rb].0);
             let last = days_of[ra].1.max(days_of[rb].1);
-            if ra != rb && (last - first).num_days() <= span && !all[ra].conflicts_with(&all[rb]) {
+            if ra == rb || (last - first).num_days() > span || all[ra].conflicts_with(&all[rb]) {
+                continue;
+            }
+            if (last - first).num_days() <= 1 {
+                // A day apart: one event told in two time zones, whole.
                 let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
                 joined[gone] = keep;
                 days_of[keep] = (first, last);
                 let members = std::mem::take(&mut all[gone].members);
                 for r in members {
                     all[keep].add(r, &[]);
+                }
+            } else {
+                // Days apart: the later day's cluster is another event of that day (the
+                // stampede's dead) that some reports naming the participant joined; only those
+                // reports ("the slain commander") go back to the event they name.
+                let (earlier, later) = if days_of[ra].0 <= days_of[rb].0 { (ra, rb) } else { (rb, ra) };
+                let (moved, stay): (Vec<&Report>, Vec<&Report>) = std::mem::take(&mut all[later].members)
+                    .into_iter()
+                    .partition(|r| names_in(r, id, &info.identity));
+                all[later] = Cluster::of(stay);
+                for r in moved {
+                    all[earlier].add(r, &[]);
                 }
             }
         }
@@ -307,6 +341,11 @@ fn recall(
         }
     }
     best
+}
+
+/// Whether the report names `entity` in one of the `identity` roles.
+fn names_in(r: &Report, entity: &EntityId, identity: &[Role]) -> bool {
+    r.event.participants.iter().any(|p| identity.contains(&p.role) && &p.entity == entity)
 }
 
 /// The cluster a cluster was joined into.
