@@ -402,3 +402,24 @@ fn a_name_after_an_event_noun_that_opens_the_clause_is_not_the_subject() {
     let found = events("The United States killed Qasem Soleimani on Friday.");
     assert_eq!(role(event(&found, "killed"), Role::Agent), ["united-states"]);
 }
+
+#[test]
+fn what_a_support_verb_takes_is_a_noun_and_its_status_follows_the_verb() {
+    // "launch attacks", "impose new sanctions": the object of a support verb is a noun, planned
+    // after a word of intention or a headline's "to", with the verb's subject.
+    let found = events("Iran vowed to impose new sanctions on the US.");
+    let sanctions = event(&found, "sanctions");
+    assert_eq!((sanctions.status, role(sanctions, Role::Agent)), (Status::Planned, vec!["iran"]));
+    let found = events("US to launch attacks on Iran.");
+    assert_eq!(event(&found, "attacks").status, Status::Planned);
+    let found = events("The US launched strikes on Sunday.");
+    assert_eq!(event(&found, "strikes").status, Status::Asserted);
+}
+
+#[test]
+fn a_future_relative_clause_plans_its_noun_and_a_cancelled_event_is_negated() {
+    let found = events("The sanctions that will come in the days ahead are tough.");
+    assert_eq!(event(&found, "sanctions").status, Status::Planned);
+    let found = events("President Zelenskiy canceled a visit to Oman.");
+    assert_eq!(event(&found, "visit").status, Status::Negated);
+}

@@ -350,6 +350,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                     && (word.ends_with("ed") || word.ends_with("ing"))
                     && !self.has(prev, Cue::PassiveAuxiliary))
                 || self.is_modifier(prev)
+                || self.support_before(t).is_some()
         } || self.verb_follows(t, t + len);
         // A base form after a determiner and one modifier ("a hostile target", "a retaliatory
         // strike"): a singular subject would take the -s form, so the word is a noun.
@@ -681,7 +682,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             || (found.form == Form::Base && self.after_intention_to(found.first, clause_start))
             || (found.form == Form::Noun
                 && (before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
-                    || self.intended_noun(found.first)));
+                    || self.intended_noun(found.first)
+                    || self.future_relative_after(found.end)));
         if planned { Status::Planned } else { Status::Asserted }
     }
 
@@ -700,8 +702,44 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         head > start + 1
             && self.has(head - 1, Cue::Support)
             && self.has(head - 2, Cue::Infinitive)
-            && (head.saturating_sub(2 + NEGATION_REACH).max(start)..head - 2)
-                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
+            && self.intention_before_to(head - 2, start)
+    }
+
+    /// Whether a support verb stands before token `t`, with only a few modifiers between
+    /// ("launch attacks", "impose new sanctions"): what follows it is its object, a noun.
+    fn support_before(&self, t: usize) -> Option<usize> {
+        let start = self.sentence.tokens.start;
+        let mut u = t;
+        while u > start && t - u < SUPPORT_REACH {
+            if self.has(u - 1, Cue::Support) {
+                return Some(u - 1);
+            }
+            if !self.modifies_noun(u - 1) {
+                return None;
+            }
+            u -= 1;
+        }
+        None
+    }
+
+    /// "sanctions that will come": a relative clause in the future right after a noun.
+    fn future_relative_after(&self, end: usize) -> bool {
+        let range = &self.sentence.tokens;
+        end + 1 < range.end
+            && self.has(end, Cue::Relative)
+            && (end + 1..(end + 1 + MODAL_REACH).min(range.end)).any(|t| self.has(t, Cue::Future))
+    }
+
+    /// Whether the "to" at token `to` follows a word of intention or of the future ("vowed
+    /// to", "is to") within three words, or a headline's subject ("US to impose sanctions":
+    /// a name opening the clause right before it).
+    fn intention_before_to(&self, to: usize, clause_start: usize) -> bool {
+        (to.saturating_sub(3).max(clause_start)..to)
+            .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
+            || (to > clause_start
+                && self
+                    .mention_ending_at(self.input.tokens[to - 1].span.end)
+                    .is_some_and(|m| self.token_at(m.span.start) == clause_start))
     }
 
     /// "to" right before the verb (or one word before it).
@@ -715,10 +753,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     pub(super) fn after_intention_to(&self, first: usize, clause_start: usize) -> bool {
         let to =
             (first.saturating_sub(2).max(clause_start)..first).rev().find(|&t| self.has(t, Cue::Infinitive));
-        to.is_some_and(|to| {
-            (to.saturating_sub(3).max(clause_start)..to)
-                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
-        })
+        to.is_some_and(|to| self.intention_before_to(to, clause_start))
     }
 
     /// A participle after a form of "be", before "by", or right after a comma and before a
@@ -763,7 +798,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // appositive between commas right before a verb is skipped ("Soleimani, the head of
         // the Quds Force, was killed").
         // A support verb before the noun lends it its subject ("Iran launched a missile attack").
-        let support = found.verb.map(|(first, _)| first).filter(|&v| v < found.first);
+        let support = found
+            .verb
+            .map(|(first, _)| first)
+            .filter(|&v| v < found.first)
+            .or_else(|| (found.form == Form::Noun).then(|| self.support_before(found.first)).flatten());
         let reach = match found.form {
             Form::Noun if support.is_some() => SUBJECT_REACH,
             Form::Noun => 3,
