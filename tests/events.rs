@@ -423,3 +423,19 @@ fn a_future_relative_clause_plans_its_noun_and_a_cancelled_event_is_negated() {
     let found = events("President Zelenskiy canceled a visit to Oman.");
     assert_eq!(event(&found, "visit").status, Status::Negated);
 }
+
+#[test]
+fn a_past_perfect_takes_a_day_only_from_another_mention() {
+    // Published Saturday 4 January 2020. "had crashed" happened before the story's day: not
+    // on the publication date, but on the day the text gives the crash elsewhere.
+    let found = events("Iran had vowed revenge.");
+    assert_eq!(dated(&found, "vowed"), (None, TimeSource::None));
+    let found = events(
+        "A Ukrainian airliner crashed near Tehran on Wednesday. Officials said the airliner had crashed \
+         after a fire.",
+    );
+    let crashes: Vec<_> = found.iter().filter(|e| e.trigger.text == "crashed").collect();
+    assert_eq!(crashes.len(), 2);
+    assert_eq!(crashes[1].value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-01"));
+    assert_eq!(crashes[1].time_source, TimeSource::Coreference);
+}

@@ -85,7 +85,7 @@ impl<'a> SentenceContext<'a, '_> {
         // plural ("mourners", "attacks on US forces") is dated too: news tells of occurrences,
         // and the story's day is the likeliest one (data/corpus/EVENTS.md).
         // A past perfect ("had denied") happened before the story's day, on a day it does
-        // not say.
+        // not say (another mention of its event may: `date_by_coreference`).
         let earlier = found.form.can_be_participle()
             && (found.first.saturating_sub(3).max(self.sentence.tokens.start)..found.first)
                 .any(|t| self.has(t, Cue::PastPerfect));
@@ -183,7 +183,7 @@ pub(super) enum Timed<'a> {
 }
 
 /// An event dated only weakly — by the publication date, by a time of another clause, or by a
-/// time coarser than a day — takes the day of the nearest mention of the same kind of event in
+/// time coarser than a day — or an asserted one not dated at all (a past perfect) takes the day of the nearest mention of the same kind of event in
 /// the document that its own clause dates to a day (the one before it, else the one after),
 /// when they do not name different participants: "the strikes" three paragraphs after "US
 /// strikes on Sunday" are those strikes.
@@ -208,7 +208,10 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
         });
     }
     for i in 0..events.len() {
-        if !dated_weakly(&events[i]) {
+        // A past perfect, undated by its sentence, takes a day only from another mention.
+        let undated = events[i].time_source == TimeSource::None
+            && matches!(events[i].status, Status::Asserted | Status::Negated);
+        if !dated_weakly(&events[i]) && !undated {
             continue;
         }
         let compatible = |j: &usize| {
