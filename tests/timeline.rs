@@ -218,3 +218,31 @@ fn an_identifying_participant_days_later_takes_only_the_reports_that_name_it() {
 fn docs_text<'d>(docs: &'d [Document], id: &str) -> &'d str {
     docs.iter().find(|d| d.id == id).map_or("", |d| d.text.as_str())
 }
+
+#[test]
+fn an_event_told_on_two_adjacent_days_in_the_same_words_is_one() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        // Wednesday 8 January in Tehran is late Tuesday in Washington.
+        Document::new("a", "A passenger airliner crashed after take-off from Tehran on Wednesday.")
+            .published(date(8)),
+        Document::new("b", "The passenger airliner crashed after take-off from Tehran late Tuesday.")
+            .published(date(8)),
+        Document::new("c", "Rescuers reached the passenger airliner that crashed near Tehran on Wednesday.")
+            .published(date(8)),
+        // Another crash, a day later, in other words: another event.
+        Document::new("d", "A military helicopter crashed into a hillside in Alaska on Thursday.")
+            .published(date(10)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let entries = timeline.entries();
+    let crashes: Vec<(String, Vec<&str>)> = entries
+        .iter()
+        .filter(|e| e.kind == "crash")
+        .map(|e| (e.value.to_string(), e.sources.iter().map(|s| s.document.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        crashes,
+        [("2020-01-08".to_string(), vec!["a", "b", "c"]), ("2020-01-09".to_string(), vec!["d"])]
+    );
+}

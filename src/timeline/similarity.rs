@@ -29,6 +29,11 @@ impl Words {
         Words { of_report: Vec::new(), weight: Vec::new() }
     }
 
+    /// Whether no report's words were read ([`Words::none`]).
+    pub(super) fn is_empty(&self) -> bool {
+        self.of_report.is_empty()
+    }
+
     pub(super) fn new(reports: &[&Report]) -> Words {
         let mut index: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
         // Per word: how many sentences hold it, and the last sentence counted (reports of one
@@ -79,6 +84,14 @@ impl Words {
     /// The words of report `i`.
     pub(super) fn of(&self, i: usize) -> &[u32] {
         self.of_report.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The share (0 to 1) of the word weight of the lighter set that the other holds.
+    pub(super) fn overlap(&self, a: &WordSet, b: &WordSet) -> f32 {
+        let weight = |id: &u32| self.weight.get(*id as usize).copied().unwrap_or(0.0);
+        let shared: f32 = a.iter().filter(|id| b.contains(id)).map(weight).sum();
+        let lighter = a.iter().map(weight).sum::<f32>().min(b.iter().map(weight).sum());
+        if lighter > 0.0 { shared / lighter } else { 0.0 }
     }
 
     /// The share (0 to 1) of report `i`'s word weight that `set` holds.
