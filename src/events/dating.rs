@@ -3,7 +3,7 @@
 //! the text mentioned (narrative), for an asserted event.
 
 use super::lexicon::{Cue, Form};
-use super::rules::{Found, SentenceContext};
+use super::rules::{Found, SentenceContext, bit};
 use super::{Event, Participant, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -160,7 +160,7 @@ impl<'a> SentenceContext<'a, '_> {
         let next = &self.input.tokens[found.end];
         // A content word: no cue but the patient nouns ("the downed jet").
         let function_word =
-            self.cues.get(found.end - range.start).is_some_and(|&m| m & !(1 << Cue::Patient as u32) != 0);
+            self.cues.get(found.end - range.start).is_some_and(|&m| m & !bit(Cue::Patient) != 0);
         let noun = next.kind == TokenKind::Word
             && (!function_word || self.mention_starting_at(next.span.start).is_some());
         introduced && noun
@@ -183,10 +183,11 @@ pub(super) enum Timed<'a> {
 }
 
 /// An event dated only weakly — by the publication date, by a time of another clause, or by a
-/// time coarser than a day — or an asserted one not dated at all (a past perfect) takes the day of the nearest mention of the same kind of event in
-/// the document that its own clause dates to a day (the one before it, else the one after),
-/// when they do not name different participants: "the strikes" three paragraphs after "US
-/// strikes on Sunday" are those strikes.
+/// time coarser than a day — or an asserted one not dated at all (a past perfect) takes the
+/// day of the nearest mention of the same kind of event in the document that its own clause
+/// dates to a day (the one before it, else the one after), when they do not name different
+/// participants: "the strikes" three paragraphs after "US strikes on Sunday" are those
+/// strikes.
 pub(super) fn date_by_coreference(events: &mut [Event]) {
     let dated: Vec<usize> = (0..events.len())
         .filter(|&i| {

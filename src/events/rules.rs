@@ -158,7 +158,7 @@ fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u32 {
     mask
 }
 
-fn bit(cue: Cue) -> u32 {
+pub(super) fn bit(cue: Cue) -> u32 {
     1 << cue as u32
 }
 
