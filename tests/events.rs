@@ -439,3 +439,20 @@ fn a_past_perfect_takes_a_day_only_from_another_mention() {
     assert_eq!(crashes[1].value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-01"));
     assert_eq!(crashes[1].time_source, TimeSource::Coreference);
 }
+
+#[test]
+fn a_title_case_headline_names_only_what_the_gazetteers_know() {
+    // Every word is capitalised: "Vows Revenge" after the title "Ayatollah" is no person, and
+    // its words are events.
+    let doc = Document::new("t", "Iran's Ayatollah Vows Revenge for Soleimani Killing")
+        .published(NaiveDate::from_ymd_opt(2020, 1, 3).unwrap());
+    let x = EXTRACTOR.extract(&doc);
+    let names: Vec<&str> = x.entities.iter().map(|m| m.entity.as_str()).collect();
+    assert_eq!(names, ["iran", "qasem-soleimani"]);
+    assert_eq!(event(&x.events, "Vows").kind, "threat");
+    assert_eq!(event(&x.events, "Revenge").status, Status::Planned);
+    // In a sentence of ordinary case the title still introduces a name.
+    let doc = Document::new("t", "Iran's Ayatollah Ahmad Khatami vowed revenge.");
+    let x = EXTRACTOR.extract(&doc);
+    assert!(x.entities.iter().any(|m| m.text == "Ahmad Khatami"), "{:?}", x.entities);
+}

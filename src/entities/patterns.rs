@@ -23,7 +23,8 @@
 //! | `credit` | "EFE/EPA/**ABEDIN TAHERKENAREH**" | person (or organisation) in a photo credit |
 //!
 //! Person names stop before "of"; a run of more than twelve capitalised words (a headline, a
-//! list) makes no name.
+//! list) makes no name, and no rule reads a sentence in title case (nearly every word of four
+//! letters or more capitalised: "Ayatollah Vows Revenge"), where capitals say nothing.
 //!
 //! A candidate that ends with a gazetteer match of the same kind takes that entry's id
 //! ("US **State Department**" → `state-department`); otherwise its id is a slug of its text.
@@ -139,6 +140,22 @@ impl<'a> Context<'a> {
     /// A capitalised word that can be part of a name (not "The", "As", "Friday").
     pub(crate) fn is_name_word(&self, t: usize) -> bool {
         self.capitalised(t) && !self.word_is(t, Cue::NotName)
+    }
+
+    /// Whether a sentence is written in title case ("Iran's Ayatollah Vows Revenge for
+    /// Soleimani Killing"): nearly every word of four letters or more capitalised. There a
+    /// capital says nothing of a name, and only the gazetteers find names.
+    fn title_case(&self, sentence: &Sentence) -> bool {
+        let (mut long, mut capitalised) = (0, 0);
+        for t in sentence.tokens.clone() {
+            if self.tokens[t].kind == TokenKind::Word && self.s(t).chars().count() >= 4 {
+                long += 1;
+                if self.s(t).starts_with(char::is_uppercase) {
+                    capitalised += 1;
+                }
+            }
+        }
+        long >= 4 && capitalised * 10 >= long * 9
     }
 
     fn all_caps(&self, t: usize) -> bool {
@@ -515,6 +532,7 @@ pub(crate) fn find(ctx: &Context<'_>, sentences: &[Sentence], out: &mut Vec<Cand
         match sentence.kind {
             SentenceKind::Header => {}
             SentenceKind::Credit => ctx.credit(sentence, out),
+            _ if ctx.title_case(sentence) => {}
             _ => {
                 ctx.chunks(sentence.tokens.clone(), &mut chunks);
                 for &(a, b) in &chunks {
