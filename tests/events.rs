@@ -441,9 +441,9 @@ fn a_past_perfect_takes_a_day_only_from_another_mention() {
 }
 
 #[test]
-fn a_title_case_headline_names_only_what_the_gazetteers_know() {
-    // Every word is capitalised: "Vows Revenge" after the title "Ayatollah" is no person, and
-    // its words are events.
+fn in_a_title_case_headline_a_title_starts_a_name_only_before_a_first_name() {
+    // Every word is capitalised: "Vows Revenge" after the title "Ayatollah" is no person (no
+    // first name starts it), and its words are events.
     let doc = Document::new("t", "Iran's Ayatollah Vows Revenge for Soleimani Killing")
         .published(NaiveDate::from_ymd_opt(2020, 1, 3).unwrap());
     let x = EXTRACTOR.extract(&doc);

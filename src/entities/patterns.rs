@@ -23,8 +23,9 @@
 //! | `credit` | "EFE/EPA/**ABEDIN TAHERKENAREH**" | person (or organisation) in a photo credit |
 //!
 //! Person names stop before "of"; a run of more than twelve capitalised words (a headline, a
-//! list) makes no name, and no rule reads a sentence in title case (nearly every word of four
-//! letters or more capitalised: "Ayatollah Vows Revenge"), where capitals say nothing.
+//! list) makes no name. In a sentence in title case (nearly every word of four letters or more
+//! capitalised), a title starts a name only before a first name: "Ayatollah Vows Revenge"
+//! names no one, "Secretary of Defense Mark Esper" does.
 //!
 //! A candidate that ends with a gazetteer match of the same kind takes that entry's id
 //! ("US **State Department**" → `state-department`); otherwise its id is a slug of its text.
@@ -144,7 +145,7 @@ impl<'a> Context<'a> {
 
     /// Whether a sentence is written in title case ("Iran's Ayatollah Vows Revenge for
     /// Soleimani Killing"): nearly every word of four letters or more capitalised. There a
-    /// capital says nothing of a name, and only the gazetteers find names.
+    /// capital says little of a name.
     fn title_case(&self, sentence: &Sentence) -> bool {
         let (mut long, mut capitalised) = (0, 0);
         for t in sentence.tokens.clone() {
@@ -309,7 +310,8 @@ impl<'a> Context<'a> {
         None
     }
 
-    fn try_chunk(&self, a: usize, b: usize) -> Option<Candidate> {
+    /// `headline`: the sentence is in title case (see `title_case`).
+    fn try_chunk(&self, a: usize, b: usize, headline: bool) -> Option<Candidate> {
         // title: a title inside the chunk ("Foreign Secretary Dominic Raab") or a title or role
         // word right before it ("militia commander Abu Mahdi al-Muhandis").
         let inner_title = (a..b)
@@ -336,7 +338,10 @@ impl<'a> Context<'a> {
                     name_start = b;
                 }
             }
-            if name_start < b && self.plausible_person(name_start, b) {
+            // In a title-case headline every word after a title is capitalised: only a first
+            // name starts a name there ("Ayatollah Vows Revenge" names no one).
+            let named = !headline || self.word_is(name_start.min(b.saturating_sub(1)), Cue::FirstName);
+            if name_start < b && named && self.plausible_person(name_start, b) {
                 return Some(self.candidate(name_start, b, EntityKind::Person, self.rule("title", cue)));
             }
         }
@@ -532,11 +537,11 @@ pub(crate) fn find(ctx: &Context<'_>, sentences: &[Sentence], out: &mut Vec<Cand
         match sentence.kind {
             SentenceKind::Header => {}
             SentenceKind::Credit => ctx.credit(sentence, out),
-            _ if ctx.title_case(sentence) => {}
             _ => {
+                let headline = ctx.title_case(sentence);
                 ctx.chunks(sentence.tokens.clone(), &mut chunks);
                 for &(a, b) in &chunks {
-                    if let Some(c) = ctx.try_chunk(a, b) {
+                    if let Some(c) = ctx.try_chunk(a, b, headline) {
                         if c.kind == EntityKind::Person {
                             ctx.affiliation(c.span, b, out);
                         }
