@@ -456,3 +456,16 @@ fn in_a_title_case_headline_a_title_starts_a_name_only_before_a_first_name() {
     let x = EXTRACTOR.extract(&doc);
     assert!(x.entities.iter().any(|m| m.text == "Ahmad Khatami"), "{:?}", x.entities);
 }
+
+#[test]
+fn a_person_before_a_killing_noun_is_the_one_killed() {
+    // No "of" phrase: the person is the victim; with one, the name before is the doer.
+    let found = events("Soleimani's assassination shocked Iran.");
+    assert_eq!(role(event(&found, "assassination"), Role::Victim), ["qasem-soleimani"]);
+    let found = events("The US killing of Soleimani was condemned.");
+    let killing = event(&found, "killing");
+    assert_eq!(
+        (role(killing, Role::Agent), role(killing, Role::Victim)),
+        (vec!["united-states"], vec!["qasem-soleimani"])
+    );
+}

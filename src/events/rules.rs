@@ -946,6 +946,22 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 object_found = true;
             }
         }
+        // "Soleimani's assassination", "the Soleimani killing": a person before a noun whose
+        // object is the victim, with no "of" phrase, is the one killed, not the killer.
+        if found.form == Form::Noun
+            && subject_role == Some(Role::Agent)
+            && object_role == Some(Role::Victim)
+            && !object_found
+            && !out.iter().any(|p| p.role == Role::Victim)
+        {
+            for p in out.iter_mut().filter(|p| p.role == Role::Agent) {
+                let person =
+                    self.mention_starting_at(p.span.start).is_some_and(|m| m.kind == EntityKind::Person);
+                if person && p.span.end <= self.input.tokens[found.first].span.start {
+                    p.role = Role::Victim;
+                }
+            }
+        }
         out.sort_by_key(|p| p.span.start);
         out
     }
