@@ -469,3 +469,12 @@ fn a_person_before_a_killing_noun_is_the_one_killed() {
         (vec!["united-states"], vec!["qasem-soleimani"])
     );
 }
+
+#[test]
+fn a_participle_clause_after_a_comma_has_the_subject_of_the_clause_before() {
+    // The missiles killed the contractor, not Kirkuk; Iran, before "shot down", killed 176.
+    let found = events("Missiles strike Kirkuk airbase, killing a US contractor.");
+    assert!(role(event(&found, "killing"), Role::Agent).is_empty(), "{found:#?}");
+    let found = events("Iran shot down a Ukrainian jet, killing all 176 people on board.");
+    assert_eq!(role(event(&found, "killing"), Role::Agent), ["iran"]);
+}

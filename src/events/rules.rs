@@ -867,6 +867,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if found.form != Form::Noun && self.event_noun_opens(clause_start, t) {
                 break;
             }
+            // ", killing …": a participle clause after a comma has the subject of the clause
+            // before it, which stands before that clause's verb ("Missiles strike Kirkuk
+            // airbase, killing a contractor": not Kirkuk).
+            if found.form == Form::Gerund
+                && found.first > clause_start
+                && self.is_punct(found.first - 1, ",")
+                && (clause_start..t).any(|u| self.trigger_form(u).is_some_and(Form::is_verb))
+            {
+                break;
+            }
             add(subject_role, m, &mut out);
             break;
         }
