@@ -340,8 +340,10 @@ impl<'a> Context<'a> {
             }
             // In a title-case headline every word after a title is capitalised: only a first
             // name starts a name there ("Ayatollah Vows Revenge" names no one).
-            let named = !headline || self.word_is(name_start.min(b.saturating_sub(1)), Cue::FirstName);
-            if name_start < b && named && self.plausible_person(name_start, b) {
+            if name_start < b
+                && (!headline || self.word_is(name_start, Cue::FirstName))
+                && self.plausible_person(name_start, b)
+            {
                 return Some(self.candidate(name_start, b, EntityKind::Person, self.rule("title", cue)));
             }
         }

@@ -91,12 +91,7 @@ struct Cluster<'r> {
 
 impl<'r> Cluster<'r> {
     fn new(report: &'r Report, words: &[u32]) -> Cluster<'r> {
-        let mut cluster = Cluster {
-            members: Vec::new(),
-            roles: BTreeMap::new(),
-            places: Vec::new(),
-            words: WordSet::default(),
-        };
+        let mut cluster = Cluster::of(Vec::new());
         cluster.add(report, words);
         cluster
     }
