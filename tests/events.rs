@@ -478,3 +478,25 @@ fn a_participle_clause_after_a_comma_has_the_subject_of_the_clause_before() {
     let found = events("Iran shot down a Ukrainian jet, killing all 176 people on board.");
     assert_eq!(role(event(&found, "killing"), Role::Agent), ["iran"]);
 }
+
+#[test]
+fn a_duration_before_after_or_before_moves_the_event_from_the_other_time() {
+    // Published Saturday 4 January 2020.
+    let found = events(
+        "The militia withdrew from the embassy on Wednesday, a day after its supporters stormed the \
+         compound.",
+    );
+    assert_eq!(dated(&found, "withdrew").0.as_deref(), Some("2020-01-01"));
+    assert_eq!(dated(&found, "stormed"), (Some("2019-12-31".into()), TimeSource::Offset));
+    let found = events("Parliament met on Sunday, two weeks before the vote on the budget.");
+    assert_eq!(dated(&found, "vote"), (Some("2020-01-12".into()), TimeSource::Offset));
+    // Hours later is most likely the same day.
+    let found = events("The crash came on Wednesday, hours after Iran launched missiles.");
+    assert_eq!(dated(&found, "launched"), (Some("2020-01-01".into()), TimeSource::Offset));
+    // "days after": some day before Wednesday, not Wednesday.
+    let found = events("The protesters left on Wednesday, days after they stormed the embassy.");
+    assert_ne!(dated(&found, "stormed").0.as_deref(), Some("2020-01-01"));
+    // With no other time in the sentence, the rule says nothing.
+    let found = events("The crash came hours after Iran launched missiles.");
+    assert_ne!(dated(&found, "launched").1, TimeSource::Offset);
+}

@@ -7,11 +7,13 @@ use super::rules::{Found, SentenceContext, bit};
 use super::{Event, Participant, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
-use crate::time::{Granularity, Mode, TimeExpr, TimexType};
-use chrono::NaiveDate;
+use crate::time::{DurationUnit, Granularity, Mode, TimeExpr, TimexType, TimexValue};
+use chrono::{Days, Months, NaiveDate};
 
 /// How many dated mentions, each way, an undated one may look through for its event.
 const COREFERENCE_REACH: usize = 64;
+/// How many words may stand between "after" (or "before") and the trigger it places.
+const OFFSET_REACH: usize = 8;
 /// How many sentences (of those that hold events) ahead an undated mention may find its
 /// event: a headline or a lead names it, the next sentences date it; a mention further on
 /// is another event ("the funeral" in Kerman, "the funeral procession on Monday" in Tehran).
@@ -36,6 +38,11 @@ impl<'a> SentenceContext<'a, '_> {
             (tokens[lo].span.start.max(sentence.start), tokens[hi - 1].span.end.min(sentence.end));
         let a = times.partition_point(|t| t.span.start < from);
         let b = times.partition_point(|t| t.span.start < to);
+        // "a day after they stormed the embassy": that day before the sentence's other time.
+        let offset = self.offset(found);
+        if let Some(Offset::Exact(date)) = offset {
+            return (Some(Timed::Date(date)), TimeSource::Offset);
+        }
         let reporting = self.lex.kind(&found.entry.kind).is_some_and(|k| k.kind == "statement");
         let mut best: Option<(usize, &'a TimeExpr, bool)> = None;
         // "the slain commander": a participle that describes a noun tells an earlier event,
@@ -43,6 +50,12 @@ impl<'a> SentenceContext<'a, '_> {
         let clause_times = if self.describes_a_noun(found) { &[][..] } else { &times[a..b.max(a)] };
         for expr in clause_times {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
+                continue;
+            }
+            // "days after the strike": the strike came some time before the sentence's time.
+            if offset == Some(Offset::Vague)
+                && self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first)
+            {
                 continue;
             }
             let (t0, t1) =
@@ -109,6 +122,76 @@ impl<'a> SentenceContext<'a, '_> {
         }
     }
 
+    /// How a duration before "after" or "before" places the trigger ("a day after they
+    /// stormed the embassy", "two days before the vote"): from the nearest other time of the
+    /// sentence to a day or finer, that long earlier or later (with no such time, the other
+    /// event is as undated as this one: "the crash came hours after Iran launched missiles"). A vague or approximate duration ("days after", "less than a week after") says
+    /// only that the event is not on that day; hours or minutes keep its day.
+    fn offset(&self, found: &Found<'_>) -> Option<Offset> {
+        let start = self.sentence.tokens.start;
+        let mut w = found.first;
+        let forward = loop {
+            if w == start || found.first - w > OFFSET_REACH {
+                return None;
+            }
+            w -= 1;
+            if self.has(w, Cue::After) {
+                break false;
+            }
+            if self.has(w, Cue::Before) {
+                break true;
+            }
+            if self.is_punct(w, ",") || self.is_boundary(w) {
+                return None;
+            }
+        };
+        let times = self.input.times;
+        let at = times.partition_point(|t| t.span.end <= self.input.tokens[w].span.start);
+        let duration = times[..at].last().filter(|t| {
+            t.kind == TimexType::Duration && self.token_at(t.span.end.saturating_sub(1)) + 1 == w
+        })?;
+        let TimexValue::Duration(value) = &duration.value else { return None };
+        // The other time: the nearest to the duration, outside the clause it opens.
+        let clause = self.clause_of(found.first);
+        let anchor = times
+            .iter()
+            .filter(|t| {
+                matches!(t.kind, TimexType::Date | TimexType::Time)
+                    && t.interval.is_some_and(|v| v.granularity <= Granularity::Day)
+                    && self.sentence.span.start <= t.span.start
+                    && t.span.end <= self.sentence.span.end
+                    && self.clause_of(self.token_at(t.span.start)) != clause
+            })
+            .min_by_key(|t| t.span.start.abs_diff(duration.span.start))
+            .and_then(|t| t.interval)
+            .map(|v| v.start.date())?;
+        let exact = duration.modifier.is_none() && value.parts.iter().all(|(n, _)| n.is_some());
+        let mut days: u64 = 0;
+        let mut months: u32 = 0;
+        for &(n, unit) in &value.parts {
+            let n = n.unwrap_or(0);
+            match unit {
+                DurationUnit::Day => days += u64::from(n),
+                DurationUnit::Week => days += 7 * u64::from(n),
+                DurationUnit::Month => months = months.saturating_add(n),
+                DurationUnit::Year => months = months.saturating_add(n.saturating_mul(12)),
+                DurationUnit::Hour | DurationUnit::Minute | DurationUnit::Second => {}
+                _ => return Some(Offset::Vague),
+            }
+        }
+        if !exact {
+            // "hours after": most likely the same day.
+            let short = value.parts.iter().all(|(_, u)| *u >= DurationUnit::Hour);
+            return Some(if short { Offset::Exact(anchor) } else { Offset::Vague });
+        }
+        let date = if forward {
+            anchor.checked_add_months(Months::new(months))?.checked_add_days(Days::new(days))?
+        } else {
+            anchor.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?
+        };
+        Some(Offset::Exact(date))
+    }
+
     /// The first token of a noun trigger that a time ending before token `t` modifies: the
     /// trigger starts at `t`, after an optional possessive ending, a name and one more word.
     fn noun_owning(&self, t: usize) -> Option<usize> {
@@ -173,6 +256,15 @@ impl<'a> SentenceContext<'a, '_> {
         let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
         before || after
     }
+}
+
+/// Where a duration before "after" or "before" puts an event (see `offset`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offset {
+    /// On this day.
+    Exact(NaiveDate),
+    /// Some time away from the sentence's other time, not on its day.
+    Vague,
 }
 
 /// Where an event's time came from.

@@ -98,6 +98,10 @@ pub(crate) enum Cue {
     Within,
     Relative,
     Support,
+    /// A word that puts an event a duration after another time ("a day after they stormed").
+    After,
+    /// A word that puts an event a duration before another time ("two days before the vote").
+    Before,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
 }
@@ -123,6 +127,8 @@ impl Cue {
             "within" => Cue::Within,
             "relative" => Cue::Relative,
             "support" => Cue::Support,
+            "after" => Cue::After,
+            "before" => Cue::Before,
             _ => return None,
         })
     }
@@ -130,7 +136,7 @@ impl Cue {
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
-                           within, relative, support, retype:FROM>TO";
+                           within, relative, support, after, before, retype:FROM>TO";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject

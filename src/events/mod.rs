@@ -135,6 +135,9 @@ pub enum TimeSource {
     /// No time of its own clause: the day of an event the sentence ties it to ("killed in
     /// last Friday's airstrike", "the strike that killed him" when the text dates him killed).
     Linked,
+    /// A duration from another time of the sentence: "a day after they stormed the embassy",
+    /// in a sentence dated Wednesday, is Tuesday.
+    Offset,
     /// Set by [`Timeline::date_events`](crate::Timeline::date_events): the date of the
     /// timeline entry the event was merged into, across documents.
     Timeline,
