@@ -246,3 +246,34 @@ fn an_event_told_on_two_adjacent_days_in_the_same_words_is_one() {
         [("2020-01-08".to_string(), vec!["a", "b", "c"]), ("2020-01-09".to_string(), vec!["d"])]
     );
 }
+
+#[test]
+fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_one() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        Document::new(
+            "a",
+            "A Ukrainian airliner crashed near Tehran on Wednesday, killing all 176 people on board.",
+        )
+        .published(date(8)),
+        Document::new("b", "A cargo plane crashed near Nairobi on Monday, killing its two pilots.")
+            .published(date(6)),
+        // No report dates a crash on the 11th: a few of the words of the Tehran crash are enough.
+        Document::new("c", "Iran admits it shot down the Ukrainian jetliner near Tehran by mistake.")
+            .published(date(11)),
+        // Nor on the 12th, but this crash shares almost no words with the earlier ones: its own.
+        Document::new("d", "A fishing trawler crashed into the harbour wall at Gdansk.").published(date(12)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let entries = timeline.entries();
+    let day_of = |document: &str| -> Vec<String> {
+        entries
+            .iter()
+            .filter(|e| e.kind == "crash" && e.sources.iter().any(|s| s.document == document))
+            .map(|e| e.value.to_string())
+            .collect()
+    };
+    assert_eq!(day_of("b"), ["2020-01-06"]);
+    assert_eq!(day_of("c"), ["2020-01-08"]);
+    assert_eq!(day_of("d"), ["2020-01-12"]);
+}
