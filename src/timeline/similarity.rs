@@ -86,14 +86,6 @@ impl Words {
         self.of_report.get(i).map_or(&[], Vec::as_slice)
     }
 
-    /// The share (0 to 1) of the word weight of the lighter set that the other holds.
-    pub(super) fn overlap(&self, a: &WordSet, b: &WordSet) -> f32 {
-        let weight = |id: &u32| self.weight.get(*id as usize).copied().unwrap_or(0.0);
-        let shared: f32 = a.iter().filter(|id| b.contains(id)).map(weight).sum();
-        let lighter = a.iter().map(weight).sum::<f32>().min(b.iter().map(weight).sum());
-        if lighter > 0.0 { shared / lighter } else { 0.0 }
-    }
-
     /// The share (0 to 1) of report `i`'s word weight that `set` holds.
     pub(super) fn covered(&self, i: usize, set: &WordSet) -> f32 {
         let (mut shared, mut total) = (0.0, 0.0);
