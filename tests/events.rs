@@ -500,3 +500,23 @@ fn a_duration_before_after_or_before_moves_the_event_from_the_other_time() {
     let found = events("The crash came hours after Iran launched missiles.");
     assert_ne!(dated(&found, "launched").1, TimeSource::Offset);
 }
+
+#[test]
+fn a_known_event_after_a_preposition_keeps_out_of_its_clauses_modality() {
+    // "the killing", "the downing": events the text takes as known, not what "if" or "would"
+    // make uncertain.
+    let found = events(
+        "Trump on Sunday warned of retaliation if Iran strikes back for the killing of its commander.",
+    );
+    assert_eq!(event(&found, "strikes").status, Status::Hypothetical);
+    assert_eq!(event(&found, "killing").status, Status::Asserted);
+    // It came before Sunday's warning: that time, of another clause, is not its own.
+    assert_ne!(dated(&found, "killing").1, TimeSource::Sentence);
+    let found = events("It was not clear how the US would react to the downing of the airliner.");
+    assert_eq!(event(&found, "downing").status, Status::Asserted);
+    // Without a definite determiner, or with a cue inside its own noun phrase, the modality holds.
+    let found = events("Iran could retaliate with strikes.");
+    assert_eq!(event(&found, "strikes").status, Status::Hypothetical);
+    let found = events("Iran could retaliate over the planned strikes.");
+    assert_eq!(event(&found, "strikes").status, Status::Planned);
+}

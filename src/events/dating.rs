@@ -48,8 +48,14 @@ impl<'a> SentenceContext<'a, '_> {
         // "the slain commander": a participle that describes a noun tells an earlier event,
         // not one its clause dates.
         let clause_times = if self.describes_a_noun(found) { &[][..] } else { &times[a..b.max(a)] };
+        // A known event takes no time of another clause: "stood by his threat on Sunday … if
+        // Iran strikes back for the killing" (the killing came before).
+        let known = self.presupposed_from(found).is_some();
         for expr in clause_times {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
+                continue;
+            }
+            if known && self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first) {
                 continue;
             }
             // "days after the strike": the strike came some time before the sentence's time.

@@ -102,6 +102,11 @@ pub(crate) enum Cue {
     After,
     /// A word that puts an event a duration before another time ("two days before the vote").
     Before,
+    /// A definite determiner ("the", "this", "its"): its noun is a known event.
+    Definite,
+    /// Any preposition: before a definite noun, a known event out of the clause's modality
+    /// ("if Iran strikes back for the killing").
+    Preposition,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
 }
@@ -129,6 +134,8 @@ impl Cue {
             "support" => Cue::Support,
             "after" => Cue::After,
             "before" => Cue::Before,
+            "definite" => Cue::Definite,
+            "preposition" => Cue::Preposition,
             _ => return None,
         })
     }
@@ -136,7 +143,8 @@ impl Cue {
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
-                           within, relative, support, after, before, retype:FROM>TO";
+                           within, relative, support, after, before, definite, preposition, \
+                           retype:FROM>TO";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject

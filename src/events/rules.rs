@@ -673,7 +673,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }) {
             return Status::Negated;
         }
-        if (clause_start..found.first)
+        // A known event ("for the killing") keeps out of its clause's modality; cues inside
+        // its own noun phrase still count ("the planned attack").
+        let modal_start = self.presupposed_from(found).unwrap_or(clause_start).max(clause_start);
+        let before = |reach: usize| (found.first.saturating_sub(reach).max(modal_start)..found.first).rev();
+        if (modal_start..found.first)
             .any(|t| self.has(t, Cue::Hypothetical) && found.first - t <= MODAL_REACH)
         {
             return Status::Hypothetical;
@@ -685,6 +689,35 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                     || self.intended_noun(found.first)
                     || self.future_relative_after(found.end)));
         if planned { Status::Planned } else { Status::Asserted }
+    }
+
+    /// Where the noun phrase of a noun trigger starts when a preposition and a definite
+    /// determiner open it ("for the killing", "to the downing of the airliner", "over its
+    /// missile strikes"): the text takes that event as known.
+    pub(super) fn presupposed_from(&self, found: &Found<'_>) -> Option<usize> {
+        if found.form != Form::Noun {
+            return None;
+        }
+        let start = self.sentence.tokens.start;
+        let mut head = found.first;
+        while head > start + 1 && found.first - head < SUPPORT_REACH {
+            let d = head - 1;
+            let definite = self.has(d, Cue::Definite) || self.input.tokens[d].kind == TokenKind::Possessive;
+            if definite {
+                // A possessive's owner stands between: "to Iran's attack".
+                let mut p = d - 1;
+                if self.input.tokens[d].kind == TokenKind::Possessive {
+                    let owner = self.mention_ending_at(self.input.tokens[p].span.end)?;
+                    p = self.token_at(owner.span.start).checked_sub(1).filter(|&p| p >= start)?;
+                }
+                return self.has(p, Cue::Preposition).then_some(d);
+            }
+            if !self.modifies_noun(d) {
+                return None;
+            }
+            head -= 1;
+        }
+        None
     }
 
     /// A noun that is the object of a support verb's infinitive after a word of intention
