@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Form};
 use super::rules::{Found, SentenceContext, bit};
-use super::{Event, Participant, Status, TimeSource};
+use super::{Event, EventKind, Participant, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
 use crate::time::{DurationUnit, Granularity, Mode, TimeExpr, TimexType, TimexValue};
@@ -283,10 +283,10 @@ pub(super) enum Timed<'a> {
 /// An event dated only weakly — by the publication date, by a time of another clause, or by a
 /// time coarser than a day — or an asserted one not dated at all (a past perfect) takes the
 /// day of the nearest mention of the same kind of event in the document that its own clause
-/// dates to a day (the one before it, else the one after), when they do not name different
-/// participants: "the strikes" three paragraphs after "US strikes on Sunday" are those
-/// strikes.
-pub(super) fn date_by_coreference(events: &mut [Event]) {
+/// dates to a day (the one before it, else the one after), when their participants agree
+/// (`agree`; `recurs` tells the kinds that recur): "the strikes" three paragraphs after "US
+/// strikes on Sunday" are those strikes.
+pub(super) fn date_by_coreference(events: &mut [Event], recurs: impl Fn(&EventKind) -> bool) {
     let dated: Vec<usize> = (0..events.len())
         .filter(|&i| {
             events[i].time_source == TimeSource::Clause
@@ -322,7 +322,10 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
                 }
                 _ => true,
             };
-            within && a.kind == b.kind && a.status == b.status && agree(&a.participants, &b.participants)
+            within
+                && a.kind == b.kind
+                && a.status == b.status
+                && agree(&a.participants, &b.participants, recurs(&a.kind))
         };
         let split = dated.partition_point(|&j| j < i);
         // The nearest few only: a document of thousands of events stays linear.
@@ -342,8 +345,10 @@ pub(super) fn date_by_coreference(events: &mut [Event]) {
 
 /// Whether two mentions' participants allow one event: either names no one, or they share
 /// someone on the same side and no one on opposite sides (the US strike on Kataib Hezbollah
-/// and Iran's missiles at US troops are two attacks).
-fn agree(a: &[Participant], b: &[Participant]) -> bool {
+/// and Iran's missiles at US troops are two attacks). Of a kind that recurs (a statement, a
+/// protest: no `span` in kinds.tsv), they must share someone: "Iran denied the claims on
+/// Friday" does not date "a military statement says", nor "Iran admits".
+fn agree(a: &[Participant], b: &[Participant], recurring: bool) -> bool {
     let mut shared = false;
     for p in a {
         for q in b.iter().filter(|q| q.entity == p.entity) {
@@ -353,7 +358,7 @@ fn agree(a: &[Participant], b: &[Participant]) -> bool {
             shared = true;
         }
     }
-    a.is_empty() || b.is_empty() || shared
+    shared || (!recurring && (a.is_empty() || b.is_empty()))
 }
 
 /// Whether an event's date is only a guess: the publication date, a time of another clause,

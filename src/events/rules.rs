@@ -133,7 +133,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         }
     }
     super::dating::date_by_links(&mut events, &links, false);
-    super::dating::date_by_coreference(&mut events);
+    super::dating::date_by_coreference(&mut events, |k| lex.kind(k).is_none_or(|k| k.span_days == 0));
     super::dating::date_by_links(&mut events, &links, true);
     events
 }
