@@ -537,3 +537,22 @@ fn a_mention_of_a_kind_that_recurs_takes_another_ones_day_only_if_they_share_som
     let later: Vec<&Event> = found.iter().filter(|e| e.trigger.text == "strikes").collect();
     assert_eq!(later.last().map(|e| e.time_source), Some(TimeSource::Coreference));
 }
+
+#[test]
+fn participants_past_modifiers_relative_pronouns_and_lists() {
+    // An object preposition may stand before a few modifiers of the name.
+    let found = events("Iran fired missiles after the death of key Iranian major-general Qassem Soleimani.");
+    assert_eq!(role(event(&found, "death"), Role::Victim), ["qasem-soleimani"]);
+    // A relative pronoun's antecedent is the subject of its verb.
+    let found =
+        events("The body of Abu Mahdi al-Muhandis, who was killed in the strike, was flown to Ahvaz.");
+    assert_eq!(role(event(&found, "killed"), Role::Victim), ["abu-mahdi-al-muhandis"]);
+    // Names joined by "and" share a role, past their modifiers.
+    let found = events("A US strike killed Qassem Soleimani and Iraqi militia leader Abu Mahdi al-Muhandis.");
+    assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani", "abu-mahdi-al-muhandis"]);
+    let found = events("US strikes on Iraq, Syria and Lebanon were reported.");
+    assert_eq!(role(event(&found, "strikes"), Role::Target), ["iraq", "syria", "lebanon"]);
+    // A name of another kind ends the list.
+    let found = events("A US strike killed Qassem Soleimani and Iraq condemned it.");
+    assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
+}

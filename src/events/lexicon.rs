@@ -107,6 +107,8 @@ pub(crate) enum Cue {
     /// Any preposition: before a definite noun, a known event out of the clause's modality
     /// ("if Iran strikes back for the killing").
     Preposition,
+    /// A word that joins names in a list ("and"): they share a role.
+    Conjunction,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
 }
@@ -136,6 +138,7 @@ impl Cue {
             "before" => Cue::Before,
             "definite" => Cue::Definite,
             "preposition" => Cue::Preposition,
+            "conjunction" => Cue::Conjunction,
             _ => return None,
         })
     }
@@ -143,7 +146,7 @@ impl Cue {
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
-                           within, relative, support, after, before, definite, preposition, \
+                           within, relative, support, after, before, definite, preposition, conjunction, \
                            retype:FROM>TO";
 }
 

@@ -17,6 +17,11 @@ const OBJECT_REACH: usize = 5;
 const PREPOSITION_REACH: usize = 8;
 const PLACE_REACH: usize = 12;
 const NEGATION_REACH: usize = 3;
+/// How many modifiers may stand between an object preposition and its name ("of key Iranian
+/// major-general Qassem Soleimani").
+const MODIFIER_REACH: usize = 4;
+/// How many names a list may add to a participant ("A, B, C and D").
+const MAX_LISTED: usize = 8;
 const MODAL_REACH: usize = 6;
 const VICTIM_REACH: usize = 16;
 /// How far after a trigger an event it is part of may start ("killed in last Friday's United
@@ -600,6 +605,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         self.has(p, cue)
     }
 
+    /// Whether an object preposition opens the noun phrase that ends with the name at token
+    /// `t`: right before it, or before a determiner and a few modifiers ("the death of key
+    /// Iranian major-general Qassem Soleimani").
+    fn object_phrase_before(&self, t: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        let mut p = t;
+        while p > start && t - p < MODIFIER_REACH {
+            if !self.is_plain_word(p - 1) {
+                break;
+            }
+            p -= 1;
+        }
+        p > start && self.preposition_before(p, Cue::ObjectPreposition)
+    }
+
     /// Whether any preposition stands just before token `t`.
     pub(super) fn any_preposition_before(&self, t: usize) -> bool {
         [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
@@ -914,6 +934,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             break;
         }
 
+        // "Soleimani, who was killed": a verb whose clause a relative pronoun opens has the
+        // name before the pronoun as its subject.
+        if found.form.is_verb()
+            && clause_start > self.sentence.tokens.start
+            && self.has(clause_start, Cue::Relative)
+        {
+            let mut before = clause_start - 1;
+            if self.is_punct(before, ",") && before > self.sentence.tokens.start {
+                before -= 1;
+            }
+            if let Some(m) = self.mention_ending_at(self.input.tokens[before].span.end) {
+                add(subject_role, m, &mut out);
+            }
+        }
+
         // "the Pentagon said in a statement": a noun after a reporting verb and a preposition
         // takes the reporting verb's subject.
         if found.form == Form::Noun && out.is_empty() {
@@ -981,10 +1016,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             let t = self.token_at(m.span.start);
             if self.preposition_before(t, Cue::AgentPreposition) {
                 add(by_role, m, &mut out);
-            } else if !object_found
-                && object_role.is_some()
-                && self.preposition_before(t, Cue::ObjectPreposition)
-            {
+            } else if !object_found && object_role.is_some() && self.object_phrase_before(t) {
                 add(object_role, prefer_person(object_role, t, m), &mut out);
                 object_found = true;
             }
@@ -1005,8 +1037,85 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 }
             }
         }
+        // "Soleimani and al-Muhandis were killed", "strikes on Iraq and Syria": names of one
+        // kind joined by "and" (or a list's commas) share a role.
+        let mut joined = Vec::new();
+        for p in &out {
+            if let Some(m) = self.mention_starting_at(p.span.start) {
+                joined.extend(self.coordinated(m, clause_start, clause_end).map(|other| (p.role, other)));
+            }
+        }
+        for (role, m) in joined {
+            add(Some(role), m, &mut out);
+        }
         out.sort_by_key(|p| p.span.start);
         out
+    }
+
+    /// The names of `m`'s kind joined to it in a list ("A, B and C"), within the clause
+    /// `clause_start..clause_end`; a few modifiers may stand before each ("Qassem Soleimani
+    /// and Iraqi militia leader Abu Mahdi al-Muhandis").
+    fn coordinated(
+        &self,
+        m: &'a Mention,
+        clause_start: usize,
+        clause_end: usize,
+    ) -> impl Iterator<Item = &'a Mention> + '_ {
+        let joins = |t: usize| self.has(t, Cue::Conjunction) || self.is_punct(t, ",");
+        // Rightwards: a joining word, modifiers, a name.
+        let mut right = Vec::new();
+        let mut t = self.token_at(m.span.end.saturating_sub(1)) + 1;
+        while right.len() < MAX_LISTED && t < clause_end && joins(t) {
+            let mut u = t + 1;
+            if u < clause_end && self.is_punct(t, ",") && self.has(u, Cue::Conjunction) {
+                u += 1;
+            }
+            while u < clause_end && u - t <= MODIFIER_REACH && self.is_plain_word(u) {
+                u += 1;
+            }
+            let Some(next) =
+                self.input.tokens.get(u).and_then(|tok| self.mention_starting_at(tok.span.start))
+            else {
+                break;
+            };
+            if next.kind != m.kind || u >= clause_end {
+                break;
+            }
+            right.push(next);
+            t = self.token_at(next.span.end.saturating_sub(1)) + 1;
+        }
+        // Leftwards: modifiers, a joining word, a name ending right before it.
+        let mut left = Vec::new();
+        let mut first = self.token_at(m.span.start);
+        while left.len() < MAX_LISTED {
+            let mut u = first;
+            while u > clause_start && first - u < MODIFIER_REACH && self.is_plain_word(u - 1) {
+                u -= 1;
+            }
+            if u <= clause_start + 1 || !joins(u - 1) {
+                break;
+            }
+            let mut end = u - 1;
+            if self.is_punct(end - 1, ",") && self.has(end, Cue::Conjunction) && end - 1 > clause_start {
+                end -= 1;
+            }
+            let Some(previous) = self.mention_ending_at(self.input.tokens[end - 1].span.end) else { break };
+            if previous.kind != m.kind || self.token_at(previous.span.start) < clause_start {
+                break;
+            }
+            left.push(previous);
+            first = self.token_at(previous.span.start);
+        }
+        right.into_iter().chain(left)
+    }
+
+    /// A word with no cue, no trigger and no name: a modifier in a noun phrase.
+    fn is_plain_word(&self, t: usize) -> bool {
+        self.input.tokens[t].kind == TokenKind::Word
+            && self.cues.get(t.wrapping_sub(self.sentence.tokens.start)) == Some(&0)
+            && self.trigger_form(t).is_none()
+            && self.mention_ending_at(self.input.tokens[t].span.end).is_none()
+            && self.mention_starting_at(self.input.tokens[t].span.start).is_none()
     }
 
     /// The reporting verb before the preposition that introduces a noun trigger at `first`
