@@ -277,3 +277,35 @@ fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_on
     assert_eq!(day_of("c"), ["2020-01-08"]);
     assert_eq!(day_of("d"), ["2020-01-12"]);
 }
+
+#[test]
+fn reports_naming_an_identifying_participant_go_back_past_a_day_that_gave_its_own_away() {
+    let extractor = &*EXTRACTOR;
+    let docs = [
+        Document::new("a", "A US drone strike killed Qasem Soleimani on Friday.").published(date(4)),
+        // Two days on, one report names both men killed, another only al-Muhandis: the first
+        // goes back to Friday, the second stays.
+        Document::new(
+            "b",
+            "The deaths of Abu Mahdi al-Muhandis and Qasem Soleimani were mourned on Sunday. The death \
+             of Abu Mahdi al-Muhandis was mourned on Sunday.",
+        )
+        .published(date(6)),
+        // Two more days on, the stampede's dead and one report naming Soleimani: compared with
+        // Friday's death, not with Sunday's, which no longer names him.
+        Document::new(
+            "c",
+            "56 people died in a stampede in Kerman on Tuesday. Soleimani's death was mourned in \
+             Kerman on Tuesday.",
+        )
+        .published(date(7)),
+    ];
+    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let entries = timeline.entries();
+    let stampede = entries.iter().find(|e| e.kind == "death" && e.value.to_string() == "2020-01-07");
+    assert!(stampede.is_some_and(|e| !e.participants.iter().any(|p| p.as_str() == "qasem-soleimani")));
+    let friday = entries.iter().find(|e| e.kind == "death" && e.value.to_string() == "2020-01-03");
+    let documents: Vec<&str> =
+        friday.map(|e| e.sources.iter().map(|s| s.document.as_str()).collect()).unwrap_or_default();
+    assert!(documents.contains(&"c"), "{documents:?}");
+}

@@ -32,7 +32,8 @@
 //!    Washington and "Friday" in Baghdad tell one killing. A day apart (time zones) they join
 //!    whole; further apart, only the later cluster's reports that name the participant move
 //!    ("the slain commander" beside a stampede's dead four days on): the rest of that day's
-//!    cluster is another event.
+//!    cluster is another event. Each later cluster is compared with the one holding the
+//!    participant's event so far.
 //! 4. Clusters of such a kind on adjacent days whose words overlap are one event told in two
 //!    time zones (`join_adjacent_days`).
 //!
@@ -247,12 +248,23 @@ pub(super) fn cluster<'r>(
         let Some(info) = kinds.get(&EventKind::from(kind)) else { continue };
         let span = i64::from(info.span_days);
         list.sort();
-        for pair in list.windows(2) {
-            let ((_, a), (_, b)) = (pair[0], pair[1]);
+        // The cluster that holds the participant's event so far: each later cluster naming the
+        // participant is compared with it, not merely with the one before (which may have
+        // given its reports naming the participant away).
+        let mut holder: Option<usize> = None;
+        for &(_, b) in &list {
+            let Some(a) = holder else {
+                holder = Some(b);
+                continue;
+            };
             let (ra, rb) = (root(&mut joined, a), root(&mut joined, b));
             let first = days_of[ra].0.min(days_of[rb].0);
             let last = days_of[ra].1.max(days_of[rb].1);
-            if ra == rb || (last - first).num_days() > span || all[ra].conflicts_with(&all[rb]) {
+            if ra == rb {
+                continue;
+            }
+            if (last - first).num_days() > span || all[ra].conflicts_with(&all[rb]) {
+                holder = Some(rb);
                 continue;
             }
             if (last - first).num_days() <= 1 {
@@ -264,6 +276,7 @@ pub(super) fn cluster<'r>(
                 for r in members {
                     all[keep].add(r, &[]);
                 }
+                holder = Some(keep);
             } else {
                 // Days apart: the later day's cluster is another event of that day (the
                 // stampede's dead) that some reports naming the participant joined; only those
@@ -276,6 +289,7 @@ pub(super) fn cluster<'r>(
                 for r in moved {
                     all[earlier].add(r, &[]);
                 }
+                holder = Some(earlier);
             }
         }
     }
