@@ -55,13 +55,9 @@ impl<'a> SentenceContext<'a, '_> {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
                 continue;
             }
-            if known && self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first) {
-                continue;
-            }
-            // "days after the strike": the strike came some time before the sentence's time.
-            if offset == Some(Offset::Vague)
-                && self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first)
-            {
+            // Nor does one some vague time before the sentence's time ("days after the strike").
+            let elsewhere = self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first);
+            if elsewhere && (known || offset == Some(Offset::Vague)) {
                 continue;
             }
             let (t0, t1) =
@@ -130,9 +126,10 @@ impl<'a> SentenceContext<'a, '_> {
 
     /// How a duration before "after" or "before" places the trigger ("a day after they
     /// stormed the embassy", "two days before the vote"): from the nearest other time of the
-    /// sentence to a day or finer, that long earlier or later (with no such time, the other
-    /// event is as undated as this one: "the crash came hours after Iran launched missiles"). A vague or approximate duration ("days after", "less than a week after") says
-    /// only that the event is not on that day; hours or minutes keep its day.
+    /// sentence (within the rules' window) to a day or finer, that long earlier or later; with
+    /// no such time, the other event is as undated as this one ("the crash came hours after
+    /// Iran launched missiles"). A vague or approximate duration ("days after", "less than a
+    /// week after") says only that the event is not on that day; hours or minutes keep it.
     fn offset(&self, found: &Found<'_>) -> Option<Offset> {
         let start = self.sentence.tokens.start;
         let mut w = found.first;
@@ -157,15 +154,22 @@ impl<'a> SentenceContext<'a, '_> {
             t.kind == TimexType::Duration && self.token_at(t.span.end.saturating_sub(1)) + 1 == w
         })?;
         let TimexValue::Duration(value) = &duration.value else { return None };
-        // The other time: the nearest to the duration, outside the clause it opens.
+        // The other time: the nearest to the duration, outside the clause it opens, within the
+        // window every rule reads (a sentence of any length costs the same).
         let clause = self.clause_of(found.first);
-        let anchor = times
+        let (lo, hi) = self.window(found.first, found.end);
+        let tokens = self.input.tokens;
+        let (from, to) = (
+            tokens[lo].span.start.max(self.sentence.span.start),
+            tokens[hi - 1].span.end.min(self.sentence.span.end),
+        );
+        let (a, b) =
+            (times.partition_point(|t| t.span.start < from), times.partition_point(|t| t.span.end <= to));
+        let anchor = times[a..b.max(a)]
             .iter()
             .filter(|t| {
                 matches!(t.kind, TimexType::Date | TimexType::Time)
                     && t.interval.is_some_and(|v| v.granularity <= Granularity::Day)
-                    && self.sentence.span.start <= t.span.start
-                    && t.span.end <= self.sentence.span.end
                     && self.clause_of(self.token_at(t.span.start)) != clause
             })
             .min_by_key(|t| t.span.start.abs_diff(duration.span.start))

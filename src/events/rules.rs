@@ -696,16 +696,17 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // A known event ("for the killing") keeps out of its clause's modality; cues inside
         // its own noun phrase still count ("the planned attack").
         let modal_start = self.presupposed_from(found).unwrap_or(clause_start).max(clause_start);
-        let before = |reach: usize| (found.first.saturating_sub(reach).max(modal_start)..found.first).rev();
+        let modal_before =
+            |reach: usize| (found.first.saturating_sub(reach).max(modal_start)..found.first).rev();
         if (modal_start..found.first)
             .any(|t| self.has(t, Cue::Hypothetical) && found.first - t <= MODAL_REACH)
         {
             return Status::Hypothetical;
         }
-        let planned = before(MODAL_REACH).any(|t| self.has(t, Cue::Future))
+        let planned = modal_before(MODAL_REACH).any(|t| self.has(t, Cue::Future))
             || (found.form == Form::Base && self.after_intention_to(found.first, clause_start))
             || (found.form == Form::Noun
-                && (before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
+                && (modal_before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
                     || self.intended_noun(found.first)
                     || self.future_relative_after(found.end)));
         if planned { Status::Planned } else { Status::Asserted }
