@@ -418,7 +418,9 @@ fn recall(
     let recalled_from = last.checked_sub_days(Days::new(RECALL_WINDOW_DAYS)).unwrap_or(last);
     // (score, size, cluster): none yet, the publication day's head start to beat.
     // No event of the kind told on the publication day: an earlier one is likelier.
-    let today = days.get(&(kind, last)).is_some_and(|cs| cs.iter().any(|c| !c.conflicts(r)));
+    let today = days
+        .get(&(kind, last))
+        .is_some_and(|cs| cs.iter().take(MAX_CLUSTERS_SCANNED).any(|c| !c.conflicts(r)));
     let head = if today { TODAY } else { TODAY_EMPTY };
     let (mut best_score, mut best_size, mut best) = (head, 0, None);
     // Latest day first, so the bound on clusters keeps the nearest.
