@@ -317,6 +317,7 @@ pub(super) fn date_by_coreference(events: &mut [Event], recurs: impl Fn(&EventKi
         if !dated_weakly(&events[i]) && !undated {
             continue;
         }
+        let recurring = recurs(&events[i].kind);
         let compatible = |j: &usize| {
             let (a, b) = (&events[i], &events[*j]);
             // A coarse time of its own bounds the search: "this week" takes a day of that week.
@@ -329,7 +330,7 @@ pub(super) fn date_by_coreference(events: &mut [Event], recurs: impl Fn(&EventKi
             within
                 && a.kind == b.kind
                 && a.status == b.status
-                && agree(&a.participants, &b.participants, recurs(&a.kind))
+                && agree(&a.participants, &b.participants, recurring)
         };
         let split = dated.partition_point(|&j| j < i);
         // The nearest few only: a document of thousands of events stays linear.
