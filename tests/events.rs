@@ -556,3 +556,19 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     let found = events("A US strike killed Qassem Soleimani and Iraq condemned it.");
     assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
 }
+
+#[test]
+fn a_place_of_direction_or_of_a_report_is_not_the_events() {
+    let place = |found: &[Event], trigger: &str| event(found, trigger).place.as_ref().map(|p| p.to_string());
+    // Right after its trigger, "to" tells where the event went.
+    let found = events("The Pentagon deployed troops to Kuwait.");
+    assert_eq!(place(&found, "deployed").as_deref(), Some("kuwait"));
+    // After another verb, it does not: the plane crashed near Tehran, it was flying to Kyiv.
+    let found = events("The plane crashed near Tehran and was flying to Kyiv.");
+    assert_eq!(place(&found, "crashed").as_deref(), Some("tehran"));
+    let found = events("The crashed plane was a Boeing that flew to Kyiv.");
+    assert_eq!(place(&found, "crashed"), None);
+    // Where a report was made is not where its event happened.
+    let found = events("“Iran killed an American contractor,” Trump tweeted from his estate in Florida.");
+    assert_eq!(place(&found, "killed"), None);
+}

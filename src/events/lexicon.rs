@@ -109,6 +109,8 @@ pub(crate) enum Cue {
     Preposition,
     /// A word that joins names in a list ("and"): they share a role.
     Conjunction,
+    /// A place preposition of direction ("to", "from"): where someone went or came from.
+    Direction,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
 }
@@ -139,6 +141,7 @@ impl Cue {
             "definite" => Cue::Definite,
             "preposition" => Cue::Preposition,
             "conjunction" => Cue::Conjunction,
+            "direction" => Cue::Direction,
             _ => return None,
         })
     }
@@ -146,7 +149,7 @@ impl Cue {
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
-                           within, relative, support, after, before, definite, preposition, conjunction, \
+                           within, relative, support, after, before, definite, preposition, conjunction, direction, \
                            retype:FROM>TO";
 }
 

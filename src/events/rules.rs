@@ -16,6 +16,9 @@ const SUBJECT_REACH: usize = 12;
 const OBJECT_REACH: usize = 5;
 const PREPOSITION_REACH: usize = 8;
 const PLACE_REACH: usize = 12;
+/// How close after its trigger a place after "to" or "from" must stand to be the event's
+/// ("deployed to Kuwait", "flown from Baghdad to Ahvaz").
+const DIRECTION_REACH: usize = 4;
 const NEGATION_REACH: usize = 3;
 /// How many modifiers may stand between an object preposition and its name ("of key Iranian
 /// major-general Qassem Soleimani").
@@ -1183,6 +1186,18 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         (from..to).any(|t| self.input.tokens[t].kind == TokenKind::Punct)
     }
 
+    /// Whether the place at token `t`, in another clause than the trigger at `first`, is where
+    /// a report was made ("…,” Trump tweeted from his estate in Florida): a reporting verb
+    /// stands before it in its clause.
+    fn reported_from(&self, t: usize, first: usize) -> bool {
+        let clause = self.clause_of(t);
+        clause != self.clause_of(first)
+            && (t.saturating_sub(PLACE_REACH).max(self.sentence.tokens.start)..t)
+                .rev()
+                .take_while(|&u| self.clause_of(u) == clause)
+                .any(|u| self.has(u, Cue::Reporting))
+    }
+
     /// The nearest place introduced by a place preposition in the clause; else a place that
     /// is the event's target.
     pub(super) fn place(
@@ -1202,7 +1217,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             self.mentions_in(from, to)
                 .iter()
                 .filter(|m| m.kind == EntityKind::Place && self.starts_token(m) && !self.modifies_trigger(m))
-                .filter(|m| self.preposition_before(self.token_at(m.span.start), Cue::PlacePreposition))
+                .filter(|m| {
+                    let t = self.token_at(m.span.start);
+                    self.preposition_before(t, Cue::PlacePreposition)
+                        && (!self.preposition_before(t, Cue::Direction)
+                            || (t >= found.end && t - found.end <= DIRECTION_REACH))
+                        && !self.reported_from(t, found.first)
+                })
                 .min_by_key(|m| distance(m))
                 .map(|m| m.entity.clone())
         };
