@@ -169,15 +169,17 @@ fn a_report_dated_by_publication_finds_an_earlier_event_by_its_words() {
     ];
     let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
     let entries = timeline.entries();
-    let day_of = |document: &str, kind: &str| -> Vec<String> {
-        entries
-            .iter()
-            .filter(|e| e.kind == kind && e.sources.iter().any(|s| s.document == document))
-            .map(|e| e.value.to_string())
-            .collect()
-    };
-    assert_eq!(day_of("c", "crash"), ["2020-01-08"]);
-    assert_eq!(day_of("c", "protest"), ["2020-01-11"]);
+    assert_eq!(days_of(&entries, "c", "crash"), ["2020-01-08"]);
+    assert_eq!(days_of(&entries, "c", "protest"), ["2020-01-11"]);
+}
+
+/// The days of the entries of `kind` that `document` reports.
+fn days_of(entries: &[annals::timeline::Entry], document: &str, kind: &str) -> Vec<String> {
+    entries
+        .iter()
+        .filter(|e| e.kind == kind && e.sources.iter().any(|s| s.document == document))
+        .map(|e| e.value.to_string())
+        .collect()
 }
 
 #[test]
@@ -266,16 +268,9 @@ fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_on
     ];
     let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
     let entries = timeline.entries();
-    let day_of = |document: &str| -> Vec<String> {
-        entries
-            .iter()
-            .filter(|e| e.kind == "crash" && e.sources.iter().any(|s| s.document == document))
-            .map(|e| e.value.to_string())
-            .collect()
-    };
-    assert_eq!(day_of("b"), ["2020-01-06"]);
-    assert_eq!(day_of("c"), ["2020-01-08"]);
-    assert_eq!(day_of("d"), ["2020-01-12"]);
+    assert_eq!(days_of(&entries, "b", "crash"), ["2020-01-06"]);
+    assert_eq!(days_of(&entries, "c", "crash"), ["2020-01-08"]);
+    assert_eq!(days_of(&entries, "d", "crash"), ["2020-01-12"]);
 }
 
 #[test]
