@@ -98,7 +98,6 @@ fn an_empty_timeline_is_the_identity() {
 
 #[test]
 fn a_report_dated_by_publication_reaches_back_only_through_an_identifying_participant() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         Document::new("a", "A US drone strike killed Qasem Soleimani on Friday. The Pentagon said in a statement on Friday that he was planning attacks.")
             .published(date(4)),
@@ -106,7 +105,7 @@ fn a_report_dated_by_publication_reaches_back_only_through_an_identifying_partic
         Document::new("b", "Iran mourned the killing of Qasem Soleimani. The Pentagon issued a statement.")
             .published(date(10)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let entries = timeline.entries();
     let kind_days = |kind: &str| -> Vec<(String, Vec<&str>)> {
         entries
@@ -126,14 +125,13 @@ fn a_report_dated_by_publication_reaches_back_only_through_an_identifying_partic
 
 #[test]
 fn a_shared_participant_counts_on_the_same_side_only() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         Document::new("a", "US air strikes hit Iran on Sunday.").published(date(1)),
         // Dated only by publication: Iran is the doer here and the US the target, the other
         // way round from the strike above.
         Document::new("b", "Iran attacked US bases.").published(date(8)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let mut b_days: Vec<String> = timeline
         .entries()
         .iter()
@@ -146,7 +144,6 @@ fn a_shared_participant_counts_on_the_same_side_only() {
 
 #[test]
 fn a_report_dated_by_publication_finds_an_earlier_event_by_its_words() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         Document::new(
             "a",
@@ -167,7 +164,7 @@ fn a_report_dated_by_publication_finds_an_earlier_event_by_its_words() {
         )
         .published(date(11)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let entries = timeline.entries();
     assert_eq!(days_of(&entries, "c", "crash"), ["2020-01-08"]);
     assert_eq!(days_of(&entries, "c", "protest"), ["2020-01-11"]);
@@ -184,7 +181,6 @@ fn days_of(entries: &[annals::timeline::Entry], document: &str, kind: &str) -> V
 
 #[test]
 fn an_identifying_participant_days_later_takes_only_the_reports_that_name_it() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         Document::new("a", "A US drone strike killed Qasem Soleimani on Friday.").published(date(4)),
         // Four days later, another death of the day, and one report of that day naming the
@@ -196,7 +192,7 @@ fn an_identifying_participant_days_later_takes_only_the_reports_that_name_it() {
         )
         .published(date(7)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let deaths: Vec<(String, Vec<&str>)> = timeline
         .entries()
         .iter()
@@ -217,13 +213,17 @@ fn an_identifying_participant_days_later_takes_only_the_reports_that_name_it() {
     );
 }
 
+/// One timeline of the documents, each extracted and merged.
+fn merged(docs: &[Document]) -> Timeline {
+    Timeline::merge_all(docs.iter().map(|d| EXTRACTOR.timeline(d, &EXTRACTOR.extract(d))))
+}
+
 fn docs_text<'d>(docs: &'d [Document], id: &str) -> &'d str {
     docs.iter().find(|d| d.id == id).map_or("", |d| d.text.as_str())
 }
 
 #[test]
 fn an_event_told_on_two_adjacent_days_in_the_same_words_is_one() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         // Wednesday 8 January in Tehran is late Tuesday in Washington.
         Document::new("a", "A passenger airliner crashed after take-off from Tehran on Wednesday.")
@@ -236,7 +236,7 @@ fn an_event_told_on_two_adjacent_days_in_the_same_words_is_one() {
         Document::new("d", "A military helicopter crashed into a hillside in Alaska on Thursday.")
             .published(date(10)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let entries = timeline.entries();
     let crashes: Vec<(String, Vec<&str>)> = entries
         .iter()
@@ -251,7 +251,6 @@ fn an_event_told_on_two_adjacent_days_in_the_same_words_is_one() {
 
 #[test]
 fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_one() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         Document::new(
             "a",
@@ -266,7 +265,7 @@ fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_on
         // Nor on the 12th, but this crash shares almost no words with the earlier ones: its own.
         Document::new("d", "A fishing trawler crashed into the harbour wall at Gdansk.").published(date(12)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let entries = timeline.entries();
     assert_eq!(days_of(&entries, "b", "crash"), ["2020-01-06"]);
     assert_eq!(days_of(&entries, "c", "crash"), ["2020-01-08"]);
@@ -275,7 +274,6 @@ fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_on
 
 #[test]
 fn reports_naming_an_identifying_participant_go_back_past_a_day_that_gave_its_own_away() {
-    let extractor = &*EXTRACTOR;
     let docs = [
         Document::new("a", "A US drone strike killed Qasem Soleimani on Friday.").published(date(4)),
         // Two days on, one report names both men killed, another only al-Muhandis: the first
@@ -295,7 +293,7 @@ fn reports_naming_an_identifying_participant_go_back_past_a_day_that_gave_its_ow
         )
         .published(date(7)),
     ];
-    let timeline = Timeline::merge_all(docs.iter().map(|d| extractor.timeline(d, &extractor.extract(d))));
+    let timeline = merged(&docs);
     let entries = timeline.entries();
     let stampede = entries.iter().find(|e| e.kind == "death" && e.value.to_string() == "2020-01-07");
     assert!(stampede.is_some_and(|e| !e.participants.iter().any(|p| p.as_str() == "qasem-soleimani")));

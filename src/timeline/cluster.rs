@@ -34,8 +34,8 @@
 //!    ("the slain commander" beside a stampede's dead four days on): the rest of that day's
 //!    cluster is another event. Each later cluster is compared with the one holding the
 //!    participant's event so far.
-//! 4. Clusters of such a kind on adjacent days whose words overlap are one event told in two
-//!    time zones (`join_adjacent_days`).
+//! 4. Clusters of such a kind on adjacent days whose words agree (each has a report the other's
+//!    words tell) are one event told in two time zones (`join_adjacent_days`).
 //!
 //! An entry's date is what most of its reports say (`consensus`).
 //!
