@@ -34,6 +34,10 @@ fn status_follows_negation_modality_and_intention() {
         ("The strike aimed to deter future attacks on US forces.", "attacks", Status::Hypothetical),
         ("Iran vowed to retaliate.", "retaliate", Status::Planned),
         ("Iran vowed to retaliate.", "vowed", Status::Asserted),
+        // A noun or adjective of intention or permission before "to": what follows is not told.
+        ("Trump doubled down on threats to target Iranian cultural sites.", "target", Status::Planned),
+        ("The decision to withdraw the troops was made on Monday.", "withdraw", Status::Planned),
+        ("They are allowed to kill our people.", "kill", Status::Planned),
         ("The Pentagon will deploy 3,000 more troops.", "deploy", Status::Planned),
         ("Khamenei vowed harsh revenge.", "revenge", Status::Planned),
         ("Trump threatened sanctions against Iraq.", "sanctions", Status::Planned),
