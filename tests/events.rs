@@ -68,6 +68,10 @@ fn roles_follow_voice() {
     let protest = event(&found, "protest");
     assert_eq!(role(protest, Role::Target), ["united-states"]);
     assert_eq!(protest.place.as_ref().map(|p| p.as_str()), Some("tehran"));
+
+    // "if" opens another clause: its subject is no target of the verb before it.
+    let found = events("Trump threatened to target Iranian cultural sites if Tehran retaliates.");
+    assert!(event(&found, "target").participants.iter().all(|p| p.entity.as_str() != "tehran"));
 }
 
 #[test]
