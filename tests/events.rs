@@ -510,6 +510,26 @@ fn a_duration_before_after_or_before_moves_the_event_from_the_other_time() {
 }
 
 #[test]
+fn an_event_over_a_month_or_more_has_no_one_day() {
+    // Published Saturday 4 January 2020.
+    let found = events(
+        "Soleimani, responsible for the deaths of hundreds of US troops over the past two decades, \
+         led the Quds Force.",
+    );
+    assert_eq!(dated(&found, "deaths"), (None, TimeSource::Spread));
+    let found = events("Militias have attacked US bases for years.");
+    assert_eq!(dated(&found, "attacked"), (None, TimeSource::Spread));
+    // A shorter stretch, or a duration that only measures ("in decades"), keeps the day.
+    let found = events("Protesters besieged the embassy for two days.");
+    assert_eq!(dated(&found, "besieged").1, TimeSource::Published);
+    let found = events("It was the first attack on US forces in decades.");
+    assert_eq!(dated(&found, "attack").1, TimeSource::Published);
+    // A time of the clause still dates the event.
+    let found = events("On Friday, after months of attacks, a US drone strike killed Soleimani.");
+    assert_eq!(dated(&found, "drone strike").0.as_deref(), Some("2020-01-03"));
+}
+
+#[test]
 fn a_known_event_after_a_preposition_keeps_out_of_its_clauses_modality() {
     // "the killing", "the downing": events the text takes as known, not what "if" or "would"
     // make uncertain.

@@ -96,6 +96,10 @@ impl<'a> SentenceContext<'a, '_> {
                 if same_clause { TimeSource::Clause } else { TimeSource::Sentence },
             );
         }
+        // "the deaths of hundreds of troops over the past two decades": on no one day.
+        if self.spread(found, &times[a..b.max(a)]) {
+            return (None, TimeSource::Spread);
+        }
         // Only asserted (and negated) events take a date from outside their sentence. A bare
         // plural ("mourners", "attacks on US forces") is dated too: news tells of occurrences,
         // and the story's day is the likeliest one (data/corpus/EVENTS.md).
@@ -200,6 +204,20 @@ impl<'a> SentenceContext<'a, '_> {
             anchor.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?
         };
         Some(Offset::Exact(date))
+    }
+
+    /// Whether a duration of a month or more after a `throughout` preposition ("over the past
+    /// two decades", "for years") stands in the trigger's clause: the event stretches or
+    /// recurs over it.
+    fn spread(&self, found: &Found<'_>, times: &[TimeExpr]) -> bool {
+        times.iter().any(|expr| {
+            let TimexValue::Duration(value) = &expr.value else { return false };
+            let t0 = self.token_at(expr.span.start);
+            value.parts.iter().any(|(_, unit)| *unit <= DurationUnit::Month)
+                && t0 > self.sentence.tokens.start
+                && self.has(t0 - 1, Cue::Throughout)
+                && self.in_clause(t0, found.first)
+        })
     }
 
     /// The first token of a noun trigger that a time ending before token `t` modifies: the

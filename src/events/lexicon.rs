@@ -111,6 +111,9 @@ pub(crate) enum Cue {
     Conjunction,
     /// A place preposition of direction ("to", "from"): where someone went or came from.
     Direction,
+    /// A preposition before a duration over which an event stretches or recurs ("over the
+    /// past two decades", "for years").
+    Throughout,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
 }
@@ -142,6 +145,7 @@ impl Cue {
             "preposition" => Cue::Preposition,
             "conjunction" => Cue::Conjunction,
             "direction" => Cue::Direction,
+            "throughout" => Cue::Throughout,
             _ => return None,
         })
     }

@@ -145,6 +145,10 @@ pub enum TimeSource {
     Published,
     /// No time in the sentence: the last date the text mentioned (narrative mode).
     Narrative,
+    /// No day: a duration of a month or more in its clause says the event stretches or
+    /// recurs over it ("the deaths of hundreds of troops over the past two decades", "have
+    /// attacked US bases for years").
+    Spread,
     /// No time could be given (planned events without a time, no publication date).
     None,
 }
