@@ -114,6 +114,8 @@ pub(crate) enum Cue {
     /// A preposition before a duration over which an event stretches or recurs ("over the
     /// past two decades", "for years").
     Throughout,
+    /// A verb after an event noun that says the event is still to come ("revenge awaits").
+    Ahead,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
 }
@@ -146,6 +148,7 @@ impl Cue {
             "conjunction" => Cue::Conjunction,
             "direction" => Cue::Direction,
             "throughout" => Cue::Throughout,
+            "ahead" => Cue::Ahead,
             _ => return None,
         })
     }

@@ -711,7 +711,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             || (found.form == Form::Noun
                 && (modal_before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
                     || self.intended_noun(found.first)
-                    || self.future_relative_after(found.end)));
+                    || self.future_relative_after(found.end)
+                    || self.awaited(found.end)));
         if planned { Status::Planned } else { Status::Asserted }
     }
 
@@ -777,6 +778,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             u -= 1;
         }
         None
+    }
+
+    /// "revenge awaits the criminals", "a harsh retaliation is waiting": a verb of waiting
+    /// right after a noun (or one word on, past a quote mark) says its event is to come.
+    fn awaited(&self, end: usize) -> bool {
+        (end..(end + 2).min(self.sentence.tokens.end)).any(|t| self.has(t, Cue::Ahead))
     }
 
     /// "sanctions that will come": a relative clause in the future right after a noun.
