@@ -38,6 +38,7 @@ fn status_follows_negation_modality_and_intention() {
         ("Trump doubled down on threats to target Iranian cultural sites.", "target", Status::Planned),
         ("The decision to withdraw the troops was made on Monday.", "withdraw", Status::Planned),
         ("They are allowed to kill our people.", "kill", Status::Planned),
+        ("Officials warned of attacks on US forces.", "attacks", Status::Planned),
         // A verb of waiting after the noun: the event is still to come.
         ("Khamenei said a harsh retaliation is waiting for the US.", "retaliation", Status::Planned),
         ("He tweeted that revenge awaits the criminals.", "revenge", Status::Planned),
