@@ -96,6 +96,13 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     let strike = event(&found, "strike");
     assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-03"));
 
+    // A time of a clause that "which" or "that" opens dates that clause's event only.
+    let found = events(
+        "A militia leader has warned the US of a strong response to the latest provocation, which \
+         was carried out on Wednesday evening.",
+    );
+    assert_eq!(dated(&found, "warned"), (Some("2020-01-04".into()), TimeSource::Published));
+
     // Planned events get no date unless the text gives one after them.
     let found = events("Iran vowed to retaliate.");
     assert_eq!(event(&found, "retaliate").value, None);

@@ -60,6 +60,11 @@ impl<'a> SentenceContext<'a, '_> {
             if elsewhere && (known || offset == Some(Offset::Vague)) {
                 continue;
             }
+            // Nor one of a clause that "which", "who" or "that" opens: it dates that clause's
+            // own event ("warned … the latest provocation, which was carried out on Sunday").
+            if elsewhere && self.in_relative_clause(self.token_at(expr.span.start), lo) {
+                continue;
+            }
             let (t0, t1) =
                 (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
             if !reporting && self.dates_a_report(t0, t1) {
@@ -204,6 +209,15 @@ impl<'a> SentenceContext<'a, '_> {
             anchor.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?
         };
         Some(Offset::Exact(date))
+    }
+
+    /// Whether token `t` is in a clause that a `relative` cue opens ("which was carried out on
+    /// Sunday", "that the strikes took place on Sunday"), read back no further than token
+    /// `from` (the rules' window).
+    fn in_relative_clause(&self, t: usize, from: usize) -> bool {
+        let id = self.clause_of(t);
+        let opening = (from.max(self.sentence.tokens.start)..=t).find(|&u| self.clause_of(u) == id);
+        opening.is_some_and(|u| u > self.sentence.tokens.start && self.has(u, Cue::Relative))
     }
 
     /// Whether a duration of a month or more after a `throughout` preposition ("over the past
