@@ -518,6 +518,9 @@ fn a_duration_before_after_or_before_moves_the_event_from_the_other_time() {
     // With no other time in the sentence, the rule says nothing.
     let found = events("The crash came hours after Iran launched missiles.");
     assert_ne!(dated(&found, "launched").1, TimeSource::Offset);
+    // A day before year 0 has no TIMEX3 value: no date at all.
+    let found = events("Parliament met on Sunday, 6000 years after the vote on the budget.");
+    assert_eq!(dated(&found, "vote"), (None, TimeSource::None));
 }
 
 #[test]

@@ -639,13 +639,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let passive = found.form.can_be_participle() && self.is_passive(found);
         let participants = self.participants(found, passive, clause_start, clause_end.min(next));
         let place = self.place(found, clause_start, clause_end, &participants);
-        let (time, time_source) = self.time(found, span, status);
+        let (time, mut time_source) = self.time(found, span, status);
         let (value, interval) = match time {
             Some(Timed::Expr(expr)) => (Some(expr.value.clone()), expr.interval),
+            // A day no TIMEX3 value writes ("6000 years before the vote", a publication date
+            // past 9999) dates nothing.
             Some(Timed::Date(date)) => {
-                let value = TimexValue::Calendar(CalendarValue::date(date));
-                let interval = value.interval();
-                (Some(value), interval)
+                let day = CalendarValue::date(date);
+                if day.against_timex_years() == std::cmp::Ordering::Equal {
+                    let value = TimexValue::Calendar(day);
+                    (Some(value.clone()), value.interval())
+                } else {
+                    time_source = TimeSource::None;
+                    (None, None)
+                }
             }
             None => (None, None),
         };

@@ -139,6 +139,20 @@ impl Draft {
         Draft { end, kind, value, modifier: None, anchor, rule }
     }
 
+    /// A date no TIMEX3 value writes (before year 0 or after 9999: "6201 years ago") is only
+    /// the past or the future.
+    fn within_timex_years(self) -> Draft {
+        let value = match &self.value {
+            TimexValue::Calendar(c) => match c.against_timex_years() {
+                std::cmp::Ordering::Less => TimexValue::PastRef,
+                std::cmp::Ordering::Greater => TimexValue::FutureRef,
+                std::cmp::Ordering::Equal => return self,
+            },
+            _ => return self,
+        };
+        Draft { kind: TimexType::Date, value, ..self }
+    }
+
     fn calendar(&self) -> Option<CalendarValue> {
         match self.value {
             TimexValue::Calendar(c) => Some(c),
@@ -206,6 +220,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         };
         match interesting.then(|| parser.expression(i)).flatten() {
             Some(draft) if draft.end > i => {
+                let draft = draft.within_timex_years();
                 if let TimexValue::Calendar(c) = draft.value {
                     // In news, a date counted from the last date ("a year earlier") compares with it
                     // and does not replace it; in a narrative it moves the story on.

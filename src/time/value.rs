@@ -403,6 +403,24 @@ impl PartOfDay {
 }
 
 impl CalendarValue {
+    /// Where the year lies against what a TIMEX3 value writes, years 0000 to 9999: before
+    /// them (`Less`: "6201 years ago"), after them (`Greater`) or among them (`Equal`).
+    pub fn against_timex_years(&self) -> std::cmp::Ordering {
+        let (n, last) = match self.year {
+            Year::Year(y) => (y, 9999),
+            Year::Decade(d) => (d, 999),
+            Year::Century(c) => (c, 99),
+            Year::Unknown => return std::cmp::Ordering::Equal,
+        };
+        if n < 0 {
+            std::cmp::Ordering::Less
+        } else if n > last {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }
+
     /// A year.
     pub fn year(year: i32) -> CalendarValue {
         CalendarValue { year: Year::Year(year), within: None, time: None }

@@ -65,8 +65,8 @@ fn mention_ok(
 }
 
 /// Extracts `doc` twice and checks the result: every span valid, mentions and times in order
-/// without overlap, sentences in order, every event inside its sentence, every time value
-/// parsing back to itself and its interval, and byte-identical JSON on the second run.
+/// without overlap, sentences in order, every event inside its sentence, every time and event
+/// value parsing back to itself and its interval, and byte-identical JSON on the second run.
 pub fn check_extraction(extractor: &Extractor, doc: &Document) -> Result<Extraction, String> {
     let text = doc.text.as_str();
     let x = extractor.extract(doc);
@@ -110,6 +110,11 @@ pub fn check_extraction(extractor: &Extractor, doc: &Document) -> Result<Extract
             span_ok(text, p.span, "participant")?;
         }
         if let Some(value) = &e.value {
+            let back: annals::time::TimexValue = value
+                .to_string()
+                .parse()
+                .map_err(|e| format!("event value {value} does not parse back: {e}"))?;
+            ensure!(&back == value, "event value {value} parses back as {back}");
             ensure!(
                 value.interval() == e.interval,
                 "event value {value}: interval {:?} is not the value's",
