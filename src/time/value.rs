@@ -405,7 +405,7 @@ impl PartOfDay {
 impl CalendarValue {
     /// Where the year lies against what a TIMEX3 value writes, years 0000 to 9999: before
     /// them (`Less`: "6201 years ago"), after them (`Greater`) or among them (`Equal`).
-    pub fn against_timex_years(&self) -> std::cmp::Ordering {
+    pub(crate) fn against_timex_years(&self) -> std::cmp::Ordering {
         let (n, last) = match self.year {
             Year::Year(y) => (y, 9999),
             Year::Decade(d) => (d, 999),
