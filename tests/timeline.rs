@@ -250,6 +250,40 @@ fn an_event_told_on_two_adjacent_days_in_the_same_words_is_one() {
 }
 
 #[test]
+fn a_text_keeps_its_own_day_for_an_event_the_timeline_dates_otherwise() {
+    // Written in Washington: the crash was late Tuesday there, Wednesday in Tehran. The
+    // headline's crash is too far ahead of the dated sentence to take its day in the text.
+    let washington = "Passenger airliner crash near Tehran\n\nThe president spoke to reporters. \
+        The minister spoke to reporters. The senator spoke to reporters. The governor spoke to \
+        reporters. The mayor spoke to reporters. The envoy spoke to reporters. The passenger \
+        airliner crashed after take-off from Tehran late Tuesday.";
+    let docs = [
+        Document::new("a", "A passenger airliner crashed after take-off from Tehran on Wednesday.")
+            .published(date(8)),
+        Document::new("b", washington).published(date(8)),
+        Document::new("c", "Rescuers reached the passenger airliner that crashed near Tehran on Wednesday.")
+            .published(date(8)),
+    ];
+    let timeline = merged(&docs);
+    let entries = timeline.entries();
+    let mut events = EXTRACTOR.extract(&docs[1]).events;
+    let headline = |events: &[annals::events::Event]| {
+        events
+            .iter()
+            .find(|e| e.trigger.text == "crash")
+            .and_then(|e| e.value.as_ref())
+            .map(|v| v.to_string())
+    };
+    assert_eq!(headline(&events).as_deref(), Some("2020-01-08"), "dated by publication in its text");
+    timeline.date_events(&entries, "b", &mut events);
+    assert_eq!(headline(&events).as_deref(), Some("2020-01-07"), "the text's own day for the crash");
+    // The other texts' mentions keep the timeline's day.
+    let mut events = EXTRACTOR.extract(&docs[0]).events;
+    timeline.date_events(&entries, "a", &mut events);
+    assert!(events.iter().all(|e| e.value.as_ref().is_none_or(|v| v.to_string() == "2020-01-08")));
+}
+
+#[test]
 fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_one() {
     let docs = [
         Document::new(

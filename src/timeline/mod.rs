@@ -208,8 +208,10 @@ impl Timeline {
 
     /// Gives the events of document `document` the dates of the entries they were merged
     /// into (`entries` from [`Timeline::entries`]): what the other documents say dates an
-    /// event that its own text dates only by publication or not precisely. Events in no
-    /// entry (not asserted, or undated) keep their own.
+    /// event that its own text dates only by publication or not precisely. Where the
+    /// document's own text dates another of its mentions in the same entry to a day, that
+    /// day wins over the entry's (a text keeps its own time zone's day). Events in no entry
+    /// (not asserted, or undated) keep their own.
     ///
     /// # Example
     ///
@@ -228,23 +230,35 @@ impl Timeline {
     /// # Ok::<(), annals::Error>(())
     /// ```
     pub fn date_events(&self, entries: &[Entry], document: &str, events: &mut [Event]) {
-        let mut by_trigger: BTreeMap<(usize, usize), &Entry> = BTreeMap::new();
-        for entry in entries {
+        let mut by_trigger: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for (i, entry) in entries.iter().enumerate() {
             for source in entry.sources.iter().filter(|s| s.document == document) {
-                by_trigger.insert((source.trigger.start, source.trigger.end), entry);
+                by_trigger.insert((source.trigger.start, source.trigger.end), i);
             }
         }
-        for event in events {
-            let Some(entry) = by_trigger.get(&(event.trigger.span.start, event.trigger.span.end)) else {
-                continue;
-            };
-            // The event's own text wins where it dates the event to a day; the timeline
-            // dates what the text dates only by publication, or coarsely.
-            let weak = event.time_source == crate::events::TimeSource::Published
-                || event.interval.is_none_or(|i| i.granularity > crate::time::Granularity::Day);
-            if weak && event.value.as_ref() != Some(&entry.value) {
-                event.value = Some(entry.value.clone());
-                event.interval = Some(entry.interval);
+        let entry_of = |e: &Event| by_trigger.get(&(e.trigger.span.start, e.trigger.span.end)).copied();
+        // The event's own text wins where it dates the event to a day; the timeline dates what
+        // the text dates only by publication, or coarsely.
+        let weak = |e: &Event| {
+            e.time_source == crate::events::TimeSource::Published
+                || e.interval.is_none_or(|i| i.granularity > crate::time::Granularity::Day)
+        };
+        // An entry's day as this document's own text gives it, where it does: a strike "on
+        // Thursday" in a text written in Washington keeps that text's other mentions of the
+        // strike on Thursday, though most reports, written in Baghdad, say Friday.
+        let mut own: BTreeMap<usize, (TimexValue, Interval)> = BTreeMap::new();
+        for e in events.iter().filter(|e| !weak(e)) {
+            if let (Some(i), Some(value), Some(interval)) = (entry_of(e), &e.value, e.interval) {
+                own.entry(i).or_insert_with(|| (value.clone(), interval));
+            }
+        }
+        for event in events.iter_mut() {
+            let Some(i) = entry_of(event) else { continue };
+            let (value, interval) =
+                own.get(&i).map_or((&entries[i].value, entries[i].interval), |(v, i)| (v, *i));
+            if weak(event) && event.value.as_ref() != Some(value) {
+                event.value = Some(value.clone());
+                event.interval = Some(interval);
                 event.time_source = crate::events::TimeSource::Timeline;
             }
         }
