@@ -192,6 +192,17 @@ fn a_verb_form_after_a_determiner_is_another_noun() {
 }
 
 #[test]
+fn an_s_form_after_a_determiner_and_a_modifier_with_no_object_is_a_plural_noun() {
+    // "the new sanctions at …", "those economic sanctions that …": nouns, so "at" tells where
+    // and the relative clause's future makes them planned.
+    let found = events("Pompeo and Mnuchin announced the new sanctions at the White House.");
+    let sanctions = event(&found, "sanctions");
+    assert!(sanctions.participants.iter().all(|p| p.role != Role::Target), "{sanctions:#?}");
+    let found = events("Those economic sanctions that will come in the days ahead are severe.");
+    assert_eq!(event(&found, "sanctions").status, Status::Planned);
+}
+
+#[test]
 fn set_phrases_tell_no_event() {
     let found =
         events("Two officials, speaking on condition of anonymity, said crowds chanted Death to America.");

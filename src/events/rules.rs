@@ -362,7 +362,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         } || self.verb_follows(t, t + len);
         // A base form after a determiner and one modifier ("a hostile target", "a retaliatory
         // strike"): a singular subject would take the -s form, so the word is a noun.
-        let modified = !phrases.iter().any(|p| p.payload.1 == Form::Third && p.rest.len() + 1 == len)
+        // An -s form there is a verb only with an object after it: "the government sanctions
+        // banks", not "the new sanctions at the White House" or "the new sanctions."
+        let objectless = t + len >= end
+            || input.tokens[t + len].kind == TokenKind::Punct
+            || self.any_preposition_before(t + len + 1)
+            || self.has(t + len, Cue::Relative);
+        let modified = (objectless
+            || !phrases.iter().any(|p| p.payload.1 == Form::Third && p.rest.len() + 1 == len))
             && self.after_determiner_and_modifier(t);
         let nominal = nominal || modified;
         // A form that is both base and participle ("hit", "put") is a participle after a form
@@ -610,8 +617,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
 
     /// Whether an object preposition opens the noun phrase that ends with the name at token
     /// `t`: right before it, or before a determiner and a few modifiers ("the death of key
-    /// Iranian major-general Qassem Soleimani").
-    fn object_phrase_before(&self, t: usize) -> bool {
+    /// Iranian major-general Qassem Soleimani"). After a `noun` trigger, one that is also a
+    /// place preposition ("at") tells where, not whom: "sanctions at the White House".
+    fn object_phrase_before(&self, t: usize, noun: bool) -> bool {
         let start = self.sentence.tokens.start;
         let mut p = t;
         while p > start && t - p < MODIFIER_REACH {
@@ -620,7 +628,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
             p -= 1;
         }
-        p > start && self.preposition_before(p, Cue::ObjectPreposition)
+        p > start
+            && self.preposition_before(p, Cue::ObjectPreposition)
+            && !(noun && self.preposition_before(p, Cue::PlacePreposition))
     }
 
     /// Whether any preposition stands just before token `t`.
@@ -1034,7 +1044,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             let t = self.token_at(m.span.start);
             if self.preposition_before(t, Cue::AgentPreposition) {
                 add(by_role, m, &mut out);
-            } else if !object_found && object_role.is_some() && self.object_phrase_before(t) {
+            } else if !object_found
+                && object_role.is_some()
+                && self.object_phrase_before(t, found.form == Form::Noun)
+            {
                 add(object_role, prefer_person(object_role, t, m), &mut out);
                 object_found = true;
             }
