@@ -73,6 +73,10 @@ fn roles_follow_voice() {
     assert_eq!(role(protest, Role::Target), ["united-states"]);
     assert_eq!(protest.place.as_ref().map(|p| p.as_str()), Some("tehran"));
 
+    // A noun's phrases end at its clause's verb: Kataib Hezbollah is no target here.
+    let found = events("Officials said the rocket attack on the base is the work of Kataib Hezbollah.");
+    assert!(role(event(&found, "rocket attack"), Role::Target).is_empty());
+
     // "if" opens another clause: its subject is no target of the verb before it.
     let found = events("Trump threatened to target Iranian cultural sites if Tehran retaliates.");
     assert!(event(&found, "target").participants.iter().all(|p| p.entity.as_str() != "tehran"));

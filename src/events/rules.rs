@@ -1004,6 +1004,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // is a person: past a title or an organisation ("the death of IRGC commander Qasem
         // Soleimani"), the first person in reach is preferred.
         let right_end = (found.end + PREPOSITION_REACH).min(clause_end);
+        // A noun's phrases end where a verb of its clause begins: "the rocket attack on K1
+        // base is the work of Kataib Hezbollah" names no target.
+        let right_end = if found.form == Form::Noun {
+            (found.end..right_end)
+                .find(|&t| [Cue::PassiveAuxiliary, Cue::Future].into_iter().any(|c| self.has(t, c)))
+                .unwrap_or(right_end)
+        } else {
+            right_end
+        };
         let prefer_person = |role: Option<Role>, from: usize, first: &'a Mention| -> &'a Mention {
             if role != Some(Role::Victim) || first.kind == EntityKind::Person {
                 return first;
