@@ -243,6 +243,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
         "cues.tsv:1: a retype word is one word, found `cargo ship`",
     ),
     (Loader::Events, "cues.tsv", "negation\tnot||never\n", "cues.tsv:1: empty form between `|`"),
+    (
+        Loader::Events,
+        "extra-triggers.tsv",
+        "protest\tnoun\tagent\t-\t^siege|sieges\n",
+        "extra-triggers.tsv:1: only a verb's base form may be marked `^` (`^storm`)",
+    ),
 ];
 
 #[test]

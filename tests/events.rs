@@ -207,6 +207,18 @@ fn an_s_form_after_a_determiner_and_a_modifier_with_no_object_is_a_plural_noun()
 }
 
 #[test]
+fn a_base_form_marked_for_the_infinitive_is_a_verb_only_after_to_a_modal_or_not() {
+    // "^storm" in triggers.tsv: "to storm" is a protest, "a storm" the weather.
+    let found = events("Protesters attempted to storm the US embassy.");
+    assert_eq!(event(&found, "storm").kind, "protest");
+    assert_eq!(event(&found, "storm").status, Status::Asserted);
+    let found = events("Crowds did not storm the palace.");
+    assert_eq!(event(&found, "storm").status, Status::Negated);
+    let found = events("A storm flooded the capital and the storm drains overflowed.");
+    assert!(found.iter().all(|e| e.trigger.text != "storm"), "{found:#?}");
+}
+
+#[test]
 fn set_phrases_tell_no_event() {
     let found =
         events("Two officials, speaking on condition of anonymity, said crowds chanted Death to America.");

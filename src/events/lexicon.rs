@@ -218,6 +218,9 @@ pub(crate) struct EventLexicon {
     pub(crate) cues: PhraseTable<Cue>,
     /// Kinds that a patient changes (`retype:FROM>TO` lines).
     pub(crate) retypes: Vec<Retype>,
+    /// The triggers whose base form is written `^storm`: a verb only right after "to", a
+    /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather).
+    pub(crate) base_after_to: Vec<u32>,
 }
 
 impl EventLexicon {
@@ -398,6 +401,12 @@ impl EventLexicon {
             if slots.iter().any(|s| s.trim().is_empty()) {
                 return Err(source.error(line, "empty form (write `-` for a form not in use)"));
             }
+            // "^storm": a base form read only after "to", a modal or a negation.
+            let marked = slots.iter().position(|s| s.starts_with('^'));
+            if marked.is_some_and(|i| i != 0 || pos != "verb") || slots[0] == "^" {
+                return Err(source.error(line, "only a verb's base form may be marked `^` (`^storm`)"));
+            }
+            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches('^')).collect();
             let index =
                 u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
             self.triggers.push(TriggerEntry {
@@ -406,6 +415,9 @@ impl EventLexicon {
                 object,
                 rule: RuleId::from(format!("trigger:{}:{line}", source.name())),
             });
+            if marked.is_some() {
+                self.base_after_to.push(index);
+            }
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.
                 let form = match (*shape, pos == "verb" && slots[2] == slots[3]) {

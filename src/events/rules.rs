@@ -400,6 +400,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if determined && matches!(form, Form::Base | Form::Third) {
             return None;
         }
+        // "^storm": a verb only right after "to", a modal or a negation.
+        let after_to = t > self.sentence.tokens.start
+            && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
+                .into_iter()
+                .any(|c| self.has(t - 1, c));
+        if form == Form::Base && !after_to && self.lex.base_after_to.contains(&index) {
+            return None;
+        }
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
             form = Form::Noun;
         }
