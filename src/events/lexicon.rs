@@ -219,7 +219,8 @@ pub(crate) struct EventLexicon {
     /// Kinds that a patient changes (`retype:FROM>TO` lines).
     pub(crate) retypes: Vec<Retype>,
     /// The triggers whose base form is written `^storm`: a verb only right after "to", a
-    /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather).
+    /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather);
+    /// in ascending order, as triggers are numbered.
     pub(crate) base_after_to: Vec<u32>,
 }
 

@@ -405,7 +405,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
                 .into_iter()
                 .any(|c| self.has(t - 1, c));
-        if form == Form::Base && !after_to && self.lex.base_after_to.contains(&index) {
+        if form == Form::Base && !after_to && self.lex.base_after_to.binary_search(&index).is_ok() {
             return None;
         }
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
