@@ -216,6 +216,11 @@ fn a_base_form_marked_for_the_infinitive_is_a_verb_only_after_to_a_modal_or_not(
     assert_eq!(event(&found, "storm").status, Status::Negated);
     let found = events("A storm flooded the capital and the storm drains overflowed.");
     assert!(found.iter().all(|e| e.trigger.text != "storm"), "{found:#?}");
+    // "^march": "will march" is a protest, "from January to March" the month.
+    let found = events("Thousands will march in Tehran.");
+    assert_eq!(event(&found, "march").kind, "protest");
+    let found = events("Prices rose from January to March.");
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]

@@ -317,6 +317,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         None
     }
 
+    /// Whether token `t` lies inside a time expression.
+    fn in_time(&self, t: usize) -> bool {
+        let span = self.input.tokens[t].span;
+        let times = self.input.times;
+        let i = times.partition_point(|x| x.span.end <= span.start);
+        times.get(i).is_some_and(|x| x.span.start <= span.start)
+    }
+
     pub(super) fn mention_starting_at(&self, byte: usize) -> Option<&'a Mention> {
         let mentions = self.input.mentions;
         let i = mentions.partition_point(|m| m.span.start < byte);
@@ -405,7 +413,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
                 .into_iter()
                 .any(|c| self.has(t - 1, c));
-        if form == Form::Base && !after_to && self.lex.base_after_to.binary_search(&index).is_ok() {
+        // Nor inside a time expression ("from January to March").
+        if form == Form::Base
+            && self.lex.base_after_to.binary_search(&index).is_ok()
+            && (!after_to || self.in_time(t))
+        {
             return None;
         }
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
