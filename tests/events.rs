@@ -224,6 +224,17 @@ fn a_base_form_marked_for_the_infinitive_is_a_verb_only_after_to_a_modal_or_not(
 }
 
 #[test]
+fn a_purpose_infinitive_of_the_kind_of_a_trigger_before_it_tells_that_event_again() {
+    let found = events("Iran fired missiles at two US bases in Iraq to avenge the killing of its general.");
+    assert!(found.iter().all(|e| e.trigger.text != "avenge"), "{found:#?}");
+    let found = events("Khamenei appointed Esmail Qaani to replace him.");
+    assert_eq!(found.iter().filter(|e| e.kind == "appointment").count(), 1, "{found:#?}");
+    // Of another kind, it is another event.
+    let found = events("Iran vowed to retaliate.");
+    assert_eq!(event(&found, "retaliate").kind, "attack");
+}
+
+#[test]
 fn set_phrases_tell_no_event() {
     let found =
         events("Two officials, speaking on condition of anonymity, said crowds chanted Death to America.");

@@ -33,6 +33,9 @@ const LINK_REACH: usize = 10;
 /// How many words may stand between a support verb and the event noun it carries ("launched
 /// a ballistic missile attack").
 const SUPPORT_REACH: usize = 4;
+/// How many tokens may stand between a trigger and a purpose infinitive of its kind that tells
+/// its event again ("fired missiles at two US bases in Iraq to avenge").
+const PURPOSE_REACH: usize = 12;
 /// How far before a passive verb its subject may be ("the plane appeared to have been hit").
 const PATIENT_REACH: usize = 8;
 /// The furthest any rule reads from a trigger, in tokens (see `window`).
@@ -462,11 +465,30 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             });
             before.or(after)
         };
+        // "fired missiles at two US bases to avenge the killing", "appointed Qaani to replace
+        // him": a purpose infinitive of the kind of a trigger before it in its clause tells
+        // that event again.
+        let purpose = |found: &[Found<'l>], i: usize| {
+            let verb = &found[i];
+            verb.form == Form::Base
+                && verb.first > self.sentence.tokens.start
+                && self.has(verb.first - 1, Cue::Infinitive)
+                && found[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|e| verb.first.saturating_sub(e.end) <= PURPOSE_REACH)
+                    .any(|e| {
+                        e.entry.kind == verb.entry.kind
+                            && self.clause_of(e.first) == self.clause_of(verb.first)
+                    })
+        };
         let mut keep = vec![true; found.len()];
         for i in 0..found.len() {
             if let Some(noun) = restated(&found, i) {
                 keep[i] = false;
                 found[noun].verb = Some((found[i].first, found[i].end));
+            } else if purpose(&found, i) {
+                keep[i] = false;
             }
         }
         found.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
