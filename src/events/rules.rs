@@ -411,17 +411,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if determined && matches!(form, Form::Base | Form::Third) {
             return None;
         }
-        // "^storm": a verb only right after "to", a modal or a negation.
-        let after_to = t > self.sentence.tokens.start
-            && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
-                .into_iter()
-                .any(|c| self.has(t - 1, c));
-        // Nor inside a time expression ("from January to March").
-        if form == Form::Base
-            && self.lex.base_after_to.binary_search(&index).is_ok()
-            && (!after_to || self.in_time(t))
-        {
-            return None;
+        // "^storm": a verb only right after "to", a modal or a negation, and never inside a
+        // time expression ("from January to March").
+        if form == Form::Base && self.lex.base_after_to.binary_search(&index).is_ok() {
+            let after_to = t > self.sentence.tokens.start
+                && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
+                    .into_iter()
+                    .any(|c| self.has(t - 1, c));
+            if !after_to || self.in_time(t) {
+                return None;
+            }
         }
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
             form = Form::Noun;
