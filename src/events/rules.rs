@@ -375,13 +375,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // strike"): a singular subject would take the -s form, so the word is a noun.
         // An -s form there is a verb only with an object after it: "the government sanctions
         // banks", not "the new sanctions at the White House" or "the new sanctions."
-        let objectless = t + len >= end
-            || input.tokens[t + len].kind == TokenKind::Punct
-            || self.any_preposition_before(t + len + 1)
-            || self.has(t + len, Cue::Relative);
-        let modified = (objectless
-            || !phrases.iter().any(|p| p.payload.1 == Form::Third && p.rest.len() + 1 == len))
-            && self.after_determiner_and_modifier(t);
+        let objectless = || {
+            t + len >= end
+                || input.tokens[t + len].kind == TokenKind::Punct
+                || self.any_preposition_before(t + len + 1)
+                || self.has(t + len, Cue::Relative)
+        };
+        let modified = self.after_determiner_and_modifier(t)
+            && (!phrases.iter().any(|p| p.payload.1 == Form::Third && p.rest.len() + 1 == len)
+                || objectless());
         let nominal = nominal || modified;
         // A form that is both base and participle ("hit", "put") is a participle after a form
         // of "be" ("the plane was hit", "being hit").
