@@ -284,6 +284,34 @@ fn a_text_keeps_its_own_day_for_an_event_the_timeline_dates_otherwise() {
 }
 
 #[test]
+fn a_text_in_another_time_zone_keeps_its_day_for_related_events_of_that_day() {
+    let docs = [
+        Document::new("a", "A US drone strike killed Qasem Soleimani at Baghdad airport on Friday.")
+            .published(date(4)),
+        Document::new("b", "Qasem Soleimani was killed in a US air strike in Baghdad on Friday.")
+            .published(date(4)),
+        // Written in Washington: the death was Thursday there; the strike is not dated in words.
+        Document::new(
+            "w",
+            "Qasem Soleimani was killed on Thursday, the Pentagon said.\n\nThe US air strike on Qasem \
+             Soleimani drew condemnation.",
+        )
+        .published(date(3)),
+    ];
+    let timeline = merged(&docs);
+    let entries = timeline.entries();
+    let mut events = EXTRACTOR.extract(&docs[2]).events;
+    timeline.date_events(&entries, "w", &mut events);
+    let strike = events.iter().find(|e| e.trigger.text == "air strike").expect("the strike is found");
+    assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-02"), "{entries:#?}");
+    // The Baghdad texts keep Friday.
+    let mut events = EXTRACTOR.extract(&docs[1]).events;
+    timeline.date_events(&entries, "b", &mut events);
+    let strike = events.iter().find(|e| e.trigger.text == "air strike").expect("the strike is found");
+    assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-03"));
+}
+
+#[test]
 fn a_report_with_no_event_of_its_own_day_needs_fewer_words_to_find_an_earlier_one() {
     let docs = [
         Document::new(

@@ -29,7 +29,7 @@ mod similarity;
 use crate::entities::{Entity, EntityId};
 use crate::events::{Event, EventKind, Role, Status};
 use crate::span::Span;
-use crate::time::{Interval, TimexValue};
+use crate::time::{Granularity, Interval, TimexValue};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -106,6 +106,14 @@ pub struct Timeline {
     /// Shared: every document's timeline from one extractor holds the same map.
     kinds: Arc<BTreeMap<EventKind, KindInfo>>,
 }
+
+/// A value and the interval it denotes.
+type Dated = (TimexValue, Interval);
+
+/// How many entries of one day a document may date on an adjacent day (its time zone) that
+/// `date_events` compares each of its other entries of that day with: a document of thousands
+/// of events stays linear.
+const MAX_ZONE_ENTRIES: usize = 8;
 
 impl Timeline {
     /// A timeline of one document's reports.
@@ -210,8 +218,10 @@ impl Timeline {
     /// into (`entries` from [`Timeline::entries`]): what the other documents say dates an
     /// event that its own text dates only by publication or not precisely. Where the
     /// document's own text dates another of its mentions in the same entry to a day, that
-    /// day wins over the entry's (a text keeps its own time zone's day). Events in no entry
-    /// (not asserted, or undated) keep their own.
+    /// day wins over the entry's (a text keeps its own time zone's day); where it dates an
+    /// entry of the same day one day off, entries of that day sharing someone with it move
+    /// with it (the strike that killed a general whose death the text dates a day earlier).
+    /// Events in no entry (not asserted, or undated) keep their own.
     ///
     /// # Example
     ///
@@ -241,21 +251,47 @@ impl Timeline {
         // the text dates only by publication, or coarsely.
         let weak = |e: &Event| {
             e.time_source == crate::events::TimeSource::Published
-                || e.interval.is_none_or(|i| i.granularity > crate::time::Granularity::Day)
+                || e.interval.is_none_or(|i| i.granularity > Granularity::Day)
         };
         // An entry's day as this document's own text gives it, where it does: a strike "on
         // Thursday" in a text written in Washington keeps that text's other mentions of the
         // strike on Thursday, though most reports, written in Baghdad, say Friday.
-        let mut own: BTreeMap<usize, (TimexValue, Interval)> = BTreeMap::new();
+        let mut own: BTreeMap<usize, Dated> = BTreeMap::new();
         for e in events.iter().filter(|e| !weak(e)) {
             if let (Some(i), Some(value), Some(interval)) = (entry_of(e), &e.value, e.interval) {
                 own.entry(i).or_insert_with(|| (value.clone(), interval));
             }
         }
+        // A text that tells an entry of day D on an adjacent day writes in another time zone:
+        // it tells the other entries of day D that share someone with that one on its day too
+        // (the strike that killed Soleimani, whose death a Washington text dates "Thursday").
+        let day_of =
+            |interval: Interval| (interval.granularity == Granularity::Day).then(|| interval.start.date());
+        let mut zone: BTreeMap<NaiveDate, Vec<(usize, Dated)>> = BTreeMap::new();
+        for (&j, (_, own_day)) in &own {
+            let Some(day) = day_of(entries[j].interval) else { continue };
+            let told = own_day.start.date();
+            let list = zone.entry(day).or_default();
+            let value = TimexValue::Calendar(crate::time::CalendarValue::date(told));
+            if let Some(told_day) = value.interval()
+                && (day - told).num_days().abs() == 1
+                && list.len() < MAX_ZONE_ENTRIES
+            {
+                list.push((j, (value, told_day)));
+            }
+        }
+        let shifted = |i: usize| {
+            let list = zone.get(&day_of(entries[i].interval)?)?;
+            list.iter()
+                .find(|(j, _)| entries[i].participants.iter().any(|p| entries[*j].participants.contains(p)))
+                .map(|(_, day)| day)
+        };
         for event in events.iter_mut() {
             let Some(i) = entry_of(event) else { continue };
-            let (value, interval) =
-                own.get(&i).map_or((&entries[i].value, entries[i].interval), |(v, i)| (v, *i));
+            let (value, interval) = own
+                .get(&i)
+                .or_else(|| shifted(i))
+                .map_or((&entries[i].value, entries[i].interval), |(v, i)| (v, *i));
             if weak(event) && event.value.as_ref() != Some(value) {
                 event.value = Some(value.clone());
                 event.interval = Some(interval);
