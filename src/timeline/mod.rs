@@ -280,17 +280,29 @@ impl Timeline {
                 list.push((j, (value, told_day)));
             }
         }
-        let shifted = |i: usize| {
-            let list = zone.get(&day_of(entries[i].interval)?)?;
-            list.iter()
-                .find(|(j, _)| entries[i].participants.iter().any(|p| entries[*j].participants.contains(p)))
-                .map(|(_, day)| day)
-        };
+        // Each entry is compared once, through its participants' set: an entry of thousands of
+        // participants costs its length, not its square, whatever the document's events.
+        let people: BTreeMap<usize, std::collections::BTreeSet<&EntityId>> =
+            zone.values().flatten().map(|(j, _)| (*j, entries[*j].participants.iter().collect())).collect();
+        let mut shifted: BTreeMap<usize, Option<&Dated>> = BTreeMap::new();
+        for event in events.iter().filter(|e| weak(e)) {
+            let Some(i) = entry_of(event) else { continue };
+            shifted.entry(i).or_insert_with(|| {
+                let list = zone.get(&day_of(entries[i].interval)?)?;
+                list.iter()
+                    .find(|(j, _)| {
+                        people
+                            .get(j)
+                            .is_some_and(|set| entries[i].participants.iter().any(|p| set.contains(p)))
+                    })
+                    .map(|(_, day)| day)
+            });
+        }
         for event in events.iter_mut() {
             let Some(i) = entry_of(event) else { continue };
             let (value, interval) = own
                 .get(&i)
-                .or_else(|| shifted(i))
+                .or_else(|| shifted.get(&i).copied().flatten())
                 .map_or((&entries[i].value, entries[i].interval), |(v, i)| (v, *i));
             if weak(event) && event.value.as_ref() != Some(value) {
                 event.value = Some(value.clone());
