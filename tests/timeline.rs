@@ -266,21 +266,29 @@ fn a_text_keeps_its_own_day_for_an_event_the_timeline_dates_otherwise() {
     ];
     let timeline = merged(&docs);
     let entries = timeline.entries();
-    let mut events = EXTRACTOR.extract(&docs[1]).events;
-    let headline = |events: &[annals::events::Event]| {
-        events
-            .iter()
-            .find(|e| e.trigger.text == "crash")
-            .and_then(|e| e.value.as_ref())
-            .map(|v| v.to_string())
-    };
-    assert_eq!(headline(&events).as_deref(), Some("2020-01-08"), "dated by publication in its text");
-    timeline.date_events(&entries, "b", &mut events);
-    assert_eq!(headline(&events).as_deref(), Some("2020-01-07"), "the text's own day for the crash");
+    let own = EXTRACTOR.extract(&docs[1]).events;
+    assert_eq!(day_of(&own, "crash").as_deref(), Some("2020-01-08"), "dated by publication in its text");
+    let events = redated(&timeline, &entries, &docs[1]);
+    assert_eq!(day_of(&events, "crash").as_deref(), Some("2020-01-07"), "the text's own day for the crash");
     // The other texts' mentions keep the timeline's day.
-    let mut events = EXTRACTOR.extract(&docs[0]).events;
-    timeline.date_events(&entries, "a", &mut events);
+    let events = redated(&timeline, &entries, &docs[0]);
     assert!(events.iter().all(|e| e.value.as_ref().is_none_or(|v| v.to_string() == "2020-01-08")));
+}
+
+/// A document's events dated through the merged timeline (`Timeline::date_events`).
+fn redated(
+    timeline: &Timeline,
+    entries: &[annals::timeline::Entry],
+    doc: &Document,
+) -> Vec<annals::events::Event> {
+    let mut events = EXTRACTOR.extract(doc).events;
+    timeline.date_events(entries, &doc.id, &mut events);
+    events
+}
+
+/// The day of the first event with `trigger`, if it has one.
+fn day_of(events: &[annals::events::Event], trigger: &str) -> Option<String> {
+    events.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.value.as_ref()).map(|v| v.to_string())
 }
 
 #[test]
@@ -300,15 +308,11 @@ fn a_text_in_another_time_zone_keeps_its_day_for_related_events_of_that_day() {
     ];
     let timeline = merged(&docs);
     let entries = timeline.entries();
-    let mut events = EXTRACTOR.extract(&docs[2]).events;
-    timeline.date_events(&entries, "w", &mut events);
-    let strike = events.iter().find(|e| e.trigger.text == "air strike").expect("the strike is found");
-    assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-02"), "{entries:#?}");
+    let events = redated(&timeline, &entries, &docs[2]);
+    assert_eq!(day_of(&events, "air strike").as_deref(), Some("2020-01-02"), "{entries:#?}");
     // The Baghdad texts keep Friday.
-    let mut events = EXTRACTOR.extract(&docs[1]).events;
-    timeline.date_events(&entries, "b", &mut events);
-    let strike = events.iter().find(|e| e.trigger.text == "air strike").expect("the strike is found");
-    assert_eq!(strike.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-03"));
+    let events = redated(&timeline, &entries, &docs[1]);
+    assert_eq!(day_of(&events, "air strike").as_deref(), Some("2020-01-03"));
 }
 
 #[test]
