@@ -299,6 +299,7 @@ impl ExtractorBuilder {
                                     span_days: k.span_days,
                                     identity: k.identity.clone(),
                                     summary: k.summary.clone(),
+                                    told_as: k.told_as.clone(),
                                 },
                             )
                         })

@@ -184,6 +184,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
         "siege\tsiege\t3\t-\t{crowd} siege\n",
         "kinds.tsv:1: unknown placeholder `{crowd}` in the summary",
     ),
+    (
+        Loader::Events,
+        "kinds.tsv",
+        "siege\tsiege\t0\t-\t{agent} siege\t-\triot:target\n",
+        "kinds.tsv:1: unknown event kind `riot` told as (expected one of ",
+    ),
     // Event triggers: kind, part of speech, subject role, object role, forms.
     (
         Loader::Events,

@@ -368,3 +368,35 @@ fn reports_naming_an_identifying_participant_go_back_past_a_day_that_gave_its_ow
         friday.map(|e| e.sources.iter().map(|s| s.document.as_str()).collect()).unwrap_or_default();
     assert!(documents.contains(&"c"), "{documents:?}");
 }
+
+#[test]
+fn an_event_told_as_another_kind_on_its_day_joins_that_kinds_entry() {
+    let docs = [
+        Document::new("a", "Protesters stormed the US Embassy in Baghdad on Tuesday.").published(date(1)),
+        // The same siege, told as an attack on the embassy; the document's attack naming no
+        // target goes with it.
+        Document::new(
+            "b",
+            "The attack on the US Embassy in Baghdad on Tuesday angered Trump. Iran will be held \
+             responsible for the attack.",
+        )
+        .published(date(1)),
+        // An attack of that day on someone else stays an attack.
+        Document::new("c", "US forces attacked Kataib Hezbollah in Iraq on Tuesday.").published(date(1)),
+    ];
+    let timeline = merged(&docs);
+    let entries = timeline.entries();
+    let kinds: Vec<(&str, Vec<&str>)> = entries
+        .iter()
+        .map(|e| (e.kind.as_str(), e.sources.iter().map(|s| s.document.as_str()).collect()))
+        .collect();
+    assert!(kinds.contains(&("protest", vec!["a", "b", "b"])), "{kinds:?}");
+    assert!(kinds.contains(&("attack", vec!["c"])), "{kinds:?}");
+    // Read through the timeline, the attacks of b are the protest.
+    let events = redated(&timeline, &entries, &docs[1]);
+    let read: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(read, ["protest", "protest"], "{events:#?}");
+    // c's attack keeps its kind.
+    let events = redated(&timeline, &entries, &docs[2]);
+    assert!(events.iter().all(|e| e.kind == "attack"));
+}

@@ -68,6 +68,10 @@ pub(crate) struct KindEntry {
     /// The kinds of entity a role may hold, where the kind restricts it (a death's victim is
     /// a person: "11 Ukrainians were among the dead" names no victim by the country).
     pub(crate) roles: Vec<(Role, Vec<EntityKind>)>,
+    /// Kinds whose mentions may tell an event of this kind, with the role they must share
+    /// with it on its day (a crowd storming an embassy is reported as "an attack on the
+    /// embassy": `attack:target` on the protest line).
+    pub(crate) told_as: Vec<(EventKind, Role)>,
 }
 
 impl KindEntry {
@@ -250,19 +254,24 @@ impl EventLexicon {
     }
 
     fn parse_kinds(&mut self, source: &Source) -> Result<(), Error> {
+        let mut pending: Vec<(usize, EventKind)> = Vec::new();
         for (line, row) in LineReader::new(source) {
-            // The sixth field, the role restrictions, may be left out.
-            let (five, roles) = match row.len() {
-                6 => (&row[..5], row[5]),
-                n if n > 6 => {
+            // The sixth and seventh fields, the role restrictions and the kinds an event is
+            // told as, may be left out.
+            let (five, roles, told) = match row.len() {
+                7 => (&row[..5], row[5], row[6]),
+                6 => (&row[..5], row[5], "-"),
+                n if n > 7 => {
                     return Err(
-                        source.error(line, format!("expected 5 or 6 tab-separated fields, found {n}"))
+                        source.error(line, format!("expected 5 to 7 tab-separated fields, found {n}"))
                     );
                 }
-                _ => (&row[..], "-"),
+                _ => (&row[..], "-", "-"),
             };
             let [kind, label, span, identity, summary] = fields::<5>(source, line, five)?;
             let roles = parse_roles(roles).map_err(|m| source.error(line, m))?;
+            let told_as = parse_told_as(told).map_err(|m| source.error(line, m))?;
+            pending.extend(told_as.iter().map(|(k, _)| (line, k.clone())));
             let span_days = span
                 .parse::<u32>()
                 .map_err(|_| source.error(line, format!("span `{span}` must be a number of days")))?;
@@ -290,10 +299,21 @@ impl EventLexicon {
                 identity,
                 summary: summary.to_string(),
                 roles,
+                told_as,
             };
             match self.kinds.iter_mut().find(|k| k.kind == kind) {
                 Some(existing) => *existing = entry,
                 None => self.kinds.push(entry),
+            }
+        }
+        // A kind told as another must be one of this file's or an earlier kinds file's.
+        for (line, told) in pending {
+            if self.kind(&told).is_none() {
+                let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
+                return Err(source.error(
+                    line,
+                    format!("unknown event kind `{told}` told as (expected one of {})", known.join(", ")),
+                ));
             }
         }
         Ok(())
@@ -440,6 +460,22 @@ impl EventLexicon {
 }
 
 /// `role:kind,kind|role:kind` (or `-`): the kinds of entity each listed role may hold.
+/// The seventh field of kinds.tsv: `kind:role` pairs joined by `|`, or `-`.
+fn parse_told_as(field: &str) -> Result<Vec<(EventKind, Role)>, String> {
+    if field == "-" {
+        return Ok(Vec::new());
+    }
+    field
+        .split('|')
+        .map(|pair| {
+            let (kind, role) =
+                pair.split_once(':').ok_or_else(|| format!("`{pair}` must be kind:role (attack:target)"))?;
+            let role = role.parse::<Role>().map_err(|_| format!("unknown role `{role}` in `{pair}`"))?;
+            Ok((EventKind::from(kind), role))
+        })
+        .collect()
+}
+
 fn parse_roles(field: &str) -> Result<Vec<(Role, Vec<EntityKind>)>, String> {
     if field == "-" {
         return Ok(Vec::new());
@@ -571,10 +607,18 @@ mod tests {
                 "kinds.tsv:1: unknown entity kind `animal`",
             ),
             (
-                "death\tdeath\t1\t-\tdeath\t-\tx\n",
+                "death\tdeath\t1\t-\tdeath\t-\t-\tx\n",
                 "",
                 "",
-                "kinds.tsv:1: expected 5 or 6 tab-separated fields",
+                "kinds.tsv:1: expected 5 to 7 tab-separated fields",
+            ),
+            ("death\tdeath\t1\t-\tdeath\t-\tattack\n", "", "", "kinds.tsv:1: `attack` must be kind:role"),
+            ("death\tdeath\t1\t-\tdeath\t-\tattack:boss\n", "", "", "kinds.tsv:1: unknown role `boss`"),
+            (
+                "death\tdeath\t1\t-\tdeath\t-\tattack:target\n",
+                "",
+                "",
+                "kinds.tsv:1: unknown event kind `attack` told as",
             ),
         ];
         for (kinds, triggers, cues, expected) in cases {

@@ -36,6 +36,10 @@
 //!    participant's event so far.
 //! 4. Clusters of such a kind on adjacent days whose words agree (each has a report the other's
 //!    words tell) are one event told in two time zones (`join_adjacent_days`).
+//! 5. A cluster of a kind that another kind's events are told as (`told-as` in kinds.tsv: a
+//!    siege reported as "an attack on the embassy") joins that kind's largest cluster of its
+//!    day naming someone it names in the given role (`join_told_as`); the entry takes that
+//!    kind.
 //!
 //! An entry's date is what most of its reports say (`consensus`).
 //!
@@ -295,6 +299,9 @@ pub(super) fn cluster<'r>(
     }
     // Step 4: an event of a kind that happens once, told on two adjacent days.
     join_adjacent_days(&mut all, reports, &mut words, kinds);
+    // Step 5: an event told as another kind on its day ("an attack on the embassy" the day
+    // crowds stormed it).
+    join_told_as(&mut all, kinds);
 
     let mut clusters: Vec<Vec<&'r Report>> =
         all.into_iter().map(|c| c.members).filter(|m| !m.is_empty()).collect();
@@ -303,6 +310,86 @@ pub(super) fn cluster<'r>(
     }
     clusters.sort_by(|a, b| a.first().map(|r| r.key()).cmp(&b.first().map(|r| r.key())));
     clusters
+}
+
+/// Step 5: a cluster of a kind that another kind's events are told as (`told_as` in
+/// kinds.tsv: a protest reported as "an attack on the embassy") joins the largest cluster of
+/// that other kind of its day that names someone it names in the given role: whole when
+/// every one it names in that role is the other's, else only its reports naming one of
+/// them (the rest are other attacks of that day). A cluster of the other kind is compared
+/// as it stood before this step, so the result does not depend on which joins first.
+fn join_told_as(all: &mut [Cluster<'_>], kinds: &BTreeMap<EventKind, KindInfo>) {
+    if kinds.values().all(|k| k.told_as.is_empty()) {
+        return;
+    }
+    let day_of = |c: &Cluster<'_>| {
+        (!c.members.is_empty())
+            .then(|| consensus(&c.members).1)
+            .filter(|v| v.granularity <= Granularity::Day)
+            .map(|v| v.start.date())
+    };
+    let days: Vec<Option<NaiveDate>> = all.iter().map(day_of).collect();
+    let kind_of = |c: &Cluster<'_>| c.members.first().map(|r| r.event.kind.clone());
+    // The clusters of each kind that others are told as, by day.
+    let mut targets: BTreeMap<(EventKind, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (i, c) in all.iter().enumerate() {
+        let (Some(kind), Some(day)) = (kind_of(c), days[i]) else { continue };
+        if kinds.get(&kind).is_some_and(|k| !k.told_as.is_empty()) {
+            let list = targets.entry((kind, day)).or_default();
+            if list.len() < MAX_CLUSTERS_SCANNED {
+                list.push(i);
+            }
+        }
+    }
+    // What each such cluster names in each role, and its size, before any join.
+    let sizes: Vec<usize> = all.iter().map(|c| c.members.len()).collect();
+    let named: BTreeMap<usize, BTreeMap<Role, Vec<EntityId>>> = targets
+        .values()
+        .flatten()
+        .map(|&i| {
+            let roles = all[i].roles.iter().map(|(r, ids)| (*r, ids.iter().map(|&id| id.clone()).collect()));
+            (i, roles.collect())
+        })
+        .collect();
+    for i in 0..all.len() {
+        let (Some(kind), Some(day)) = (kind_of(&all[i]), days[i]) else { continue };
+        for (to, info) in kinds {
+            for (_, role) in info.told_as.iter().filter(|(from, _)| *from == kind) {
+                let Some(candidates) = targets.get(&(to.clone(), day)) else { continue };
+                let mine: Vec<EntityId> =
+                    all[i].roles.get(role).into_iter().flatten().map(|&id| id.clone()).collect();
+                let theirs =
+                    |j: &usize| named.get(j).and_then(|r| r.get(role)).map_or(&[][..], Vec::as_slice);
+                let chosen = candidates
+                    .iter()
+                    .filter(|j| **j != i && mine.iter().any(|id| theirs(j).contains(id)))
+                    .max_by_key(|j| (sizes[**j], std::cmp::Reverse(**j)));
+                let Some(&j) = chosen else { continue };
+                let shared: Vec<EntityId> =
+                    mine.iter().filter(|id| theirs(&j).contains(id)).cloned().collect();
+                let members = std::mem::take(&mut all[i].members);
+                let (moved, stay): (Vec<&Report>, Vec<&Report>) = if shared.len() == mine.len() {
+                    (members, Vec::new())
+                } else {
+                    // A report naming no one in the role goes with its document's reports that
+                    // name a shared one ("the attack on the embassy … responsible for the
+                    // attack").
+                    let tells = |r: &Report| shared.iter().any(|id| names_in(r, id, &[*role]));
+                    let documents: Vec<&str> =
+                        members.iter().filter(|r| tells(r)).map(|r| r.document.as_str()).collect();
+                    members.into_iter().partition(|r| {
+                        tells(r)
+                            || (r.event.with_role(*role).next().is_none()
+                                && documents.contains(&r.document.as_str()))
+                    })
+                };
+                all[i] = Cluster::of(stay);
+                for r in moved {
+                    all[j].add(r, &[]);
+                }
+            }
+        }
+    }
 }
 
 /// Step 4: clusters of a kind that happens once (`span` > 0), on adjacent days, that do not

@@ -95,6 +95,10 @@ pub struct KindInfo {
     pub identity: Vec<Role>,
     /// The summary template.
     pub summary: String,
+    /// Kinds whose mentions may tell an event of this kind, with the role they must share
+    /// with it on its day (a protest told as "an attack on the embassy").
+    #[serde(default)]
+    pub told_as: Vec<(EventKind, Role)>,
 }
 
 /// A set of event reports from any number of documents, with their entities; read it with
@@ -221,6 +225,8 @@ impl Timeline {
     /// day wins over the entry's (a text keeps its own time zone's day); where it dates an
     /// entry of the same day one day off, entries of that day sharing someone with it move
     /// with it (the strike that killed a general whose death the text dates a day earlier).
+    /// An event in an entry of another kind takes that kind: the entry tells it in other
+    /// words (`told-as` in kinds.tsv: "the attack on the embassy" in the siege's entry).
     /// Events in no entry (not asserted, or undated) keep their own.
     ///
     /// # Example
@@ -300,6 +306,11 @@ impl Timeline {
         }
         for event in events.iter_mut() {
             let Some(i) = entry_of(event) else { continue };
+            // A mention the timeline reads as another kind's event takes that kind ("an attack
+            // on the embassy" in the entry of the crowd's siege).
+            if event.kind != entries[i].kind {
+                event.kind = entries[i].kind.clone();
+            }
             let (value, interval) = own
                 .get(&i)
                 .or_else(|| shifted.get(&i).copied().flatten())
@@ -314,7 +325,19 @@ impl Timeline {
 
     fn entry(&self, members: &[&Report]) -> Entry {
         let (value, interval) = cluster::consensus(members);
-        let kind = members[0].event.kind.clone();
+        // The kind the others are told as, if the entry joined some (a protest reported as an
+        // attack): else its first report's.
+        let told = |k: &EventKind, other: &EventKind| {
+            k == other || self.kinds.get(k).is_some_and(|info| info.told_as.iter().any(|(f, _)| f == other))
+        };
+        let distinct: std::collections::BTreeSet<&EventKind> =
+            members.iter().map(|r| &r.event.kind).collect();
+        let kind = distinct
+            .iter()
+            .find(|k| distinct.iter().all(|other| told(k, other)))
+            .copied()
+            .unwrap_or(&members[0].event.kind)
+            .clone();
         let mut by_role: BTreeMap<Role, BTreeMap<&EntityId, usize>> = BTreeMap::new();
         let mut places: BTreeMap<&EntityId, usize> = BTreeMap::new();
         for r in members {
