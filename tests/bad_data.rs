@@ -248,6 +248,18 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
         "retype:attack>crash\tcargo ship\n",
         "cues.tsv:1: a retype word is one word, found `cargo ship`",
     ),
+    (
+        Loader::Events,
+        "cues.tsv",
+        "anaphor:attack|sinking\tincident\n",
+        "cues.tsv:1: unknown event kind `sinking` in `anaphor:` (expected one of ",
+    ),
+    (
+        Loader::Events,
+        "cues.tsv",
+        "anaphor:attack\tincident|the move\n",
+        "cues.tsv:1: an anaphor is one word, found `the move`",
+    ),
     (Loader::Events, "cues.tsv", "negation\tnot||never\n", "cues.tsv:1: empty form between `|`"),
     (
         Loader::Events,

@@ -657,3 +657,54 @@ fn a_place_of_direction_or_of_a_report_is_not_the_events() {
     let found = events("“Iran killed an American contractor,” Trump tweeted from his estate in Florida.");
     assert_eq!(place(&found, "killed"), None);
 }
+
+#[test]
+fn a_definite_general_noun_names_the_nearest_event_of_its_kinds_told_before() {
+    let kind_and_day = |text: &str, trigger: &str| {
+        let found = events(text);
+        let e = event(&found, trigger);
+        (e.kind.as_str().to_string(), e.value.as_ref().map(|v| v.to_string()), e.rule.as_str().to_string())
+    };
+    // The incident is the strike, not the death it caused; it takes the strike's day.
+    let (kind, day, rule) = kind_and_day(
+        "A US drone strike killed Qasem Soleimani in Baghdad on Friday. The incident marks a serious escalation.",
+        "incident",
+    );
+    assert_eq!((kind.as_str(), day.as_deref()), ("attack", Some("2020-01-03")));
+    assert!(rule.starts_with("anaphor:") && rule.contains("cues.tsv:"), "{rule}");
+    let (kind, _, _) = kind_and_day(
+        "The Treasury imposed new sanctions on Iranian steel makers. As a result of these actions, exports fell.",
+        "actions",
+    );
+    assert_eq!(kind, "sanction");
+    // A plural's possessive: "the protesters' action".
+    let (kind, _, _) = kind_and_day(
+        "Protesters stormed the US Embassy on Tuesday. Trump condemned the protesters’ action.",
+        "action",
+    );
+    assert_eq!(kind, "protest");
+    let (kind, _, _) =
+        kind_and_day("A Ukrainian airliner crashed near Tehran. The tragedy shocked Kyiv.", "tragedy");
+    assert_eq!(kind, "crash");
+    // Not without a definite determiner or a possessive, not an owner, not with no event
+    // told within three sentences before, not an event only planned.
+    let none = [
+        "US drones struck Kataib Hezbollah bases. Iraq called it a hostile action.",
+        "US drones struck Kataib Hezbollah bases. The operation's commander spoke.",
+        "The incident was reported.",
+        "US drones struck Kataib Hezbollah bases. Iraq issued a statement. Iran issued a statement. Syria \
+         issued a statement. The incident angered Baghdad.",
+        "Iran vowed to attack US bases. The move worried Washington.",
+    ];
+    for text in none {
+        let found = events(text);
+        let kinds: Vec<(&str, &str)> =
+            found.iter().map(|e| (e.trigger.text.as_str(), e.kind.as_str())).collect();
+        assert!(
+            found
+                .iter()
+                .all(|e| !["action", "operation", "incident", "move"].contains(&e.trigger.text.as_str())),
+            "{text}: {kinds:?}"
+        );
+    }
+}

@@ -161,7 +161,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           retype:FROM>TO";
+                           throughout, ahead, retype:FROM>TO, anaphor:KIND|KIND";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject
@@ -173,6 +173,20 @@ pub(crate) struct Retype {
     pub(crate) to: EventKind,
     /// Single words, lower case.
     pub(crate) words: Vec<Box<str>>,
+}
+
+/// An `anaphor:KIND|KIND` line of the cues file: nouns that, after a definite determiner or
+/// a possessive, name an event the text told just before ("the incident", "these actions",
+/// "Trump's move"), of one of `kinds`.
+#[derive(Clone, Debug)]
+pub(crate) struct Anaphor {
+    pub(crate) kinds: Vec<EventKind>,
+    /// For each of `kinds`, the trigger entry (in `EventLexicon::triggers`) the noun takes:
+    /// that kind's noun roles, this line's rule.
+    pub(crate) entries: Vec<u32>,
+    /// Where the line is: the file's name and the line's number.
+    file: String,
+    line: usize,
 }
 
 /// A phrase of one or more words, keyed in a table by its first word.
@@ -226,6 +240,9 @@ pub(crate) struct EventLexicon {
     /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather);
     /// in ascending order, as triggers are numbered.
     pub(crate) base_after_to: Vec<u32>,
+    /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`.
+    pub(crate) anaphors: Vec<Anaphor>,
+    pub(crate) anaphor_words: PhraseTable<u32>,
 }
 
 impl EventLexicon {
@@ -246,7 +263,42 @@ impl EventLexicon {
         for source in sources.iter().filter(|s| stem(s) != "kinds" && stem(s) != "cues") {
             lex.parse_triggers(source)?;
         }
+        lex.anaphor_entries()?;
         Ok(lex)
+    }
+
+    /// One trigger entry per kind of each `anaphor:` line: the roles of the kind's first noun
+    /// trigger ("the attack of X on Y"), else agent and target.
+    fn anaphor_entries(&mut self) -> Result<(), Error> {
+        let nouns: std::collections::BTreeSet<u32> = self
+            .forms
+            .by_first
+            .values()
+            .flatten()
+            .filter(|p| p.payload.1 == Form::Noun)
+            .map(|p| p.payload.0)
+            .collect();
+        for a in 0..self.anaphors.len() {
+            let mut entries = Vec::new();
+            let (file, line) = (self.anaphors[a].file.clone(), self.anaphors[a].line);
+            for kind in self.anaphors[a].kinds.clone() {
+                let noun = nouns.iter().map(|&i| &self.triggers[i as usize]).find(|t| t.kind == kind);
+                let (subject, object) =
+                    noun.map_or((Some(Role::Agent), Some(Role::Target)), |t| (t.subject, t.object));
+                entries.push(
+                    u32::try_from(self.triggers.len())
+                        .map_err(|_| Error::data(&file, line, "too many triggers"))?,
+                );
+                self.triggers.push(TriggerEntry {
+                    kind,
+                    subject,
+                    object,
+                    rule: RuleId::from(format!("anaphor:{file}:{line}")),
+                });
+            }
+            self.anaphors[a].entries = entries;
+        }
+        Ok(())
     }
 
     pub(crate) fn kind(&self, kind: &EventKind) -> Option<&KindEntry> {
@@ -322,6 +374,17 @@ impl EventLexicon {
     fn parse_cues(&mut self, source: &Source) -> Result<(), Error> {
         for (line, row) in LineReader::new(source) {
             let [class, forms] = fields::<2>(source, line, &row)?;
+            if let Some(kinds) = class.strip_prefix("anaphor:") {
+                let anaphor =
+                    self.parse_anaphor(kinds, forms, source, line).map_err(|m| source.error(line, m))?;
+                let index =
+                    u32::try_from(self.anaphors.len()).map_err(|_| source.error(line, "too many lines"))?;
+                for word in forms.split('|') {
+                    self.anaphor_words.insert(word, index);
+                }
+                self.anaphors.push(anaphor);
+                continue;
+            }
             if let Some(kinds) = class.strip_prefix("retype:") {
                 let retype = self.parse_retype(kinds, forms).map_err(|m| source.error(line, m))?;
                 for word in &retype.words {
@@ -341,6 +404,32 @@ impl EventLexicon {
             }
         }
         Ok(())
+    }
+
+    /// An `anaphor:KIND|KIND` line: known kinds and single words.
+    fn parse_anaphor(
+        &self,
+        kinds: &str,
+        words: &str,
+        source: &Source,
+        line: usize,
+    ) -> Result<Anaphor, String> {
+        let kinds = kinds
+            .split('|')
+            .map(|kind| {
+                self.kind(&EventKind::from(kind)).map(|k| k.kind.clone()).ok_or_else(|| {
+                    let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
+                    format!(
+                        "unknown event kind `{kind}` in `anaphor:` (expected one of {})",
+                        known.join(", ")
+                    )
+                })
+            })
+            .collect::<Result<Vec<EventKind>, String>>()?;
+        if let Some(w) = words.split('|').find(|w| w.trim().is_empty() || w.contains(char::is_whitespace)) {
+            return Err(format!("an anaphor is one word, found `{w}`"));
+        }
+        Ok(Anaphor { kinds, entries: Vec::new(), file: source.name().to_string(), line })
     }
 
     /// A `retype:FROM>TO` line: two known kinds and single words.

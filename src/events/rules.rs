@@ -30,6 +30,9 @@ const VICTIM_REACH: usize = 16;
 /// How far after a trigger an event it is part of may start ("killed in last Friday's United
 /// States airstrike").
 const LINK_REACH: usize = 10;
+/// How many sentences (of those that hold events) back an anaphor ("the incident") may find
+/// the event it names.
+const ANAPHOR_REACH: usize = 3;
 /// How many words may stand between a support verb and the event noun it carries ("launched
 /// a ballistic missile attack").
 const SUPPORT_REACH: usize = 4;
@@ -116,7 +119,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                 t += len;
                 continue;
             }
-            match ctx.trigger_at(t) {
+            match ctx.trigger_at(t).or_else(|| ctx.anaphor_at(t, &events)) {
                 Some(trigger) => {
                     t = trigger.end;
                     found.push(trigger);
@@ -315,6 +318,57 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
             if self.input.tokens[u].kind == TokenKind::Punct || self.has(u, Cue::ClauseBoundary) {
                 return None;
+            }
+        }
+        None
+    }
+
+    /// An `anaphor:` noun at token `t` after a definite determiner or a possessive ("the
+    /// incident", "these actions", "Trump's move"), naming the nearest asserted event of one
+    /// of its kinds in the last `ANAPHOR_REACH` sentences before this one (`events`: the
+    /// document's so far): it takes that event's kind. Not one that owns a noun after it
+    /// ("the operation's coalition forces") or inside a name.
+    fn anaphor_at(&self, t: usize, events: &[Event]) -> Option<Found<'l>> {
+        let input = self.input;
+        let &index = self.lex.anaphor_words.starting_with(self.words[t]).first().map(|p| &p.payload)?;
+        let anaphor = self.lex.anaphors.get(index as usize)?;
+        let range = &self.sentence.tokens;
+        // A plural's possessive is a bare apostrophe: "the protesters' action".
+        let plural_possessive = |u: usize| {
+            u > range.start
+                && matches!(self.words[u], "'" | "’")
+                && self.words[u - 1].ends_with('s')
+                && input.tokens[u - 1].span.end == input.tokens[u].span.start
+        };
+        let determined = t > range.start
+            && (self.has(t - 1, Cue::Definite)
+                || input.tokens[t - 1].kind == TokenKind::Possessive
+                || plural_possessive(t - 1));
+        let owner = input.tokens.get(t + 1).is_some_and(|tok| tok.kind == TokenKind::Possessive);
+        let span = input.tokens[t].span;
+        let mentions = input.mentions;
+        let named = mentions
+            .get(mentions.partition_point(|m| m.span.end <= span.start))
+            .is_some_and(|m| m.span.start <= span.start);
+        if !determined || owner || named {
+            return None;
+        }
+        let mut sentences = 0;
+        let mut last = None;
+        for e in events.iter().rev() {
+            if last != Some(e.sentence) {
+                sentences += 1;
+                last = Some(e.sentence);
+                if sentences > ANAPHOR_REACH {
+                    return None;
+                }
+            }
+            if e.status != Status::Asserted {
+                continue;
+            }
+            if let Some(i) = anaphor.kinds.iter().position(|k| *k == e.kind) {
+                let entry = &self.lex.triggers[*anaphor.entries.get(i)? as usize];
+                return Some(Found { first: t, end: t + 1, entry, form: Form::Noun, verb: None });
             }
         }
         None
