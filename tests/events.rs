@@ -708,3 +708,11 @@ fn a_definite_general_noun_names_the_nearest_event_of_its_kinds_told_before() {
         );
     }
 }
+
+#[test]
+fn approving_is_an_authorisation_and_a_vote_only_through_its_object() {
+    let found = events("Their deployment was approved by Iraqi Security Forces.");
+    assert!(found.iter().all(|e| e.kind != "vote"), "{found:#?}");
+    let found = events("Iraq's parliament approved a resolution on Sunday.");
+    assert_eq!(event(&found, "resolution").kind, "vote");
+}
