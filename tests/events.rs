@@ -381,10 +381,16 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
         ("Footage appeared to show the plane being hit by a fast-moving object.", "hit"),
         ("Officials denied that the airliner had been struck by a missile.", "struck"),
         ("A missile struck the airliner minutes after take-off.", "struck"),
+        // A pronoun stands for the aircraft named just before it.
+        ("Iran downed a Ukrainian passenger jet after denying claims it was struck by a missile.", "struck"),
+        ("The plane turned back. Officials said it was hit by mistake.", "hit"),
     ] {
         assert_eq!(event(&events(text), trigger).kind.as_str(), "crash", "{text}");
     }
     assert_eq!(event(&events("Missiles hit the air base."), "hit").kind.as_str(), "attack");
+    // Not when no aircraft comes before the pronoun.
+    let found = events("The base came under fire. Officials said it was hit by rockets.");
+    assert_eq!(event(&found, "hit").kind.as_str(), "attack");
 }
 
 #[test]

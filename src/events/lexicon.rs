@@ -122,6 +122,8 @@ pub(crate) enum Cue {
     Ahead,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
+    /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
+    Pronoun,
 }
 
 impl Cue {
@@ -153,6 +155,7 @@ impl Cue {
             "direction" => Cue::Direction,
             "throughout" => Cue::Throughout,
             "ahead" => Cue::Ahead,
+            "pronoun" => Cue::Pronoun,
             _ => return None,
         })
     }
@@ -161,7 +164,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, retype:FROM>TO, anaphor:KIND|KIND";
+                           throughout, ahead, pronoun, retype:FROM>TO, anaphor:KIND|KIND";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject

@@ -30,6 +30,8 @@ const VICTIM_REACH: usize = 16;
 /// How far after a trigger an event it is part of may start ("killed in last Friday's United
 /// States airstrike").
 const LINK_REACH: usize = 10;
+/// How many tokens back a pronoun patient ("it was hit") may find the noun it stands for.
+const PRONOUN_REACH: usize = 40;
 /// How many sentences (of those that hold events) back an anaphor ("the incident") may find
 /// the event it names.
 const ANAPHOR_REACH: usize = 3;
@@ -559,16 +561,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
         let kind = &found.entry.kind;
+        let retyped = |word: &str| {
+            let retype =
+                self.lex.retypes.iter().find(|r| &r.from == kind && r.words.iter().any(|w| **w == *word));
+            retype.map(|r| &r.to)
+        };
         let new_kind = |t: usize| {
+            if self.has(t, Cue::Pronoun) {
+                // "claims it was struck by a missile": the pronoun stands for the nearest
+                // noun before it that is a patient's word ("a Ukrainian passenger jet").
+                return (t.saturating_sub(PRONOUN_REACH)..t).rev().find_map(|u| retyped(self.words[u]));
+            }
             if !self.has(t, Cue::Patient) {
                 return None;
             }
-            let retype = self
-                .lex
-                .retypes
-                .iter()
-                .find(|r| &r.from == kind && r.words.iter().any(|w| **w == *self.words[t]));
-            retype.map(|r| &r.to)
+            retyped(self.words[t])
         };
         let to = if found.form.can_be_participle() && self.is_passive(found) {
             (found.first.saturating_sub(PATIENT_REACH).max(start)..found.first)
