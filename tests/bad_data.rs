@@ -200,6 +200,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "more.tsv",
+        "deployment\tnoun\tagent\t-\t@march|marches\n",
+        "more.tsv:1: only a verb's first form may be marked `@` (`@leave`)",
+    ),
+    (
+        Loader::Events,
+        "more.tsv",
         "picnic\tnoun\t-\t-\tpicnic|picnics\n",
         "more.tsv:1: unknown event kind `picnic` (expected one of attack, ",
     ),

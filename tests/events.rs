@@ -39,6 +39,8 @@ fn status_follows_negation_modality_and_intention() {
         ("The decision to withdraw the troops was made on Monday.", "withdraw", Status::Planned),
         ("They are allowed to kill our people.", "kill", Status::Planned),
         ("Officials warned of attacks on US forces.", "attacks", Status::Planned),
+        // Past the object of the word of intention.
+        ("Iraq's parliament called for US and other foreign troops to leave.", "leave", Status::Planned),
         // A verb of waiting after the noun: the event is still to come.
         ("Khamenei said a harsh retaliation is waiting for the US.", "retaliation", Status::Planned),
         ("He tweeted that revenge awaits the criminals.", "revenge", Status::Planned),
@@ -721,4 +723,19 @@ fn approving_is_an_authorisation_and_a_vote_only_through_its_object() {
     assert!(found.iter().all(|e| e.kind != "vote"), "{found:#?}");
     let found = events("Iraq's parliament approved a resolution on Sunday.");
     assert_eq!(event(&found, "resolution").kind, "vote");
+}
+
+#[test]
+fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
+    let found = events("Iraq's parliament called on American troops to leave the country.");
+    assert_eq!(event(&found, "leave").kind, "deployment");
+    let found = events("US forces left the base on Monday.");
+    assert_eq!(event(&found, "left").kind, "deployment");
+    let found = events("The Marines will not go to Kuwait.");
+    assert_eq!(event(&found, "go").kind, "deployment");
+    for text in
+        ["Trump left the room on Monday.", "They will go to Kuwait.", "The minister arrived in Baghdad."]
+    {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
 }

@@ -122,6 +122,8 @@ pub(crate) enum Cue {
     Ahead,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
+    /// A word for armed forces ("troops", "marines"): the subject a verb marked `@` needs.
+    Force,
     /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
     Pronoun,
 }
@@ -156,6 +158,7 @@ impl Cue {
             "throughout" => Cue::Throughout,
             "ahead" => Cue::Ahead,
             "pronoun" => Cue::Pronoun,
+            "force" => Cue::Force,
             _ => return None,
         })
     }
@@ -164,7 +167,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, pronoun, retype:FROM>TO, anaphor:KIND|KIND";
+                           throughout, ahead, pronoun, force, retype:FROM>TO, anaphor:KIND|KIND";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject
@@ -243,6 +246,9 @@ pub(crate) struct EventLexicon {
     /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather);
     /// in ascending order, as triggers are numbered.
     pub(crate) base_after_to: Vec<u32>,
+    /// The verbs whose first form is written `@leave`: an event only when their subject is a
+    /// `force` word ("the troops to leave", "US forces left the base"); in ascending order.
+    pub(crate) force_subject: Vec<u32>,
     /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`.
     pub(crate) anaphors: Vec<Anaphor>,
     pub(crate) anaphor_words: PhraseTable<u32>,
@@ -519,7 +525,12 @@ impl EventLexicon {
             if marked.is_some_and(|i| i != 0 || pos != "verb") || slots[0] == "^" {
                 return Err(source.error(line, "only a verb's base form may be marked `^` (`^storm`)"));
             }
-            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches('^')).collect();
+            // "@leave": a verb told only of a force.
+            let forced = slots[0].starts_with('@');
+            if (forced && pos != "verb") || slots[1..].iter().any(|s| s.starts_with('@')) || slots[0] == "@" {
+                return Err(source.error(line, "only a verb's first form may be marked `@` (`@leave`)"));
+            }
+            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@'])).collect();
             let index =
                 u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
             self.triggers.push(TriggerEntry {
@@ -530,6 +541,9 @@ impl EventLexicon {
             });
             if marked.is_some() {
                 self.base_after_to.push(index);
+            }
+            if forced {
+                self.force_subject.push(index);
             }
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.

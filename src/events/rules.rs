@@ -30,6 +30,11 @@ const VICTIM_REACH: usize = 16;
 /// How far after a trigger an event it is part of may start ("killed in last Friday's United
 /// States airstrike").
 const LINK_REACH: usize = 10;
+/// How many words back from "to" a word of intention may govern it past its object ("called
+/// for US and other foreign troops to leave").
+const CONTROL_REACH: usize = 8;
+/// How many words before a verb marked `@` its `force` subject may stand.
+const FORCE_REACH: usize = 5;
 /// How many tokens back a pronoun patient ("it was hit") may find the noun it stands for.
 const PRONOUN_REACH: usize = 40;
 /// How many sentences (of those that hold events) back an anaphor ("the incident") may find
@@ -376,6 +381,24 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         None
     }
 
+    /// Whether the subject of the verb at token `t` is a `force` word: the first word before
+    /// it, past "to", modals, negations, auxiliaries and adverbs, within the clause and a few
+    /// words ("American troops to leave", "the Marines will not go").
+    fn force_before(&self, t: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        let skipped = [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation, Cue::PassiveAuxiliary];
+        for u in (t.saturating_sub(FORCE_REACH).max(start)..t).rev() {
+            if self.input.tokens[u].kind != TokenKind::Word || self.has(u, Cue::ClauseBoundary) {
+                return false;
+            }
+            if skipped.iter().any(|&c| self.has(u, c)) || self.words[u].ends_with("ly") {
+                continue;
+            }
+            return self.has(u, Cue::Force);
+        }
+        false
+    }
+
     /// Whether token `t` lies inside a time expression.
     fn in_time(&self, t: usize) -> bool {
         let span = self.input.tokens[t].span;
@@ -482,6 +505,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
             form = Form::Noun;
+        }
+        // "@leave": a verb told only of a force ("the troops to leave").
+        if form.is_verb() && self.lex.force_subject.binary_search(&index).is_ok() && !self.force_before(t) {
+            return None;
         }
         // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
         let span = Span::new(input.tokens[t].span.start, input.tokens[t + len - 1].span.end);
@@ -921,6 +948,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     fn intention_before_to(&self, to: usize, clause_start: usize) -> bool {
         (to.saturating_sub(3).max(clause_start)..to)
             .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
+            // Past the object of the word of intention: "called for US and other foreign
+            // troops to leave", "urged all American citizens to depart".
+            || ((to.saturating_sub(CONTROL_REACH).max(clause_start)..to)
+                .rev()
+                .take_while(|&t| {
+                    matches!(self.input.tokens[t].kind, TokenKind::Word | TokenKind::Number)
+                        && !self.has(t, Cue::ClauseBoundary)
+                        && self.trigger_form(t).is_none_or(|f| f == Form::Noun)
+                })
+                .any(|t| self.has(t, Cue::Intention)))
             || (to > clause_start
                 && self
                     .mention_ending_at(self.input.tokens[to - 1].span.end)
