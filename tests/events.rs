@@ -41,6 +41,15 @@ fn status_follows_negation_modality_and_intention() {
         ("Officials warned of attacks on US forces.", "attacks", Status::Planned),
         // Past the object of the word of intention.
         ("Iraq's parliament called for US and other foreign troops to leave.", "leave", Status::Planned),
+        // A directive verb governs it too, but not a noun after it.
+        (
+            "Abdul Mahdi called on parliament to end the presence of foreign troops.",
+            "end the presence",
+            Status::Planned,
+        ),
+        ("Trump ordered the strike on Soleimani.", "strike", Status::Asserted),
+        // An obligation is not yet done.
+        ("The government must end the presence of foreign troops.", "end the presence", Status::Planned),
         // A verb of waiting after the noun: the event is still to come.
         ("Khamenei said a harsh retaliation is waiting for the US.", "retaliation", Status::Planned),
         ("He tweeted that revenge awaits the criminals.", "revenge", Status::Planned),
@@ -733,9 +742,17 @@ fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
     assert_eq!(event(&found, "left").kind, "deployment");
     let found = events("The Marines will not go to Kuwait.");
     assert_eq!(event(&found, "go").kind, "deployment");
-    for text in
-        ["Trump left the room on Monday.", "They will go to Kuwait.", "The minister arrived in Baghdad."]
-    {
+    // Or when forces are what it removes.
+    let found = events("The government is under pressure to expel the 5,200 American troops in Iraq.");
+    assert_eq!(event(&found, "expel").kind, "deployment");
+    let found = events("Parliament urged the government to end foreign troop presence.");
+    assert_eq!(event(&found, "end").kind, "deployment");
+    for text in [
+        "Trump left the room on Monday.",
+        "They will go to Kuwait.",
+        "The minister arrived in Baghdad.",
+        "Both sides want to end the war.",
+    ] {
         assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
     }
 }

@@ -122,6 +122,10 @@ pub(crate) enum Cue {
     Ahead,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
     Patient,
+    /// A verb that tells someone to do something ("called on", "ordered", "asked"): the
+    /// infinitive after its object is planned ("called on parliament to end …"); unlike an
+    /// `intention` word, it does not make a noun after it planned ("ordered the strike").
+    Directive,
     /// A word for armed forces ("troops", "marines"): the subject a verb marked `@` needs.
     Force,
     /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
@@ -159,6 +163,7 @@ impl Cue {
             "ahead" => Cue::Ahead,
             "pronoun" => Cue::Pronoun,
             "force" => Cue::Force,
+            "directive" => Cue::Directive,
             _ => return None,
         })
     }
@@ -167,7 +172,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, pronoun, force, retype:FROM>TO, anaphor:KIND|KIND";
+                           throughout, ahead, pronoun, force, directive, retype:FROM>TO, anaphor:KIND|KIND";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject

@@ -33,7 +33,8 @@ const LINK_REACH: usize = 10;
 /// How many words back from "to" a word of intention may govern it past its object ("called
 /// for US and other foreign troops to leave").
 const CONTROL_REACH: usize = 8;
-/// How many words before a verb marked `@` its `force` subject may stand.
+/// How many words before a verb marked `@` its `force` subject may stand (after it, its
+/// object: `OBJECT_REACH`).
 const FORCE_REACH: usize = 5;
 /// How many tokens back a pronoun patient ("it was hit") may find the noun it stands for.
 const PRONOUN_REACH: usize = 40;
@@ -399,6 +400,17 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         false
     }
 
+    /// Whether the object of a verb ending before token `t` is a `force` word: the first one
+    /// among the words that may modify a noun, past an "of" ("expel the 5,200 American
+    /// troops", "end the presence of foreign troops", "end foreign troop presence").
+    fn force_after(&self, t: usize) -> bool {
+        let end = self.sentence.tokens.end;
+        let t = if t < end && self.words[t] == "of" { t + 1 } else { t };
+        (t..(t + OBJECT_REACH).min(end))
+            .take_while(|&u| self.modifies_noun(u))
+            .any(|u| self.has(u, Cue::Force))
+    }
+
     /// Whether token `t` lies inside a time expression.
     fn in_time(&self, t: usize) -> bool {
         let span = self.input.tokens[t].span;
@@ -507,7 +519,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             form = Form::Noun;
         }
         // "@leave": a verb told only of a force ("the troops to leave").
-        if form.is_verb() && self.lex.force_subject.binary_search(&index).is_ok() && !self.force_before(t) {
+        if form.is_verb()
+            && self.lex.force_subject.binary_search(&index).is_ok()
+            && !self.force_before(t)
+            && !self.force_after(t + len)
+        {
             return None;
         }
         // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
@@ -957,7 +973,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                         && !self.has(t, Cue::ClauseBoundary)
                         && self.trigger_form(t).is_none_or(|f| f == Form::Noun)
                 })
-                .any(|t| self.has(t, Cue::Intention)))
+                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Directive)))
             || (to > clause_start
                 && self
                     .mention_ending_at(self.input.tokens[to - 1].span.end)
