@@ -703,6 +703,13 @@ fn a_definite_general_noun_names_the_nearest_event_of_its_kinds_told_before() {
     let (kind, _, _) =
         kind_and_day("A Ukrainian airliner crashed near Tehran. The tragedy shocked Kyiv.", "tragedy");
     assert_eq!(kind, "crash");
+    // It tells its antecedent's participants, not those of its own sentence.
+    let found = events(
+        "Iran shot down a Ukrainian airliner. President Rouhani said a probe into the tragedy found errors.",
+    );
+    let (downing, tragedy) = (event(&found, "shot down"), event(&found, "tragedy"));
+    assert_eq!(tragedy.participants, downing.participants);
+    assert!(tragedy.participants.iter().all(|p| p.entity.as_str() != "hassan-rouhani"), "{tragedy:#?}");
     // Not without a definite determiner or a possessive, not an owner, not with no event
     // told within three sentences before, not an event only planned.
     let none = [

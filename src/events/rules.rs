@@ -78,6 +78,9 @@ pub(super) struct Found<'l> {
     /// `without_restatements`): the noun takes its subject ("Iran launched a missile attack")
     /// or its object ("US strikes hit the bases").
     pub(super) verb: Option<(usize, usize)>,
+    /// For an anaphor ("the incident"), the index of the event it names among the document's
+    /// events so far: it takes that event's participants and place.
+    pub(super) antecedent: Option<usize>,
 }
 
 /// The events of a document, in order of position.
@@ -148,7 +151,14 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         for (i, trigger) in found.iter().enumerate() {
             // Phrases after a trigger belong to it only up to the next trigger.
             let next = found.get(i + 1).map_or(tokens.end, |n| n.first);
-            events.push(ctx.event(trigger, next, &mut chars));
+            let mut event = ctx.event(trigger, next, &mut chars);
+            // An anaphor tells its antecedent's event: the same participants and place, not
+            // those of its own sentence ("President Rouhani said a probe into the tragedy").
+            if let Some(a) = trigger.antecedent.and_then(|k| events.get(k)) {
+                event.participants = a.participants.clone();
+                event.place = a.place.clone();
+            }
+            events.push(event);
             if let Some(j) = ctx.linked(&found, i) {
                 links.push((base + i, base + j));
             }
@@ -363,7 +373,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         let mut sentences = 0;
         let mut last = None;
-        for e in events.iter().rev() {
+        for (k, e) in events.iter().enumerate().rev() {
             if last != Some(e.sentence) {
                 sentences += 1;
                 last = Some(e.sentence);
@@ -376,7 +386,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
             if let Some(i) = anaphor.kinds.iter().position(|k| *k == e.kind) {
                 let entry = &self.lex.triggers[*anaphor.entries.get(i)? as usize];
-                return Some(Found { first: t, end: t + 1, entry, form: Form::Noun, verb: None });
+                return Some(Found {
+                    first: t,
+                    end: t + 1,
+                    entry,
+                    form: Form::Noun,
+                    verb: None,
+                    antecedent: Some(k),
+                });
             }
         }
         None
@@ -534,7 +551,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         let entry = self.lex.triggers.get(index as usize)?;
-        Some(Found { first: t, end: t + len, entry, form, verb: None })
+        Some(Found { first: t, end: t + len, entry, form, verb: None, antecedent: None })
     }
 
     /// The triggers of a sentence without the verbs that only restate an event noun beside
