@@ -216,5 +216,38 @@ fn same_day_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extraction_bench, invalid_utf8_bench, same_day_bench);
+/// One day's attacks and protests on thousands of different targets: every attack is the
+/// protest on its target told in other words (`told-as` in kinds.tsv), so clustering step 5
+/// compares the day's attack cluster with its protest cluster, each naming every target.
+fn told_as_bench(c: &mut Criterion) {
+    let extractor = Extractor::new().expect("the bundled data builds");
+    let mut group = c.benchmark_group("pathological/told-as");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 3).expect("a date");
+    let all: Vec<Timeline> = (0..10_000)
+        .map(|i| {
+            let name = surname(i);
+            let text = format!(
+                "Protesters besieged Commander Ali {name} on 3 January 2020. Militiamen attacked Commander \
+                 Ali {name} on 3 January 2020."
+            );
+            let doc = Document::new(format!("d{i:05}"), text).published(day);
+            extractor.timeline(&doc, &extractor.extract(&doc))
+        })
+        .collect();
+    for documents in [100, 1_000, 10_000] {
+        let timelines = &all[..documents];
+        let merge = || Timeline::merge_all(timelines.iter().cloned()).entries().len();
+        let expected = merge();
+        eprintln!("told-as: {documents} documents → {expected} entries");
+        group.throughput(Throughput::Elements(documents as u64));
+        group.bench_with_input(BenchmarkId::new("merge-and-cluster", documents), &documents, |b, _| {
+            counting(b, "entries", expected, merge);
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, extraction_bench, invalid_utf8_bench, same_day_bench, told_as_bench);
 criterion_main!(benches);

@@ -52,7 +52,7 @@ use crate::events::{EventKind, Role, TimeSource};
 use crate::time::lexicon::Fnv;
 use crate::time::{Granularity, Interval, TimexValue};
 use chrono::{Days, NaiveDate};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// How far back a report dated by publication only may reach.
@@ -102,8 +102,9 @@ const DISTINGUISHING: [Role; 2] = [Role::Victim, Role::Speaker];
 /// triggers of the members dated by their own text.
 struct Cluster<'r> {
     members: Vec<&'r Report>,
-    roles: BTreeMap<Role, Vec<&'r EntityId>>,
-    places: Vec<&'r EntityId>,
+    /// Sets, so a cluster naming thousands of entities costs a logarithm per lookup.
+    roles: BTreeMap<Role, BTreeSet<&'r EntityId>>,
+    places: BTreeSet<&'r EntityId>,
     words: WordSet,
 }
 
@@ -119,15 +120,10 @@ impl<'r> Cluster<'r> {
     fn add(&mut self, report: &'r Report, words: &[u32]) {
         self.words.extend(words.iter().copied());
         for p in &report.event.participants {
-            let ids = self.roles.entry(p.role).or_default();
-            if !ids.contains(&&p.entity) {
-                ids.push(&p.entity);
-            }
+            self.roles.entry(p.role).or_default().insert(&p.entity);
         }
         if let Some(place) = &report.event.place {
-            if !self.places.contains(&place) {
-                self.places.push(place);
-            }
+            self.places.insert(place);
         }
         self.members.push(report);
     }
@@ -137,7 +133,7 @@ impl<'r> Cluster<'r> {
         let mut cluster = Cluster {
             members: Vec::new(),
             roles: BTreeMap::new(),
-            places: Vec::new(),
+            places: BTreeSet::new(),
             words: WordSet::default(),
         };
         for r in members {
@@ -159,7 +155,7 @@ impl<'r> Cluster<'r> {
 
     fn conflicts(&self, report: &Report) -> bool {
         DISTINGUISHING.iter().any(|role| {
-            let theirs = self.roles.get(role).map_or(&[][..], Vec::as_slice);
+            let Some(theirs) = self.roles.get(role) else { return false };
             let mut mine = report.event.with_role(*role).peekable();
             !theirs.is_empty() && mine.peek().is_some() && !mine.any(|id| theirs.contains(&id))
         })
@@ -343,7 +339,7 @@ fn join_told_as(all: &mut [Cluster<'_>], kinds: &BTreeMap<EventKind, KindInfo>) 
     }
     // What each such cluster names in each role, and its size, before any join.
     let sizes: Vec<usize> = all.iter().map(|c| c.members.len()).collect();
-    let named: BTreeMap<usize, BTreeMap<Role, Vec<EntityId>>> = targets
+    let named: BTreeMap<usize, BTreeMap<Role, BTreeSet<EntityId>>> = targets
         .values()
         .flatten()
         .map(|&i| {
@@ -358,15 +354,15 @@ fn join_told_as(all: &mut [Cluster<'_>], kinds: &BTreeMap<EventKind, KindInfo>) 
                 let Some(candidates) = targets.get(&(to.clone(), day)) else { continue };
                 let mine: Vec<EntityId> =
                     all[i].roles.get(role).into_iter().flatten().map(|&id| id.clone()).collect();
-                let theirs =
-                    |j: &usize| named.get(j).and_then(|r| r.get(role)).map_or(&[][..], Vec::as_slice);
+                let none = BTreeSet::new();
+                let theirs = |j: &usize| named.get(j).and_then(|r| r.get(role)).unwrap_or(&none);
                 let chosen = candidates
                     .iter()
                     .filter(|j| **j != i && mine.iter().any(|id| theirs(j).contains(id)))
                     .max_by_key(|j| (sizes[**j], std::cmp::Reverse(**j)));
                 let Some(&j) = chosen else { continue };
-                let shared: Vec<EntityId> =
-                    mine.iter().filter(|id| theirs(&j).contains(id)).cloned().collect();
+                let shared: BTreeSet<EntityId> =
+                    mine.iter().filter(|id| theirs(&j).contains(*id)).cloned().collect();
                 let members = std::mem::take(&mut all[i].members);
                 let (moved, stay): (Vec<&Report>, Vec<&Report>) = if shared.len() == mine.len() {
                     (members, Vec::new())
@@ -374,13 +370,13 @@ fn join_told_as(all: &mut [Cluster<'_>], kinds: &BTreeMap<EventKind, KindInfo>) 
                     // A report naming no one in the role goes with its document's reports that
                     // name a shared one ("the attack on the embassy … responsible for the
                     // attack").
-                    let tells = |r: &Report| shared.iter().any(|id| names_in(r, id, &[*role]));
-                    let documents: Vec<&str> =
+                    let tells = |r: &Report| r.event.with_role(*role).any(|id| shared.contains(id));
+                    let documents: BTreeSet<&str> =
                         members.iter().filter(|r| tells(r)).map(|r| r.document.as_str()).collect();
                     members.into_iter().partition(|r| {
                         tells(r)
                             || (r.event.with_role(*role).next().is_none()
-                                && documents.contains(&r.document.as_str()))
+                                && documents.contains(r.document.as_str()))
                     })
                 };
                 all[i] = Cluster::of(stay);

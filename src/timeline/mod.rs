@@ -355,14 +355,10 @@ impl Timeline {
         };
         let roles: BTreeMap<Role, Vec<EntityId>> = by_role.iter().map(|(r, c)| (*r, ranked(c))).collect();
         let places_ranked = ranked(&places);
-        let mut participants: Vec<EntityId> = Vec::new();
-        for ids in roles.values() {
-            for id in ids {
-                if !participants.contains(id) {
-                    participants.push(id.clone());
-                }
-            }
-        }
+        // In role order, each once (a set: an entry may name thousands).
+        let mut seen: std::collections::BTreeSet<&EntityId> = std::collections::BTreeSet::new();
+        let participants: Vec<EntityId> =
+            roles.values().flatten().filter(|id| seen.insert(*id)).cloned().collect();
         let summary = self.summary(&kind, &summary_roles(&by_role), &salient(&places));
         let places = places_ranked;
         let mut sources: Vec<Source> = members
