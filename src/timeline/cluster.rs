@@ -324,8 +324,16 @@ fn join_told_as(all: &mut [Cluster<'_>], kinds: &BTreeMap<EventKind, KindInfo>) 
             .filter(|v| v.granularity <= Granularity::Day)
             .map(|v| v.start.date())
     };
-    let days: Vec<Option<NaiveDate>> = all.iter().map(day_of).collect();
-    let kind_of = |c: &Cluster<'_>| c.members.first().map(|r| r.event.kind.clone());
+    // Only clusters of the kinds in some `told-as` pair take part.
+    let involved: BTreeSet<&EventKind> = kinds
+        .iter()
+        .filter(|(_, k)| !k.told_as.is_empty())
+        .flat_map(|(to, k)| std::iter::once(to).chain(k.told_as.iter().map(|(from, _)| from)))
+        .collect();
+    let kind_of =
+        |c: &Cluster<'_>| c.members.first().map(|r| r.event.kind.clone()).filter(|k| involved.contains(k));
+    let days: Vec<Option<NaiveDate>> =
+        all.iter().map(|c| if kind_of(c).is_some() { day_of(c) } else { None }).collect();
     // The clusters of each kind that others are told as, by day.
     let mut targets: BTreeMap<(EventKind, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (i, c) in all.iter().enumerate() {
