@@ -763,3 +763,16 @@ fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
         assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
     }
 }
+
+#[test]
+fn appeals_and_charges_are_statements() {
+    for (text, trigger) in [
+        ("The demonstrators defied appeals delivered over loudspeakers.", "appeals"),
+        ("The UN renewed its calls for restraint on Monday.", "calls for"),
+        ("Trump responded on Tuesday, charging that Iran was behind the attack.", "charging that"),
+    ] {
+        assert_eq!(event(&events(text), trigger).kind, "statement", "{text}");
+    }
+    // A charge in court is no statement.
+    assert!(events("He was charged with murder.").iter().all(|e| e.kind != "statement"));
+}
