@@ -776,3 +776,15 @@ fn appeals_and_charges_are_statements() {
     // A charge in court is no statement.
     assert!(events("He was charged with murder.").iter().all(|e| e.kind != "statement"));
 }
+
+#[test]
+fn defensive_actions_fires_set_and_planes_slamming_into_fields() {
+    for (text, trigger, kind) in [
+        ("The Pentagon called it a defensive action to protect US personnel.", "defensive action", "attack"),
+        ("Esper said the US was prepared to take preemptive action.", "preemptive action", "attack"),
+        ("They will set ablaze the places that they like.", "set ablaze", "attack"),
+        ("The plane slammed into a field shortly after take-off.", "slammed into", "crash"),
+    ] {
+        assert_eq!(event(&events(text), trigger).kind, kind, "{text}");
+    }
+}
