@@ -257,6 +257,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "cues.tsv",
+        "retype-agent:protest\tmourners\n",
+        "cues.tsv:1: `retype:protest` must name two kinds as FROM>TO",
+    ),
+    (
+        Loader::Events,
+        "cues.tsv",
         "anaphor:attack|sinking\tincident\n",
         "cues.tsv:1: unknown event kind `sinking` in `anaphor:` (expected one of ",
     ),

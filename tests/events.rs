@@ -788,3 +788,11 @@ fn defensive_actions_fires_set_and_planes_slamming_into_fields() {
         assert_eq!(event(&events(text), trigger).kind, kind, "{text}");
     }
 }
+
+#[test]
+fn mourners_marching_are_a_funeral_procession() {
+    let found = events("Thousands of mourners dressed in black marched through Ahvaz on Sunday.");
+    assert_eq!(event(&found, "marched").kind, "funeral");
+    let found = events("Protesters marched through Baghdad on Sunday.");
+    assert_eq!(event(&found, "marched").kind, "protest");
+}

@@ -172,7 +172,8 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, pronoun, force, directive, retype:FROM>TO, anaphor:KIND|KIND";
+                           throughout, ahead, pronoun, force, directive, retype:FROM>TO, retype-agent:FROM>TO, \
+                           anaphor:KIND|KIND";
 }
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject
@@ -184,6 +185,9 @@ pub(crate) struct Retype {
     pub(crate) to: EventKind,
     /// Single words, lower case.
     pub(crate) words: Vec<Box<str>>,
+    /// Whether the words are the verb's doer (`retype-agent:` lines: "mourners marched" is a
+    /// funeral procession) rather than its patient.
+    pub(crate) agent: bool,
 }
 
 /// An `anaphor:KIND|KIND` line of the cues file: nouns that, after a definite determiner or
@@ -399,8 +403,12 @@ impl EventLexicon {
                 self.anaphors.push(anaphor);
                 continue;
             }
-            if let Some(kinds) = class.strip_prefix("retype:") {
-                let retype = self.parse_retype(kinds, forms).map_err(|m| source.error(line, m))?;
+            let (retype_kinds, agent) = match class.strip_prefix("retype-agent:") {
+                Some(kinds) => (Some(kinds), true),
+                None => (class.strip_prefix("retype:"), false),
+            };
+            if let Some(kinds) = retype_kinds {
+                let retype = self.parse_retype(kinds, forms, agent).map_err(|m| source.error(line, m))?;
                 for word in &retype.words {
                     self.cues.insert(word, Cue::Patient);
                 }
@@ -447,7 +455,7 @@ impl EventLexicon {
     }
 
     /// A `retype:FROM>TO` line: two known kinds and single words.
-    fn parse_retype(&self, kinds: &str, words: &str) -> Result<Retype, String> {
+    fn parse_retype(&self, kinds: &str, words: &str, agent: bool) -> Result<Retype, String> {
         let known = |kind: &str| {
             self.kinds.iter().find(|k| k.kind == kind).map(|k| k.kind.clone()).ok_or_else(|| {
                 let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
@@ -472,7 +480,7 @@ impl EventLexicon {
                 }
             })
             .collect::<Result<Vec<_>, String>>()?;
-        Ok(Retype { from, to, words })
+        Ok(Retype { from, to, words, agent })
     }
 
     fn parse_triggers(&mut self, source: &Source) -> Result<(), Error> {

@@ -621,37 +621,54 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
         let kind = &found.entry.kind;
-        let retyped = |word: &str| {
-            let retype =
-                self.lex.retypes.iter().find(|r| &r.from == kind && r.words.iter().any(|w| **w == *word));
+        let retyped = |word: &str, agent: bool| {
+            let retype = self
+                .lex
+                .retypes
+                .iter()
+                .find(|r| &r.from == kind && r.agent == agent && r.words.iter().any(|w| **w == *word));
             retype.map(|r| &r.to)
         };
-        let new_kind = |t: usize| {
+        let new_kind = |t: usize, agent: bool| {
             if self.has(t, Cue::Pronoun) {
                 // "claims it was struck by a missile": the pronoun stands for the nearest
                 // noun before it that is a patient's word ("a Ukrainian passenger jet").
-                return (t.saturating_sub(PRONOUN_REACH)..t).rev().find_map(|u| retyped(self.words[u]));
+                return (t.saturating_sub(PRONOUN_REACH)..t)
+                    .rev()
+                    .find_map(|u| retyped(self.words[u], agent));
             }
             if !self.has(t, Cue::Patient) {
                 return None;
             }
-            retyped(self.words[t])
+            retyped(self.words[t], agent)
         };
-        let to = if found.form.can_be_participle() && self.is_passive(found) {
-            (found.first.saturating_sub(PATIENT_REACH).max(start)..found.first)
-                .rev()
-                .take_while(|&t| {
-                    self.input.tokens[t].kind == TokenKind::Word && !self.has(t, Cue::ClauseBoundary)
-                })
-                .find_map(new_kind)
+        // The words before the verb, back to its clause's start: a passive's patient, an
+        // active verb's doer.
+        let before = || {
+            (found.first.saturating_sub(PATIENT_REACH).max(start)..found.first).rev().take_while(|&t| {
+                self.input.tokens[t].kind == TokenKind::Word && !self.has(t, Cue::ClauseBoundary)
+            })
+        };
+        let passive = found.form.can_be_participle() && self.is_passive(found);
+        let by_patient = if passive {
+            before().find_map(|t| new_kind(t, false))
         } else {
             (found.end..(found.end + OBJECT_REACH).min(end))
                 .take_while(|&t| self.modifies_noun(t))
-                .find_map(new_kind)
+                .find_map(|t| new_kind(t, false))
         };
-        let entry = to.and_then(|to| {
-            self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
-        });
+        // "Thousands of mourners dressed in black marched": the doer's kind of event.
+        let by_agent =
+            if passive || by_patient.is_some() { None } else { before().find_map(|t| new_kind(t, true)) };
+        let entry = match (by_patient, by_agent) {
+            (Some(to), _) => {
+                self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
+            }
+            (None, Some(to)) => {
+                self.lex.triggers.iter().find(|e| &e.kind == to && e.subject == found.entry.subject)
+            }
+            (None, None) => None,
+        };
         if let Some(entry) = entry {
             found.entry = entry;
         }
