@@ -106,6 +106,11 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     assert_eq!(killed.time_source, TimeSource::Published);
     assert_eq!(killed.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-04"));
 
+    // An adverb of earlier time puts the verb before the story's day, on no day it says.
+    let found = events("Iraq has previously confirmed its condemnation of the strikes.");
+    let confirmed = event(&found, "confirmed");
+    assert_eq!((confirmed.time_source, confirmed.value.as_ref()), (TimeSource::None, None));
+
     // The time next to "said" dates the report, not the attack.
     let found = events("Iraq said on Saturday that the strike on 3 January killed seven people.");
     let strike = event(&found, "strike");

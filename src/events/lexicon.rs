@@ -126,6 +126,9 @@ pub(crate) enum Cue {
     /// infinitive after its object is planned ("called on parliament to end …"); unlike an
     /// `intention` word, it does not make a noun after it planned ("ordered the strike").
     Directive,
+    /// An adverb that puts a verb's event before the story's day, on a day the sentence does
+    /// not say ("we have previously confirmed", "had already left").
+    Earlier,
     /// A word for armed forces ("troops", "marines"): the subject a verb marked `@` needs.
     Force,
     /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
@@ -163,6 +166,7 @@ impl Cue {
             "ahead" => Cue::Ahead,
             "pronoun" => Cue::Pronoun,
             "force" => Cue::Force,
+            "earlier" => Cue::Earlier,
             "directive" => Cue::Directive,
             _ => return None,
         })
@@ -172,7 +176,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, pronoun, force, directive, retype:FROM>TO, retype-agent:FROM>TO, \
+                           throughout, ahead, pronoun, force, directive, earlier, retype:FROM>TO, retype-agent:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
