@@ -348,6 +348,7 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
         "The president, speaking to reporters, defended the decision.",
         "Iran was at the highest level of alert.",
         "He was long seen as a threat by US officials.",
+        "The airliner could have been mistaken for a threat.",
     ] {
         let found = events(text);
         assert!(
