@@ -39,6 +39,9 @@ fn status_follows_negation_modality_and_intention() {
         ("The decision to withdraw the troops was made on Monday.", "withdraw", Status::Planned),
         ("They are allowed to kill our people.", "kill", Status::Planned),
         ("Officials warned of attacks on US forces.", "attacks", Status::Planned),
+        // Past the noun's determiner, modifiers and quote marks; not past another event.
+        ("Trump warned of a “major retaliation” against Iran.", "retaliation", Status::Planned),
+        ("Khamenei vows revenge for Soleimani killing.", "killing", Status::Asserted),
         // Past the object of the word of intention.
         ("Iraq's parliament called for US and other foreign troops to leave.", "leave", Status::Planned),
         // A directive verb governs it too, but not a noun after it.

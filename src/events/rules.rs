@@ -908,6 +908,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             || (found.form == Form::Base && self.after_intention_to(found.first, clause_start))
             || (found.form == Form::Noun
                 && (modal_before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
+                    || self.intention_before_phrase(
+                        found.first,
+                        self.presupposed_from(found).unwrap_or(self.sentence.tokens.start),
+                    )
                     || self.intended_noun(found.first)
                     || self.future_relative_after(found.end)
                     || self.awaited(found.end)));
@@ -941,6 +945,23 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             head -= 1;
         }
         None
+    }
+
+    /// A word of intention before a noun's phrase, past its determiner, modifiers and quote
+    /// marks, which may open a clause of their own ("warned of a “major retaliation”"), read
+    /// back no further than `from`.
+    fn intention_before_phrase(&self, first: usize, from: usize) -> bool {
+        let mut u = first;
+        while u > from
+            && first - u < SUPPORT_REACH
+            && self.modifies_noun(u - 1)
+            && !self.has(u - 1, Cue::Intention)
+            && !self.has(u - 1, Cue::Preposition)
+            && self.trigger_form(u - 1).is_none()
+        {
+            u -= 1;
+        }
+        (u.saturating_sub(2).max(from)..u).any(|t| self.has(t, Cue::Intention))
     }
 
     /// A noun that is the object of a support verb's infinitive after a word of intention
