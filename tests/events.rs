@@ -113,6 +113,8 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     let found = events("Iraq has previously confirmed its condemnation of the strikes.");
     let confirmed = event(&found, "confirmed");
     assert_eq!((confirmed.time_source, confirmed.value.as_ref()), (TimeSource::None, None));
+    let found = events("He dismissed Iran's initial claim of a mechanical failure.");
+    assert_eq!(event(&found, "claim").time_source, TimeSource::None);
 
     // The time next to "said" dates the report, not the attack.
     let found = events("Iraq said on Saturday that the strike on 3 January killed seven people.");

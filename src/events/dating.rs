@@ -113,11 +113,11 @@ impl<'a> SentenceContext<'a, '_> {
         let earlier = found.form.can_be_participle()
             && (found.first.saturating_sub(3).max(self.sentence.tokens.start)..found.first)
                 .any(|t| self.has(t, Cue::PastPerfect));
-        // So does a verb right after an adverb of earlier time ("we have previously confirmed").
+        // So does a trigger right after a word of earlier time ("we have previously confirmed",
+        // "Iran's initial claim").
         let earlier = earlier
-            || (found.form.is_verb()
-                && (found.first.saturating_sub(2).max(self.sentence.tokens.start)..found.first)
-                    .any(|t| self.has(t, Cue::Earlier)));
+            || (found.first.saturating_sub(2).max(self.sentence.tokens.start)..found.first)
+                .any(|t| self.has(t, Cue::Earlier));
         // A negated event is dated as an asserted one: "did not open fire" tells of that day.
         if !matches!(status, Status::Asserted | Status::Negated) || earlier {
             return (None, TimeSource::None);
