@@ -3,7 +3,7 @@
 //! the text mentioned (narrative), for an asserted event.
 
 use super::lexicon::{Cue, Form};
-use super::rules::{Found, SentenceContext, bit};
+use super::rules::{Found, SentenceContext};
 use super::{Event, EventKind, Participant, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -253,10 +253,7 @@ impl<'a> SentenceContext<'a, '_> {
         }
         // One word may stand between them ("a Friday night raid"), not a function word ("on
         // Tuesday to protest").
-        let word = |u: usize| {
-            self.input.tokens[u].kind == TokenKind::Word
-                && self.cues.get(u.wrapping_sub(self.sentence.tokens.start)) == Some(&0)
-        };
+        let word = |u: usize| self.input.tokens[u].kind == TokenKind::Word && self.no_function_word(u);
         (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun) && (u == t || word(t)))
     }
 
@@ -267,7 +264,7 @@ impl<'a> SentenceContext<'a, '_> {
         let determined = t0 > range.start && self.has(t0 - 1, Cue::Determiner);
         let noun = t1 < range.end
             && self.input.tokens[t1].kind == TokenKind::Word
-            && self.cues.get(t1 - range.start) == Some(&0)
+            && self.no_function_word(t1)
             && self.words[t1].chars().next().is_some_and(char::is_lowercase);
         determined && noun
     }
@@ -289,8 +286,7 @@ impl<'a> SentenceContext<'a, '_> {
                 || self.input.tokens[before].kind == TokenKind::Possessive;
         let next = &self.input.tokens[found.end];
         // A content word: no cue but the patient nouns ("the downed jet").
-        let function_word =
-            self.cues.get(found.end - range.start).is_some_and(|&m| m & !bit(Cue::Patient) != 0);
+        let function_word = !self.no_function_word(found.end);
         let noun = next.kind == TokenKind::Word
             && (!function_word || self.mention_starting_at(next.span.start).is_some());
         introduced && noun

@@ -129,6 +129,8 @@ pub(crate) enum Cue {
     /// An adverb that puts a verb's event before the story's day, on a day the sentence does
     /// not say ("we have previously confirmed", "had already left").
     Earlier,
+    /// A noun of some `anaphor:` line (see [`Anaphor`]).
+    Anaphor,
     /// A word for armed forces ("troops", "marines"): the subject a verb marked `@` needs.
     Force,
     /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
@@ -403,6 +405,7 @@ impl EventLexicon {
                     u32::try_from(self.anaphors.len()).map_err(|_| source.error(line, "too many lines"))?;
                 for word in forms.split('|') {
                     self.anaphor_words.insert(word, index);
+                    self.cues.insert(word, Cue::Anaphor);
                 }
                 self.anaphors.push(anaphor);
                 continue;

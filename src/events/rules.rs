@@ -87,7 +87,7 @@ pub(super) struct Found<'l> {
 pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut events = Vec::new();
     let mut chars = CharOffsets::new(input.text);
-    let mut cues: Vec<u32> = Vec::new();
+    let mut cues: Vec<u64> = Vec::new();
     // Pairs of events (by index) that one sentence ties together (see `linked`).
     let mut links: Vec<(usize, usize)> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
@@ -180,7 +180,7 @@ fn not_event_at(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> Opt
 }
 
 /// The cue classes of the phrases starting at token `t`, as a bit mask.
-fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u32 {
+fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u64 {
     let mut mask = 0;
     for phrase in lex.cues.starting_with(words[t]) {
         if rest_matches(words, t, end, &phrase.rest) {
@@ -190,9 +190,19 @@ fn cue_mask(lex: &EventLexicon, words: &[&str], t: usize, end: usize) -> u32 {
     mask
 }
 
-pub(super) fn bit(cue: Cue) -> u32 {
+/// A cue's bit in a token's mask (64 classes at most: `Cue` has fewer).
+pub(super) const fn bit(cue: Cue) -> u64 {
     1 << cue as u32
 }
+
+/// The classes of content words (aircraft, pronouns, anaphors, forces, verbs of directive,
+/// words of earlier time): a token holding only these is no function word.
+const CONTENT: u64 = bit(Cue::Patient)
+    | bit(Cue::Pronoun)
+    | bit(Cue::Anaphor)
+    | bit(Cue::Force)
+    | bit(Cue::Directive)
+    | bit(Cue::Earlier);
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
 fn word<'a>(input: &Input<'a>, lowered: &'a str, t: usize) -> &'a str {
@@ -219,7 +229,7 @@ pub(super) struct SentenceContext<'a, 'l> {
     pub(super) words: &'a [&'a str],
     pub(super) sentence: &'a Sentence,
     /// Cue masks of the sentence's tokens, from `sentence.tokens.start`.
-    pub(super) cues: &'a [u32],
+    pub(super) cues: &'a [u64],
     /// The clause each token belongs to, from `sentence.tokens.start` (see `clause_ids`).
     pub(super) clauses: &'a [u16],
     /// The form of the trigger starting at each token, from `sentence.tokens.start`, once the
@@ -228,6 +238,11 @@ pub(super) struct SentenceContext<'a, 'l> {
 }
 
 impl<'a, 'l> SentenceContext<'a, 'l> {
+    /// Whether token `t` of the sentence is in no class of function words.
+    pub(super) fn no_function_word(&self, t: usize) -> bool {
+        self.cues.get(t.wrapping_sub(self.sentence.tokens.start)).is_some_and(|&m| m & !CONTENT == 0)
+    }
+
     pub(super) fn has(&self, t: usize, cue: Cue) -> bool {
         self.cues.get(t.wrapping_sub(self.sentence.tokens.start)).is_some_and(|m| m & bit(cue) != 0)
     }
@@ -348,6 +363,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// ("the operation's coalition forces") or inside a name.
     fn anaphor_at(&self, t: usize, events: &[Event]) -> Option<Found<'l>> {
         let input = self.input;
+        if !self.has(t, Cue::Anaphor) {
+            return None;
+        }
         let &index = self.lex.anaphor_words.starting_with(self.words[t]).first().map(|p| &p.payload)?;
         let anaphor = self.lex.anaphors.get(index as usize)?;
         let range = &self.sentence.tokens;
@@ -701,7 +719,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && !self.is_punct(t - 1, "\"“‘':(")
             && self.input.text[token.span.range()].starts_with(|c: char| c.is_uppercase())
             && !self.words[t].ends_with('s')
-            && self.cues.get(t - self.sentence.tokens.start).is_some_and(|&mask| mask == 0)
+            && self.no_function_word(t)
     }
 
     /// Whether token `t` follows a determiner and one word that is no plural, no name, no
@@ -718,7 +736,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let Some(modifier) = back(t) else { return false };
         self.input.tokens[modifier].kind == TokenKind::Word
             && !self.words[modifier].ends_with('s')
-            && self.cues.get(modifier - start).is_some_and(|&mask| mask == 0)
+            && self.no_function_word(modifier)
             && self.mention_ending_at(self.input.tokens[modifier].span.end).is_none()
             && !self.lex.forms.starting_with(self.words[modifier]).iter().any(|p| p.rest.is_empty())
             && back(modifier).is_some_and(|d| self.has(d, Cue::Determiner))
@@ -1364,7 +1382,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// A word with no cue, no trigger and no name: a modifier in a noun phrase.
     fn is_plain_word(&self, t: usize) -> bool {
         self.input.tokens[t].kind == TokenKind::Word
-            && self.cues.get(t.wrapping_sub(self.sentence.tokens.start)) == Some(&0)
+            && self.no_function_word(t)
             && self.trigger_form(t).is_none()
             && self.mention_ending_at(self.input.tokens[t].span.end).is_none()
             && self.mention_starting_at(self.input.tokens[t].span.start).is_none()
@@ -1393,7 +1411,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         next < self.sentence.tokens.end
             && self.input.tokens[next].kind == TokenKind::Word
             && self.input.text[self.input.tokens[next].span.range()].starts_with(|c: char| c.is_lowercase())
-            && self.cues.get(next - self.sentence.tokens.start).is_some_and(|&mask| mask == 0)
+            && self.no_function_word(next)
             && self.trigger_form(next).is_none()
     }
 
