@@ -41,6 +41,9 @@ fn status_follows_negation_modality_and_intention() {
         ("Officials warned of attacks on US forces.", "attacks", Status::Planned),
         // Past the noun's determiner, modifiers and quote marks; not past another event.
         ("Trump warned of a “major retaliation” against Iran.", "retaliation", Status::Planned),
+        // A verb joined by "and" to an infinitive shares its "to".
+        ("They are allowed to use roadside bombs and blow up our people.", "blow up", Status::Planned),
+        ("Iran fired missiles and killed five soldiers.", "killed", Status::Asserted),
         ("Khamenei vows revenge for Soleimani killing.", "killing", Status::Asserted),
         // Past the object of the word of intention.
         ("Iraq's parliament called for US and other foreign troops to leave.", "leave", Status::Planned),

@@ -1064,6 +1064,18 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     pub(super) fn after_intention_to(&self, first: usize, clause_start: usize) -> bool {
         let to =
             (first.saturating_sub(2).max(clause_start)..first).rev().find(|&t| self.has(t, Cue::Infinitive));
+        // A verb joined by "and" to an infinitive before it shares its "to": "allowed to use
+        // roadside bombs and blow up our people".
+        let to = to.or_else(|| {
+            let and = first.checked_sub(1).filter(|&a| a > clause_start && self.has(a, Cue::Conjunction))?;
+            (and.saturating_sub(CONTROL_REACH).max(clause_start)..and)
+                .rev()
+                .take_while(|&t| {
+                    matches!(self.input.tokens[t].kind, TokenKind::Word | TokenKind::Number)
+                        && !self.has(t, Cue::ClauseBoundary)
+                })
+                .find(|&t| self.has(t, Cue::Infinitive))
+        });
         to.is_some_and(|to| self.intention_before_to(to, clause_start))
     }
 
