@@ -189,50 +189,36 @@ fn surname(mut i: usize) -> String {
 }
 
 fn same_day_bench(c: &mut Criterion) {
-    let extractor = Extractor::new().expect("the bundled data builds");
-    let mut group = c.benchmark_group("pathological/same-day-reports");
-    group.sampling_mode(SamplingMode::Flat);
-    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
-    let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 3).expect("a date");
-    let all: Vec<Timeline> = (0..10_000)
-        .map(|i| {
-            // Each report names a different victim, so no two deaths are one event: the day
-            // holds as many deaths as documents (and one air strike without participants).
-            let text = format!("Commander Ali {} was killed in an air strike on 3 January 2020.", surname(i));
-            let doc = Document::new(format!("d{i:05}"), text).published(day);
-            extractor.timeline(&doc, &extractor.extract(&doc))
-        })
-        .collect();
-    for documents in [100, 1_000, 10_000] {
-        let timelines = &all[..documents];
-        let merge = || Timeline::merge_all(timelines.iter().cloned()).entries().len();
-        let expected = merge();
-        eprintln!("same-day-reports: {documents} documents → {expected} entries");
-        group.throughput(Throughput::Elements(documents as u64));
-        group.bench_with_input(BenchmarkId::new("merge-and-cluster", documents), &documents, |b, _| {
-            counting(b, "entries", expected, merge);
-        });
-    }
-    group.finish();
+    // Each report names a different victim, so no two deaths are one event: the day holds as
+    // many deaths as documents (and one air strike without participants).
+    one_day_merges(c, "same-day-reports", |name| {
+        format!("Commander Ali {name} was killed in an air strike on 3 January 2020.")
+    });
 }
 
 /// One day's attacks and protests on thousands of different targets: every attack is the
 /// protest on its target told in other words (`told-as` in kinds.tsv), so clustering step 5
 /// compares the day's attack cluster with its protest cluster, each naming every target.
 fn told_as_bench(c: &mut Criterion) {
+    one_day_merges(c, "told-as", |name| {
+        format!(
+            "Protesters besieged Commander Ali {name} on 3 January 2020. Militiamen attacked Commander Ali \
+             {name} on 3 January 2020."
+        )
+    });
+}
+
+/// Merges and clusters 10^2, 10^3 and 10^4 one-document timelines published on one day, the
+/// i-th document's text made by `text` from the i-th made-up surname.
+fn one_day_merges(c: &mut Criterion, shape: &str, text: impl Fn(&str) -> String) {
     let extractor = Extractor::new().expect("the bundled data builds");
-    let mut group = c.benchmark_group("pathological/told-as");
+    let mut group = c.benchmark_group(format!("pathological/{shape}"));
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
     let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 3).expect("a date");
     let all: Vec<Timeline> = (0..10_000)
         .map(|i| {
-            let name = surname(i);
-            let text = format!(
-                "Protesters besieged Commander Ali {name} on 3 January 2020. Militiamen attacked Commander \
-                 Ali {name} on 3 January 2020."
-            );
-            let doc = Document::new(format!("d{i:05}"), text).published(day);
+            let doc = Document::new(format!("d{i:05}"), text(&surname(i))).published(day);
             extractor.timeline(&doc, &extractor.extract(&doc))
         })
         .collect();
@@ -240,7 +226,7 @@ fn told_as_bench(c: &mut Criterion) {
         let timelines = &all[..documents];
         let merge = || Timeline::merge_all(timelines.iter().cloned()).entries().len();
         let expected = merge();
-        eprintln!("told-as: {documents} documents → {expected} entries");
+        eprintln!("{shape}: {documents} documents → {expected} entries");
         group.throughput(Throughput::Elements(documents as u64));
         group.bench_with_input(BenchmarkId::new("merge-and-cluster", documents), &documents, |b, _| {
             counting(b, "entries", expected, merge);
