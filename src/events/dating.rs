@@ -285,7 +285,7 @@ impl<'a> SentenceContext<'a, '_> {
                 .any(|&cue| self.has(before, cue))
                 || self.input.tokens[before].kind == TokenKind::Possessive;
         let next = &self.input.tokens[found.end];
-        // A content word: no cue but the patient nouns ("the downed jet").
+        // A content word: no cue, or only content-word classes ("the downed jet").
         let function_word = !self.no_function_word(found.end);
         let noun = next.kind == TokenKind::Word
             && (!function_word || self.mention_starting_at(next.span.start).is_some());

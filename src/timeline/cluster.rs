@@ -308,7 +308,7 @@ pub(super) fn cluster<'r>(
     clusters
 }
 
-/// Step 5: a cluster of a kind that another kind's events are told as (`told_as` in
+/// Step 5: a cluster of a kind that another kind's events are told as (`told-as` in
 /// kinds.tsv: a protest reported as "an attack on the embassy") joins the largest cluster of
 /// that other kind of its day that names someone it names in the given role: whole when
 /// every one it names in that role is the other's, else only its reports naming one of
