@@ -258,7 +258,7 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
         Loader::Events,
         "cues.tsv",
         "retype-agent:protest\tmourners\n",
-        "cues.tsv:1: `retype:protest` must name two kinds as FROM>TO",
+        "cues.tsv:1: `retype-agent:protest` must name two kinds as FROM>TO",
     ),
     (
         Loader::Events,

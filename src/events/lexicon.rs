@@ -126,12 +126,13 @@ pub(crate) enum Cue {
     /// infinitive after its object is planned ("called on parliament to end …"); unlike an
     /// `intention` word, it does not make a noun after it planned ("ordered the strike").
     Directive,
-    /// An adverb that puts a verb's event before the story's day, on a day the sentence does
-    /// not say ("we have previously confirmed", "had already left").
+    /// A word that puts the trigger right after it before the story's day, on a day the
+    /// sentence does not say ("we have previously confirmed", "Iran's initial claim").
     Earlier,
     /// A noun of some `anaphor:` line (see [`Anaphor`]).
     Anaphor,
-    /// A word for armed forces ("troops", "marines"): the subject a verb marked `@` needs.
+    /// A word for armed forces ("troops", "marines"): the subject or object a verb marked `@`
+    /// needs.
     Force,
     /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
     Pronoun,
@@ -261,10 +262,11 @@ pub(crate) struct EventLexicon {
     /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather);
     /// in ascending order, as triggers are numbered.
     pub(crate) base_after_to: Vec<u32>,
-    /// The verbs whose first form is written `@leave`: an event only when their subject is a
-    /// `force` word ("the troops to leave", "US forces left the base"); in ascending order.
-    pub(crate) force_subject: Vec<u32>,
-    /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`.
+    /// The verbs whose first form is written `@leave`: an event only when their subject or
+    /// object is a `force` word ("the troops to leave", "expel the troops"); in ascending order.
+    pub(crate) force_verbs: Vec<u32>,
+    /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`
+    /// (a noun on two lines takes the first).
     pub(crate) anaphors: Vec<Anaphor>,
     pub(crate) anaphor_words: PhraseTable<u32>,
 }
@@ -463,18 +465,19 @@ impl EventLexicon {
 
     /// A `retype:FROM>TO` line: two known kinds and single words.
     fn parse_retype(&self, kinds: &str, words: &str, agent: bool) -> Result<Retype, String> {
+        let class = if agent { "retype-agent" } else { "retype" };
         let known = |kind: &str| {
             self.kinds.iter().find(|k| k.kind == kind).map(|k| k.kind.clone()).ok_or_else(|| {
                 let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
                 format!(
-                    "unknown event kind `{kind}` in `retype:{kinds}` (expected one of {})",
+                    "unknown event kind `{kind}` in `{class}:{kinds}` (expected one of {})",
                     known.join(", ")
                 )
             })
         };
         let (from, to) = kinds
             .split_once('>')
-            .ok_or_else(|| format!("`retype:{kinds}` must name two kinds as FROM>TO"))?;
+            .ok_or_else(|| format!("`{class}:{kinds}` must name two kinds as FROM>TO"))?;
         let (from, to) = (known(from)?, known(to)?);
         let words = words
             .split('|')
@@ -563,7 +566,7 @@ impl EventLexicon {
                 self.base_after_to.push(index);
             }
             if forced {
-                self.force_subject.push(index);
+                self.force_verbs.push(index);
             }
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.
@@ -585,7 +588,6 @@ impl EventLexicon {
     }
 }
 
-/// `role:kind,kind|role:kind` (or `-`): the kinds of entity each listed role may hold.
 /// The seventh field of kinds.tsv: `kind:role` pairs joined by `|`, or `-`.
 fn parse_told_as(field: &str) -> Result<Vec<(EventKind, Role)>, String> {
     if field == "-" {
@@ -602,6 +604,7 @@ fn parse_told_as(field: &str) -> Result<Vec<(EventKind, Role)>, String> {
         .collect()
 }
 
+/// `role:kind,kind|role:kind` (or `-`): the kinds of entity each listed role may hold.
 fn parse_roles(field: &str) -> Result<Vec<(Role, Vec<EntityKind>)>, String> {
     if field == "-" {
         return Ok(Vec::new());

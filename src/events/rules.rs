@@ -555,7 +555,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         // "@leave": a verb told only of a force ("the troops to leave").
         if form.is_verb()
-            && self.lex.force_subject.binary_search(&index).is_ok()
+            && self.lex.force_verbs.binary_search(&index).is_ok()
             && !self.force_before(t)
             && !self.force_after(t + len)
         {
@@ -1039,18 +1039,24 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
             // Past the object of the word of intention: "called for US and other foreign
             // troops to leave", "urged all American citizens to depart".
-            || ((to.saturating_sub(CONTROL_REACH).max(clause_start)..to)
-                .rev()
-                .take_while(|&t| {
-                    matches!(self.input.tokens[t].kind, TokenKind::Word | TokenKind::Number)
-                        && !self.has(t, Cue::ClauseBoundary)
-                        && self.trigger_form(t).is_none_or(|f| f == Form::Noun)
-                })
-                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Directive)))
+            || self
+                .words_back(to, clause_start)
+                .take_while(|&t| self.trigger_form(t).is_none_or(|f| f == Form::Noun))
+                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Directive))
             || (to > clause_start
                 && self
                     .mention_ending_at(self.input.tokens[to - 1].span.end)
                     .is_some_and(|m| self.token_at(m.span.start) == clause_start))
+    }
+
+    /// The words (and numbers) before token `t`, nearest first, back to a clause boundary, to
+    /// `clause_start` or `CONTROL_REACH` words: the object a word of intention or a "to" may
+    /// reach past.
+    fn words_back(&self, t: usize, clause_start: usize) -> impl Iterator<Item = usize> + '_ {
+        (t.saturating_sub(CONTROL_REACH).max(clause_start)..t).rev().take_while(|&u| {
+            matches!(self.input.tokens[u].kind, TokenKind::Word | TokenKind::Number)
+                && !self.has(u, Cue::ClauseBoundary)
+        })
     }
 
     /// "to" right before the verb (or one word before it).
@@ -1068,13 +1074,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // roadside bombs and blow up our people".
         let to = to.or_else(|| {
             let and = first.checked_sub(1).filter(|&a| a > clause_start && self.has(a, Cue::Conjunction))?;
-            (and.saturating_sub(CONTROL_REACH).max(clause_start)..and)
-                .rev()
-                .take_while(|&t| {
-                    matches!(self.input.tokens[t].kind, TokenKind::Word | TokenKind::Number)
-                        && !self.has(t, Cue::ClauseBoundary)
-                })
-                .find(|&t| self.has(t, Cue::Infinitive))
+            self.words_back(and, clause_start).find(|&t| self.has(t, Cue::Infinitive))
         });
         to.is_some_and(|to| self.intention_before_to(to, clause_start))
     }
