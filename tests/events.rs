@@ -810,3 +810,20 @@ fn mourners_marching_are_a_funeral_procession() {
     let found = events("Protesters marched through Baghdad on Sunday.");
     assert_eq!(event(&found, "marched").kind, "protest");
 }
+
+#[test]
+fn an_attack_by_a_crowd_is_a_protest_and_one_by_sanctions_a_sanction() {
+    // CAMEO files a violent protest under protest: the crowd's storming of an embassy.
+    let found = events("Militiamen and their supporters attacked the embassy compound Tuesday.");
+    assert_eq!(event(&found, "attacked").kind, "protest");
+    let found = events("The new sanctions target 17 mining companies.");
+    assert_eq!(event(&found, "target").kind, "sanction");
+    // Other doers keep the attack.
+    let found = events("Militants attacked the base on Tuesday.");
+    assert_eq!(event(&found, "attacked").kind, "attack");
+    // A doer's pronoun is not read as the crowd told before it: the soldiers opened fire.
+    let found = events(
+        "Protesters gathered outside the base. Soldiers stood on the walls, and they attacked the crowd.",
+    );
+    assert_eq!(event(&found, "attacked").kind, "attack");
+}

@@ -648,7 +648,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             retype.map(|r| &r.to)
         };
         let new_kind = |t: usize, agent: bool| {
-            if self.has(t, Cue::Pronoun) {
+            // A pronoun stands for a patient only: a doer's pronoun ("they did not open fire")
+            // is too often someone else than the nearest crowd told before.
+            if self.has(t, Cue::Pronoun) && !agent {
                 // "claims it was struck by a missile": the pronoun stands for the nearest
                 // noun before it that is a patient's word ("a Ukrainian passenger jet").
                 return (t.saturating_sub(PRONOUN_REACH)..t)
