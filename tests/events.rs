@@ -409,6 +409,9 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
         // A pronoun stands for the aircraft named just before it.
         ("Iran downed a Ukrainian passenger jet after denying claims it was struck by a missile.", "struck"),
         ("The plane turned back. Officials said it was hit by mistake.", "hit"),
+        // After "was", a word that is also a noun is the participle, whatever follows ("due
+        // to" is no modal here).
+        ("The plane turned back before it was hit due to human error.", "hit"),
     ] {
         assert_eq!(event(&events(text), trigger).kind.as_str(), "crash", "{text}");
     }

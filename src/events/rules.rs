@@ -467,6 +467,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
 
     /// The trigger starting at token `t`, longest first; a form that is both verb and noun
     /// is read as a noun after a determiner, a possessive or a name.
+    /// Whether a form of "be" or "get" stands right before token `t`: the word is a participle
+    /// ("it was hit due to human error"), not a noun before a verb.
+    fn after_passive_auxiliary(&self, t: usize) -> bool {
+        t > self.sentence.tokens.start && self.has(t - 1, Cue::PassiveAuxiliary)
+    }
+
     pub(super) fn trigger_at(&self, t: usize) -> Option<Found<'l>> {
         let input = self.input;
         if input.tokens[t].kind != TokenKind::Word {
@@ -496,7 +502,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                     && !self.has(prev, Cue::PassiveAuxiliary))
                 || self.is_modifier(prev)
                 || self.support_before(t).is_some()
-        } || self.verb_follows(t, t + len);
+        } || (self.verb_follows(t, t + len) && !self.after_passive_auxiliary(t));
         // A base form after a determiner and one modifier ("a hostile target", "a retaliatory
         // strike"): a singular subject would take the -s form, so the word is a noun.
         // An -s form there is a verb only with an object after it: "the government sanctions
