@@ -291,6 +291,12 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
     assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));
     let found = events("Trump defended the Friday drone strike that killed Soleimani.");
     assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));
+    // A result participle after a comma: the deaths of the downing.
+    let found = events(
+        "Officials said Thursday that an Iranian missile downed a Ukrainian jetliner late Tuesday, \
+         killing all 176 people on board.",
+    );
+    assert_eq!(dated(&found, "killing"), (Some("2019-12-31".into()), TimeSource::Linked));
 }
 
 #[test]
@@ -357,11 +363,20 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
         "Iran was at the highest level of alert.",
         "He was long seen as a threat by US officials.",
         "The airliner could have been mistaken for a threat.",
+        "Crowds waited outside, killing time before the procession.",
     ] {
         let found = events(text);
         assert!(
-            found.iter().all(|e| !["retaliation", "fire", "attack", "speaking", "alert", "threat"]
-                .contains(&e.trigger.text.as_str())),
+            found.iter().all(|e| ![
+                "retaliation",
+                "fire",
+                "attack",
+                "speaking",
+                "alert",
+                "threat",
+                "killing"
+            ]
+            .contains(&e.trigger.text.as_str())),
             "{text}: {found:#?}"
         );
     }

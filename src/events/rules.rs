@@ -326,6 +326,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if t >= end {
             return None;
         }
+        // A result participle after a comma happens with the verb before it ("downed a jetliner
+        // late Tuesday, killing all 176 people"): the next trigger, a gerund whose object is
+        // its victim, with no other punctuation between.
+        let result = found.get(i + 1).is_some_and(|next| {
+            !matches!(this.form, Form::Noun | Form::Gerund)
+                && next.form == Form::Gerund
+                && next.entry.object == Some(Role::Victim)
+                && next.first > this.end
+                && self.is_punct(next.first - 1, ",")
+                && (this.end..next.first - 1).all(|u| self.input.tokens[u].kind != TokenKind::Punct)
+        });
+        if result {
+            return Some(i + 1);
+        }
         if this.form == Form::Noun && self.has(t, Cue::Relative) {
             // "that killed", "which reportedly killed": the relative pronoun is the subject.
             let verb = (t + 1..(t + 3).min(end)).find(|&u| self.trigger_form(u).is_some())?;
