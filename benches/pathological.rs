@@ -19,7 +19,11 @@
 //!   `std::str::from_utf8` over the same bytes;
 //! - `same-day-reports`: 10^2…10^4 documents that each report the death of a different person
 //!   on the same day, merged and clustered (the worst day for clustering: every report is
-//!   compared with the day's clusters of its kind), in documents per second.
+//!   compared with the day's clusters of its kind), in documents per second;
+//! - `told-as`: as many attacks and protests of one day on different targets, every attack
+//!   told as the protest on its target (clustering step 5);
+//! - `linked`: as many documents whose deaths, dated through a link, move to the next day's
+//!   attack, so that `Timeline::entries` clusters everything twice.
 //!
 //! Every count is computed once before timing and checked inside the timed loop.
 //!
@@ -208,6 +212,20 @@ fn told_as_bench(c: &mut Criterion) {
     });
 }
 
+/// Every document tells deaths dated through a link ("attacked … late on 2 January 2020,
+/// killing 12 people") to an attack that the timeline puts on the next day: each death moves
+/// to that day and the reports are clustered a second time (`Timeline::entries`), the most
+/// that following links can cost.
+fn linked_bench(c: &mut Criterion) {
+    one_day_merges(c, "linked", |name| {
+        format!(
+            "Officials said Thursday that militiamen attacked Commander Ali {name} late on 2 January 2020, \
+             killing 12 people. Militiamen attacked Commander Ali {name} on 3 January 2020. The attack on \
+             Commander Ali {name} on 3 January 2020 was condemned."
+        )
+    });
+}
+
 /// Merges and clusters 10^2, 10^3 and 10^4 one-document timelines published on one day, the
 /// i-th document's text made by `text` from the i-th made-up surname.
 fn one_day_merges(c: &mut Criterion, shape: &str, text: impl Fn(&str) -> String) {
@@ -235,5 +253,5 @@ fn one_day_merges(c: &mut Criterion, shape: &str, text: impl Fn(&str) -> String)
     group.finish();
 }
 
-criterion_group!(benches, extraction_bench, invalid_utf8_bench, same_day_bench, told_as_bench);
+criterion_group!(benches, extraction_bench, invalid_utf8_bench, same_day_bench, told_as_bench, linked_bench);
 criterion_main!(benches);

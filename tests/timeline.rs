@@ -400,3 +400,41 @@ fn an_event_told_as_another_kind_on_its_day_joins_that_kinds_entry() {
     let events = redated(&timeline, &entries, &docs[2]);
     assert!(events.iter().all(|e| e.kind == "attack"));
 }
+
+#[test]
+fn an_event_dated_through_a_link_goes_to_the_day_of_its_partners_entry() {
+    let docs = [
+        // Tehran: the airliner came down on Wednesday.
+        Document::new("a", "Iranian missiles shot down a Ukraine International Airlines jet near Tehran on Wednesday.")
+            .published(date(8)),
+        Document::new("b", "A Ukraine International Airlines jet crashed near Tehran on Wednesday after take-off.")
+            .published(date(8)),
+        // Washington: late Tuesday; the deaths are told as its result.
+        Document::new(
+            "c",
+            "Officials said Thursday that an Iranian missile downed a Ukraine International Airlines jet late \
+             Tuesday, killing all 176 people on board.",
+        )
+        .published(date(9)),
+        // Another death of Tuesday, which the airliner's dead must not join.
+        Document::new("d", "A stampede at the funeral in Kerman killed 56 people on Tuesday.").published(date(8)),
+    ];
+    let timeline = merged(&docs);
+    let entries = timeline.entries();
+    let text = |e: &annals::timeline::Entry| {
+        e.sources
+            .iter()
+            .map(|s| format!("{}:{}", s.document, s.trigger.text(docs_text(&docs, &s.document))))
+            .collect::<Vec<_>>()
+    };
+    let killing = entries
+        .iter()
+        .find(|e| e.kind == "death" && text(e).contains(&"c:killing".to_string()))
+        .expect("the killing is on the timeline");
+    assert_eq!(killing.value.to_string(), "2020-01-08", "{:?}", text(killing));
+    assert!(!text(killing).contains(&"d:stampede".to_string()), "{:?}", text(killing));
+    // Its own text still reads it on Tuesday, in its own time zone.
+    let events = redated(&timeline, &entries, &docs[2]);
+    let killing = events.iter().find(|e| e.trigger.text == "killing").expect("killing");
+    assert_eq!(killing.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-07"));
+}

@@ -412,11 +412,13 @@ fn dated_weakly(e: &Event) -> bool {
 /// Event `to` takes the date of event `from`, saying how.
 fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
     let (value, interval, time) = (events[from].value.clone(), events[from].interval, events[from].time);
+    let trigger = events[from].trigger.span;
     let event = &mut events[to];
     event.value = value;
     event.interval = interval;
     event.time = time;
     event.time_source = how;
+    event.linked = (how == TimeSource::Linked).then_some(trigger);
 }
 
 /// Events a sentence ties together (`SentenceContext::linked`: "killed in a drone strike",

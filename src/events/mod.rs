@@ -205,6 +205,11 @@ pub struct Event {
     pub participants: Vec<Participant>,
     /// Where it happened: a place entity.
     pub place: Option<EntityId>,
+    /// The trigger of the event of the same sentence whose day it took, when `time_source` is
+    /// `Linked` ("killing all 176" after "downed a jetliner late Tuesday"): a timeline dates
+    /// the two together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked: Option<Span>,
     /// A heuristic score in (0, 1]: higher when the trigger is a verb and the event has its
     /// own time, participants and place.
     pub confidence: f32,

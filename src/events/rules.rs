@@ -919,6 +919,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             sentence: self.sentence.span,
             participants,
             place,
+            linked: None,
             confidence,
             rule: found.entry.rule.clone(),
         }

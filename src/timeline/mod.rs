@@ -27,7 +27,7 @@ pub mod render;
 mod similarity;
 
 use crate::entities::{Entity, EntityId};
-use crate::events::{Event, EventKind, Role, Status};
+use crate::events::{Event, EventKind, Role, Status, TimeSource};
 use crate::span::Span;
 use crate::time::{Granularity, Interval, TimexValue};
 use chrono::NaiveDate;
@@ -198,14 +198,35 @@ impl Timeline {
     }
 
     /// The timeline: asserted, dated reports clustered into entries (one per real event),
-    /// in chronological order (interval, then first report).
+    /// in chronological order (interval, then first report). A report dated through a link
+    /// to another event of its sentence (`TimeSource::Linked`) whose partner's entry lies a
+    /// day off its own day takes that entry's day, and the reports are clustered again: the
+    /// dead of a downing that a Washington text dates "late Tuesday" go with the downing of
+    /// Wednesday, not with Tuesday's other deaths.
     pub fn entries(&self) -> Vec<Entry> {
         let placed: Vec<&Report> = self
             .reports
             .iter()
             .filter(|r| r.event.status == Status::Asserted && r.event.interval.is_some())
             .collect();
-        let clusters = cluster::cluster(&placed, &self.kinds);
+        let mut clusters = cluster::cluster(&placed, &self.kinds);
+        // Reports dated through a link, moved to the day of their partner's entry (see
+        // `follow_links`), then everything clustered again.
+        let moved = follow_links(&clusters);
+        if !moved.is_empty() {
+            let by_trigger: BTreeMap<(&str, usize, usize), &Report> = moved
+                .iter()
+                .map(|r| ((r.document.as_str(), r.event.trigger.span.start, r.event.trigger.span.end), r))
+                .collect();
+            let replaced: Vec<&Report> = placed
+                .iter()
+                .map(|r| {
+                    let key = (r.document.as_str(), r.event.trigger.span.start, r.event.trigger.span.end);
+                    by_trigger.get(&key).copied().unwrap_or(r)
+                })
+                .collect();
+            clusters = cluster::cluster(&replaced, &self.kinds);
+        }
         let mut entries: Vec<Entry> = clusters.into_iter().map(|members| self.entry(&members)).collect();
         entries.sort_by(|a, b| {
             (a.interval.start, a.interval.end, &a.sources[0].document, a.sources[0].trigger.start).cmp(&(
@@ -534,6 +555,42 @@ pub struct Entry {
     pub documents: usize,
     /// Every sentence that reports it, by document and position.
     pub sources: Vec<Source>,
+}
+
+/// Reports dated through a link ("killing all 176 people" after "downed a jetliner late
+/// Tuesday", in one Washington text) whose partner event lies, as clustered, in an entry a
+/// day apart from their own day: copies dated to the partner's entry. That entry says on what
+/// day most reports put the event that caused them, and a day off is a time zone.
+fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
+    let mut cluster_of: BTreeMap<(&str, usize, usize), usize> = BTreeMap::new();
+    let linked = clusters.iter().flatten().any(|r| r.event.linked.is_some());
+    if !linked {
+        return Vec::new();
+    }
+    for (c, members) in clusters.iter().enumerate() {
+        for r in members {
+            let span = r.event.trigger.span;
+            cluster_of.insert((r.document.as_str(), span.start, span.end), c);
+        }
+    }
+    let mut dates: BTreeMap<usize, (TimexValue, Interval)> = BTreeMap::new();
+    let mut moved = Vec::new();
+    for r in clusters.iter().flatten() {
+        let (Some(span), Some(own)) = (r.event.linked, r.event.interval) else { continue };
+        if r.event.time_source != TimeSource::Linked || own.granularity != Granularity::Day {
+            continue;
+        }
+        let Some(&p) = cluster_of.get(&(r.document.as_str(), span.start, span.end)) else { continue };
+        let (value, interval) = dates.entry(p).or_insert_with(|| cluster::consensus(&clusters[p])).clone();
+        let apart = (interval.start.date() - own.start.date()).num_days().abs();
+        if interval.granularity == Granularity::Day && apart == 1 {
+            let mut copy = (*r).clone();
+            copy.event.value = Some(value);
+            copy.event.interval = Some(interval);
+            moved.push(copy);
+        }
+    }
+    moved
 }
 
 /// A sentence that reports an entry.
