@@ -300,6 +300,25 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
 }
 
 #[test]
+fn a_reduced_relative_clause_takes_no_time_from_before_it() {
+    // The mourners marched on 4 January; the men they mourned were killed earlier.
+    let found = events(
+        "Thousands marched in Baghdad on Jan. 4 to mourn Qassem Soleimani and Abu Mahdi al-Muhandis, killed \
+         in a U.S. airstrike near the airport.",
+    );
+    assert_eq!(dated(&found, "marched"), (Some("2020-01-04".into()), TimeSource::Clause));
+    for trigger in ["killed", "airstrike"] {
+        let source = event(&found, trigger).time_source;
+        assert!(!matches!(source, TimeSource::Clause | TimeSource::Sentence), "{trigger}: {source:?}");
+    }
+    // A time inside the relative clause is still its own.
+    let found = events(
+        "Crowds mourned Qassem Soleimani on Saturday, killed in a U.S. airstrike on Friday near the airport.",
+    );
+    assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
+}
+
+#[test]
 fn a_reporting_word_inside_a_name_dates_no_report() {
     // "States" of "the United States" is not "states" (says).
     let found = events("The air raids were launched by the United States on Sunday.");

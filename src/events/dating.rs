@@ -67,6 +67,12 @@ impl<'a> SentenceContext<'a, '_> {
             }
             let (t0, t1) =
                 (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
+            // "mourned Soleimani on Saturday, killed in a U.S. airstrike": a reduced relative
+            // clause describes the noun before it with an earlier event; the time before it
+            // is not that event's.
+            if t1 <= found.first && self.reduced_relative_between(t1, found.end) {
+                continue;
+            }
             if !reporting && self.dates_a_report(t0, t1) {
                 continue;
             }
@@ -214,6 +220,18 @@ impl<'a> SentenceContext<'a, '_> {
             anchor.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?
         };
         Some(Offset::Exact(date))
+    }
+
+    /// Whether a reduced relative clause opens in tokens `from..to`: a comma, then a past
+    /// participle trigger and a preposition ("…al-Muhandis, killed in a U.S. airstrike").
+    fn reduced_relative_between(&self, from: usize, to: usize) -> bool {
+        (from.max(self.sentence.tokens.start + 1)..to).any(|t| {
+            self.is_punct(t - 1, ",")
+                && self.trigger_form(t).is_some_and(Form::can_be_participle)
+                && self.input.tokens.get(t + 1).is_some()
+                && t + 1 < self.sentence.tokens.end
+                && self.has(t + 1, Cue::PlacePreposition)
+        })
     }
 
     /// Whether token `t` is in a clause that a `relative` cue opens ("which was carried out on
