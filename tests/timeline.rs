@@ -438,3 +438,18 @@ fn an_event_dated_through_a_link_goes_to_the_day_of_its_partners_entry() {
     let killing = events.iter().find(|e| e.trigger.text == "killing").expect("killing");
     assert_eq!(killing.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-07"));
 }
+
+#[test]
+fn a_summary_names_a_place_once() {
+    let docs = [
+        Document::new("a", "Iraq's parliament voted in Baghdad on Sunday to expel US troops.")
+            .published(date(6)),
+        Document::new("b", "US forces attacked Kirkuk on Sunday.").published(date(6)),
+    ];
+    let timeline = merged(&docs);
+    let summaries: Vec<String> = timeline.entries().iter().map(|e| e.summary.clone()).collect();
+    assert!(summaries.iter().any(|s| s.ends_with("in Baghdad")), "{summaries:?}");
+    // Kirkuk is the target: "at Kirkuk" would repeat it.
+    let attack = summaries.iter().find(|s| s.contains("attack")).expect("an attack");
+    assert_eq!(attack.matches("Kirkuk").count(), 1, "{summaries:?}");
+}

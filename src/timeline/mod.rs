@@ -380,7 +380,14 @@ impl Timeline {
         let mut seen: std::collections::BTreeSet<&EntityId> = std::collections::BTreeSet::new();
         let participants: Vec<EntityId> =
             roles.values().flatten().filter(|id| seen.insert(*id)).cloned().collect();
-        let summary = self.summary(&kind, &summary_roles(&by_role), &salient(&places));
+        // A place the summary already names as a participant is not named again ("Iraq vote",
+        // not "Iraq vote in Iraq").
+        let shown_roles = summary_roles(&by_role);
+        let shown_places: Vec<EntityId> = salient(&places)
+            .into_iter()
+            .filter(|p| !shown_roles.values().any(|ids| ids.iter().take(SUMMARY_NAMES).any(|id| id == p)))
+            .collect();
+        let summary = self.summary(&kind, &shown_roles, &shown_places);
         let places = places_ranked;
         let mut sources: Vec<Source> = members
             .iter()
@@ -420,7 +427,7 @@ impl Timeline {
                     name.parse::<Role>().ok().and_then(|r| roles.get(&r)).map_or(&[], Vec::as_slice)
                 };
                 if !ids.is_empty() {
-                    let shown: Vec<&str> = ids.iter().take(2).map(|id| self.name(id)).collect();
+                    let shown: Vec<&str> = ids.iter().take(SUMMARY_NAMES).map(|id| self.name(id)).collect();
                     return shown.join(" and ");
                 }
             }
@@ -592,6 +599,9 @@ fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
     }
     moved
 }
+
+/// How many names a summary shows for a role or the place.
+const SUMMARY_NAMES: usize = 2;
 
 /// A sentence that reports an entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
