@@ -708,6 +708,9 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     // A name of another kind ends the list.
     let found = events("A US strike killed Qassem Soleimani and Iraq condemned it.");
     assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
+    // A name that owns a noun after a comma is an apposition, not the list's next name.
+    let found = events("Khamenei appointed Esmail Qaani, Soleimani's deputy, as head of the Quds Force.");
+    assert_eq!(role(event(&found, "appointed"), Role::Participant), ["esmail-qaani"]);
 }
 
 #[test]

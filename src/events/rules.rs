@@ -1386,6 +1386,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if next.kind != m.kind || u >= clause_end {
                 break;
             }
+            // A name that owns a noun is an apposition, not the list's next item: "Esmail
+            // Ghaani, Soleimani's deputy".
+            let after = self.token_at(next.span.end.saturating_sub(1)) + 1;
+            if after < clause_end && self.input.tokens[after].kind == TokenKind::Possessive {
+                break;
+            }
             right.push(next);
             t = self.token_at(next.span.end.saturating_sub(1)) + 1;
         }
