@@ -6,10 +6,12 @@
 //!   when coarser, against the gold value): the headline event F1 (date + kind).
 //! - **Document events**: per document, the distinct (kind, day) pairs of asserted events
 //!   against the gold's: what happened when, however many words told it.
-//! - **Timeline**: a timeline entry matches a reference event of the same kind and day (and,
-//!   when both name participants, sharing one). Entry-level P/R/F1 count each reference event
-//!   once; an entry that matches only reference events already matched is a **duplicate**, and
-//!   the duplicate rate is duplicates / matching entries. Date-F1 compares the sets of distinct
+//! - **Timeline**: a timeline entry fits a reference event of the same kind and day (and,
+//!   when both name participants, sharing one). Entries and reference events are matched one
+//!   to one, as many as can be (a maximum matching, so an entry that fits two events does not
+//!   take the one another entry alone fits); entry-level P/R/F1 count those matches. An entry
+//!   that fits some reference event but is left unmatched is a **duplicate**, and the
+//!   duplicate rate is duplicates / entries that fit some event. Date-F1 compares the sets of distinct
 //!   days.
 
 use super::Counts;
@@ -298,6 +300,51 @@ pub fn parse_reference_timeline(name: &str, text: &str) -> Result<Vec<ReferenceE
     Ok(out)
 }
 
+/// A maximum one-to-one matching of entries to the reference events they fit (`candidates`:
+/// per entry, the indices of those events), by augmenting paths (Kuhn), entries taken in
+/// timeline order: per reference event, the entry matched to it. A greedy matching would let
+/// an entry that fits two events take the one a later entry alone fits.
+fn maximum_matching(candidates: &[Vec<usize>], references: usize) -> Vec<Option<usize>> {
+    let mut owner: Vec<Option<usize>> = vec![None; references];
+    for start in 0..candidates.len() {
+        // Depth-first search for an augmenting path, with an explicit stack: (entry, next
+        // candidate to try). `via[r]`: the entry whose search reached reference `r`.
+        let mut seen = vec![false; references];
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut via: Vec<usize> = vec![usize::MAX; references];
+        let mut free: Option<usize> = None;
+        while let Some(top) = stack.last_mut() {
+            let (e, next) = *top;
+            let Some(&r) = candidates[e].get(next) else {
+                stack.pop();
+                continue;
+            };
+            top.1 += 1;
+            if seen[r] {
+                continue;
+            }
+            seen[r] = true;
+            via[r] = e;
+            match owner[r] {
+                None => {
+                    free = Some(r);
+                    break;
+                }
+                Some(other) => stack.push((other, 0)),
+            }
+        }
+        // Flip the path: each reference on it goes to the entry that reached it.
+        let mut r = free;
+        while let Some(ref_index) = r {
+            let e = via[ref_index];
+            let previous = candidates[e].iter().copied().find(|&q| owner[q] == Some(e));
+            owner[ref_index] = Some(e);
+            r = if e == start { None } else { previous };
+        }
+    }
+    owner
+}
+
 /// Timeline scores against a reference.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimelineScores {
@@ -305,7 +352,7 @@ pub struct TimelineScores {
     pub dates: Counts,
     /// Entries against reference events, each reference event counted once.
     pub entries: Counts,
-    /// Entries that match only reference events already matched.
+    /// Entries that fit some reference event but are left out of the maximum matching.
     pub duplicates: usize,
 }
 
@@ -319,28 +366,38 @@ impl TimelineScores {
                 e.value.to_string()
             }
         };
-        let mut matched = vec![false; reference.len()];
         let mut scores = TimelineScores::default();
-        for e in entries {
-            let date = day(e);
-            let fits = |r: &ReferenceEvent| {
-                r.kind == e.kind
-                    && r.date == date
-                    && (r.participants.is_empty()
-                        || e.participants.is_empty()
-                        || e.participants.iter().any(|p| r.participants.iter().any(|q| q == p.as_str())))
-            };
-            let candidates: Vec<usize> = (0..reference.len()).filter(|&i| fits(&reference[i])).collect();
-            match candidates.iter().find(|&&i| !matched[i]) {
-                Some(&i) => {
-                    matched[i] = true;
-                    scores.entries.tp += 1;
-                }
-                None if !candidates.is_empty() => {
+        let candidates: Vec<Vec<usize>> = entries
+            .iter()
+            .map(|e| {
+                let date = day(e);
+                let fits = |r: &ReferenceEvent| {
+                    r.kind == e.kind
+                        && r.date == date
+                        && (r.participants.is_empty()
+                            || e.participants.is_empty()
+                            || e.participants.iter().any(|p| r.participants.iter().any(|q| q == p.as_str())))
+                };
+                (0..reference.len()).filter(|&i| fits(&reference[i])).collect()
+            })
+            .collect();
+        let owner = maximum_matching(&candidates, reference.len());
+        let mut matched = vec![false; reference.len()];
+        let mut entry_matched = vec![false; entries.len()];
+        for (r, e) in owner.iter().enumerate() {
+            if let Some(e) = *e {
+                matched[r] = true;
+                entry_matched[e] = true;
+            }
+        }
+        for (e, cands) in candidates.iter().enumerate() {
+            if entry_matched[e] {
+                scores.entries.tp += 1;
+            } else {
+                scores.entries.fp += 1;
+                if !cands.is_empty() {
                     scores.duplicates += 1;
-                    scores.entries.fp += 1;
                 }
-                None => scores.entries.fp += 1,
             }
         }
         scores.entries.fn_ = matched.iter().filter(|m| !**m).count();
@@ -354,7 +411,7 @@ impl TimelineScores {
         scores
     }
 
-    /// Duplicates / entries that match a reference event.
+    /// Duplicates / entries that fit some reference event.
     pub fn duplicate_rate(&self) -> f64 {
         let matching = self.entries.tp + self.duplicates;
         if matching == 0 { 0.0 } else { self.duplicates as f64 / matching as f64 }
@@ -387,6 +444,18 @@ mod tests {
         assert_eq!(err.to_string(), "g.tsv:1: the text at 4..10 is not `killed`");
         let err = parse_gold_events("g.tsv", "4\t10\tattack\t-\tdone\tstrike\n", text).unwrap_err();
         assert!(err.to_string().starts_with("g.tsv:1: unknown status `done`"));
+    }
+
+    #[test]
+    fn entries_are_matched_one_to_one_as_many_as_can_be() {
+        // Entry 0 fits events 0 and 1, entry 1 only event 0: both match.
+        assert_eq!(maximum_matching(&[vec![0, 1], vec![0]], 2), [Some(1), Some(0)]);
+        // Two entries of one event: one of them is a duplicate.
+        assert_eq!(maximum_matching(&[vec![0], vec![0]], 1), [Some(0)]);
+        // A longer path: entry 2 takes event 0 from entry 0, which takes event 1 from entry 1,
+        // which takes event 2.
+        assert_eq!(maximum_matching(&[vec![0, 1], vec![1, 2], vec![0]], 3), [Some(2), Some(0), Some(1)]);
+        assert_eq!(maximum_matching(&[vec![], vec![]], 1), [None]);
     }
 
     #[test]
