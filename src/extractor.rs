@@ -516,12 +516,16 @@ impl Extractor {
         };
         let registry = self.registry(text, &mentions);
         let mentions = to_mentions(text, mentions);
+        // Events also read definite references by title ("the president"), which are no names.
+        let references =
+            if inner.all_candidates { Vec::new() } else { resolve::titled_references(&ctx, &mentions) };
+        let with_references = with_references(&mentions, references);
         let events = self.find_events(&events::Input {
             text,
             lowered: &scratch.lowered,
             tokens: &seg.tokens,
             sentences: &seg.sentences,
-            mentions: &mentions,
+            mentions: with_references.as_deref().unwrap_or(&mentions),
             times: &times,
             published: published.map(|p| p.0),
             mode: doc.mode,
@@ -557,12 +561,30 @@ impl Extractor {
         let seg = text::segment(text, &self.inner.lexicon);
         let mut lowered = Vec::with_capacity(text.len());
         ascii_lower_into(text, &mut lowered);
+        let inner = &self.inner;
+        let mut cues = Vec::new();
+        inner.cues.scan(text, &mut cues);
+        let ctx = patterns::Context::new(
+            text,
+            &seg.tokens,
+            &cues,
+            &inner.cues,
+            &[],
+            &inner.gazetteer,
+            &inner.lexicon,
+        );
+        let references = if inner.all_candidates {
+            Vec::new()
+        } else {
+            resolve::titled_references(&ctx, &extraction.entities)
+        };
+        let with_references = with_references(&extraction.entities, references);
         self.find_events(&events::Input {
             text,
             lowered: &lowered,
             tokens: &seg.tokens,
             sentences: &seg.sentences,
-            mentions: &extraction.entities,
+            mentions: with_references.as_deref().unwrap_or(&extraction.entities),
             times: &extraction.times,
             published: extraction.published,
             mode: extraction.mode,
@@ -643,6 +665,17 @@ fn to_mentions(text: &str, mentions: Vec<Candidate>) -> Vec<Mention> {
             rule: c.rule,
         })
         .collect()
+}
+
+/// `mentions` with `references` among them in order, or `None` when there are none (the
+/// mentions alone serve).
+fn with_references(mentions: &[Mention], references: Vec<Mention>) -> Option<Vec<Mention>> {
+    if references.is_empty() {
+        return None;
+    }
+    let mut all: Vec<Mention> = mentions.iter().cloned().chain(references).collect();
+    all.sort_by_key(|m| (m.span.start, m.span.end));
+    Some(all)
 }
 
 /// The date of a `date`/`published` header line, if it is an ISO date.

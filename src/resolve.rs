@@ -8,11 +8,17 @@
 //! | `resolve:surname` | "Jonathan Hoffman … **Hoffman** said" | a bare surname takes the full name's entity |
 //! | `resolve:handle` | "**@HeikoMaas**", "**@SecPompeo**" | a handle that ends with a person's joined name or surname takes that person |
 //!
+//! [`titled_references`] adds, for the events stage only, definite references by title: "U.S.
+//! President Donald Trump … **the president** threatened sanctions" (`resolve:title`). They
+//! are no names, so they are not among the document's entity mentions.
+//!
 //! Possessives need no rule: "Iran's" is `Iran` + `'s` to the tokenizer, and gazetteer matches
 //! end on token boundaries. A short form that could be two entities is left alone.
 
+use crate::entities::cues::{Cue, CueMatch};
 use crate::entities::patterns::Context;
-use crate::entities::{Candidate, EntityId, EntityKind, RuleId, slug};
+use crate::entities::{Candidate, EntityId, EntityKind, Mention, RuleId, slug};
+use crate::span::CharOffsets;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 use std::collections::HashMap;
@@ -301,6 +307,83 @@ fn expansion_start(text: &str, tokens: &[Token], last: usize, acr: &str) -> Opti
         }
         start -= 1;
     }
+}
+
+/// Definite references by title ("the president", "the Ayatollah", "the prime minister"): a
+/// `title` or `role` cue of `data/names/cues.tsv` right after "the", not before a name or
+/// "of", takes the person last introduced with that title right before their name ("Iraqi
+/// President Barham Salih", "Supreme Leader Ayatollah Ali Khamenei"). A title no one took
+/// yet, or one that two people took, refers to no one. `mentions` are sorted and do not
+/// overlap; the references returned neither overlap them nor each other.
+pub(crate) fn titled_references(ctx: &Context<'_>, mentions: &[Mention]) -> Vec<Mention> {
+    let (text, tokens) = (ctx.text, ctx.tokens);
+    let is_title = |c: &CueMatch| c.set.has(Cue::Title) || c.set.has(Cue::Role);
+    // Title (lower case) → the person who took it, or `None` once two did.
+    let mut took: HashMap<String, Option<&EntityId>> = HashMap::new();
+    let mut chars = CharOffsets::new(text);
+    let mut out = Vec::new();
+    let mut next_mention = 0;
+    let mut t = 0;
+    while t < tokens.len() {
+        let start = tokens[t].span.start;
+        // A person's name starting here: the title right before it is theirs.
+        while next_mention < mentions.len() && mentions[next_mention].span.start < start {
+            next_mention += 1;
+        }
+        if let Some(m) = mentions.get(next_mention).filter(|m| m.span.start == start)
+            && m.kind == EntityKind::Person
+            && t > 0
+            && let Some(cue) = ctx.cue(t - 1).filter(|c| is_title(c) && c.span.end == tokens[t - 1].span.end)
+        {
+            let title = text[cue.span.range()].to_lowercase();
+            match took.get(&title) {
+                Some(Some(id)) if **id != m.entity => {
+                    took.insert(title, None);
+                }
+                Some(None) => {}
+                _ => {
+                    took.insert(title, Some(&m.entity));
+                }
+            }
+        }
+        let the =
+            tokens[t].kind == TokenKind::Word && text[tokens[t].span.range()].eq_ignore_ascii_case("the");
+        let cue = ctx.cue(t + 1).filter(|c| {
+            the && is_title(c) && tokens.get(t + 1).is_some_and(|k| c.span.start == k.span.start)
+        });
+        if let Some(cue) = cue {
+            // The token after the title's last.
+            let end = t + 1 + tokens[t + 1..].iter().take_while(|k| k.span.end <= cue.span.end).count();
+            let after = tokens.get(end).map(|k| (k.kind, &text[k.span.range()]));
+            let before_name =
+                after.is_some_and(|(kind, w)| kind == TokenKind::Word && w.starts_with(char::is_uppercase));
+            let before_of = after.is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"));
+            let overlaps = {
+                let i = mentions.partition_point(|m| m.span.end <= cue.span.start);
+                mentions.get(i).is_some_and(|m| m.span.overlaps(cue.span))
+            };
+            let title = text[cue.span.range()].to_lowercase();
+            if !before_name
+                && !before_of
+                && !overlaps
+                && let Some(Some(entity)) = took.get(&title)
+            {
+                out.push(Mention {
+                    char_start: chars.char_at(cue.span.start),
+                    char_end: chars.char_at(cue.span.end),
+                    text: text[cue.span.range()].to_string(),
+                    span: cue.span,
+                    kind: EntityKind::Person,
+                    entity: (*entity).clone(),
+                    rule: RuleId::from("resolve:title"),
+                });
+                t = end;
+                continue;
+            }
+        }
+        t += 1;
+    }
+    out
 }
 
 #[cfg(test)]

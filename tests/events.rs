@@ -319,6 +319,28 @@ fn a_reduced_relative_clause_takes_no_time_from_before_it() {
 }
 
 #[test]
+fn the_title_a_person_was_introduced_with_names_them() {
+    let found = events(
+        "U.S. President Donald Trump spoke on Sunday. The president also threatened sanctions against Iraq.",
+    );
+    assert_eq!(role(event(&found, "threatened"), Role::Speaker), ["donald-trump"]);
+    // Not a title two people took, nor one followed by "of" or a name.
+    let found = events(
+        "Iraqi President Barham Salih called U.S. President Donald Trump. The president threatened sanctions.",
+    );
+    assert!(role(event(&found, "threatened"), Role::Speaker).is_empty());
+    let found =
+        events("U.S. President Donald Trump spoke on Sunday. The president of Iran threatened sanctions.");
+    assert!(role(event(&found, "threatened"), Role::Speaker).is_empty());
+    // Such a reference is no name: it is not among the entity mentions.
+    let extraction = EXTRACTOR.extract(&annals::Document::new(
+        "t",
+        "U.S. President Donald Trump spoke. The president threatened Iraq.",
+    ));
+    assert!(extraction.entities.iter().all(|m| m.text != "president"));
+}
+
+#[test]
 fn a_reporting_word_inside_a_name_dates_no_report() {
     // "States" of "the United States" is not "states" (says).
     let found = events("The air raids were launched by the United States on Sunday.");

@@ -86,7 +86,7 @@ impl<'a> Context<'a> {
         self.tokens[t].span.text(self.text)
     }
 
-    fn cue(&self, t: usize) -> Option<&'a CueMatch> {
+    pub(crate) fn cue(&self, t: usize) -> Option<&'a CueMatch> {
         let c = *self.token_cue.get(t)?;
         (c != NONE).then(|| &self.cues[c as usize])
     }
