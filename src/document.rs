@@ -100,6 +100,11 @@ pub struct Extraction {
     pub sentences: Vec<SentenceSpan>,
     /// Every entity mention, in order of position.
     pub entities: Vec<Mention>,
+    /// Definite references by title that name an entity ("the president" after "U.S. President
+    /// Donald Trump", rule `resolve:title`), in order of position. They are no names, so they
+    /// are not among `entities`; the events stage reads them as participants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Mention>,
     /// How relative times were anchored.
     pub mode: Mode,
     /// Every time expression, in order of position.

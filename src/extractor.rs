@@ -519,7 +519,7 @@ impl Extractor {
         // Events also read definite references by title ("the president"), which are no names.
         let references =
             if inner.all_candidates { Vec::new() } else { resolve::titled_references(&ctx, &mentions) };
-        let with_references = with_references(&mentions, references);
+        let with_references = with_references(&mentions, &references);
         let events = self.find_events(&events::Input {
             text,
             lowered: &scratch.lowered,
@@ -540,6 +540,7 @@ impl Extractor {
             sentences: seg.sentences.iter().map(|s| SentenceSpan { span: s.span, kind: s.kind }).collect(),
             registry,
             entities: mentions,
+            references,
         }
     }
 
@@ -561,24 +562,7 @@ impl Extractor {
         let seg = text::segment(text, &self.inner.lexicon);
         let mut lowered = Vec::with_capacity(text.len());
         ascii_lower_into(text, &mut lowered);
-        let inner = &self.inner;
-        let mut cues = Vec::new();
-        inner.cues.scan(text, &mut cues);
-        let ctx = patterns::Context::new(
-            text,
-            &seg.tokens,
-            &cues,
-            &inner.cues,
-            &[],
-            &inner.gazetteer,
-            &inner.lexicon,
-        );
-        let references = if inner.all_candidates {
-            Vec::new()
-        } else {
-            resolve::titled_references(&ctx, &extraction.entities)
-        };
-        let with_references = with_references(&extraction.entities, references);
+        let with_references = with_references(&extraction.entities, &extraction.references);
         self.find_events(&events::Input {
             text,
             lowered: &lowered,
@@ -669,11 +653,11 @@ fn to_mentions(text: &str, mentions: Vec<Candidate>) -> Vec<Mention> {
 
 /// `mentions` with `references` among them in order, or `None` when there are none (the
 /// mentions alone serve).
-fn with_references(mentions: &[Mention], references: Vec<Mention>) -> Option<Vec<Mention>> {
+fn with_references(mentions: &[Mention], references: &[Mention]) -> Option<Vec<Mention>> {
     if references.is_empty() {
         return None;
     }
-    let mut all: Vec<Mention> = mentions.iter().cloned().chain(references).collect();
+    let mut all: Vec<Mention> = mentions.iter().chain(references).cloned().collect();
     all.sort_by_key(|m| (m.span.start, m.span.end));
     Some(all)
 }
