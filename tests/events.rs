@@ -706,6 +706,10 @@ fn a_mention_of_a_kind_that_recurs_takes_another_ones_day_only_if_they_share_som
     assert_eq!(dated(&found, "denied"), (Some("2020-01-03".into()), TimeSource::Clause));
     assert_eq!(dated(&found, "statement"), (Some("2020-01-04".into()), TimeSource::Published));
     assert_eq!(dated(&found, "denial"), (Some("2020-01-03".into()), TimeSource::Coreference));
+    // A verb tells a new statement: the same speaker alone does not make it Friday's.
+    let found = events("Ali Khamenei announced three days of mourning on Friday. Ali Khamenei also tweeted.");
+    assert_eq!(dated(&found, "announced"), (Some("2020-01-03".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "tweeted"), (Some("2020-01-04".into()), TimeSource::Published));
     // An attack happens once: "the strikes" with no one named are Sunday's.
     let found = events("US strikes hit Kataib Hezbollah on Sunday. The strikes destroyed weapons depots.");
     assert_eq!(dated(&found, "strikes").1, TimeSource::Clause);

@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Form};
 use super::rules::{Found, SentenceContext};
-use super::{Event, EventKind, Participant, Status, TimeSource};
+use super::{Event, EventKind, Participant, Role, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
 use crate::time::{DurationUnit, Granularity, Mode, TimeExpr, TimexType, TimexValue};
@@ -340,8 +340,9 @@ pub(super) enum Timed<'a> {
 /// day of the nearest mention of the same kind of event in the document that its own clause
 /// dates to a day (the one before it, else the one after), when their participants agree
 /// (`agree`; `recurs` tells the kinds that recur): "the strikes" three paragraphs after "US
-/// strikes on Sunday" are those strikes.
-pub(super) fn date_by_coreference(events: &mut [Event], recurs: impl Fn(&EventKind) -> bool) {
+/// strikes on Sunday" are those strikes. `nouns` tells, per event, whether its trigger is a
+/// noun: "its denial" names a known statement, a verb ("tweeting") tells a new one.
+pub(super) fn date_by_coreference(events: &mut [Event], nouns: &[bool], recurs: impl Fn(&EventKind) -> bool) {
     let dated: Vec<usize> = (0..events.len())
         .filter(|&i| {
             events[i].time_source == TimeSource::Clause
@@ -381,7 +382,7 @@ pub(super) fn date_by_coreference(events: &mut [Event], recurs: impl Fn(&EventKi
             within
                 && a.kind == b.kind
                 && a.status == b.status
-                && agree(&a.participants, &b.participants, recurring)
+                && agree(&a.participants, &b.participants, recurring, nouns.get(i).copied().unwrap_or(false))
         };
         let split = dated.partition_point(|&j| j < i);
         // The nearest few only: a document of thousands of events stays linear.
@@ -403,15 +404,20 @@ pub(super) fn date_by_coreference(events: &mut [Event], recurs: impl Fn(&EventKi
 /// someone on the same side and no one on opposite sides (the US strike on Kataib Hezbollah
 /// and Iran's missiles at US troops are two attacks). Of a kind that recurs (a statement, a
 /// protest: no `span` in kinds.tsv), they must share someone: "Iran denied the claims on
-/// Friday" does not date "a military statement says", nor "Iran admits".
-fn agree(a: &[Participant], b: &[Participant], recurring: bool) -> bool {
+/// Friday" does not date "a military statement says", nor "Iran admits". A verb (`noun`
+/// false) must share someone other than the speaker, who speaks every day: "Khamenei
+/// announced mourning on Thursday" does not date his tweeting; "its denial", a noun, is the
+/// denial told before.
+fn agree(a: &[Participant], b: &[Participant], recurring: bool, noun: bool) -> bool {
     let mut shared = false;
     for p in a {
         for q in b.iter().filter(|q| q.entity == p.entity) {
             if !p.role.same_side(q.role) {
                 return false;
             }
-            shared = true;
+            if noun || !(recurring && p.role == Role::Speaker && q.role == Role::Speaker) {
+                shared = true;
+            }
         }
     }
     shared || (!recurring && (a.is_empty() || b.is_empty()))

@@ -90,6 +90,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut cues: Vec<u64> = Vec::new();
     // Pairs of events (by index) that one sentence ties together (see `linked`).
     let mut links: Vec<(usize, usize)> = Vec::new();
+    // Per event, whether its trigger is a noun (see `date_by_coreference`).
+    let mut nouns: Vec<bool> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
     let lowered = std::str::from_utf8(input.lowered).unwrap_or("");
     let words: Vec<&str> = (0..input.tokens.len()).map(|t| word(input, lowered, t)).collect();
@@ -159,13 +161,14 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                 event.place = a.place.clone();
             }
             events.push(event);
+            nouns.push(trigger.form == Form::Noun);
             if let Some(j) = ctx.linked(&found, i) {
                 links.push((base + i, base + j));
             }
         }
     }
     super::dating::date_by_links(&mut events, &links, false);
-    super::dating::date_by_coreference(&mut events, |k| lex.kind(k).is_none_or(|k| k.span_days == 0));
+    super::dating::date_by_coreference(&mut events, &nouns, |k| lex.kind(k).is_none_or(|k| k.span_days == 0));
     super::dating::date_by_links(&mut events, &links, true);
     events
 }
