@@ -734,6 +734,11 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     // A name of another kind ends the list.
     let found = events("A US strike killed Qassem Soleimani and Iraq condemned it.");
     assert_eq!(role(event(&found, "killed"), Role::Victim), ["qasem-soleimani"]);
+    // A name before a preposition does not modify the noun after it.
+    let found = events("Trump threatened Iraq with sanctions.");
+    assert!(
+        event(&found, "sanctions").participants.iter().all(|p| p.entity != "iraq" || p.role != Role::Agent)
+    );
     // A name that owns a noun after a comma is an apposition, not the list's next name.
     let found = events("Khamenei appointed Esmail Qaani, Soleimani's deputy, as head of the Quds Force.");
     assert_eq!(role(event(&found, "appointed"), Role::Participant), ["esmail-qaani"]);

@@ -1211,6 +1211,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             {
                 break;
             }
+            // A name before a preposition is no modifier of the noun after it: "threatened
+            // Iraq with sanctions" names no doer of the sanctions.
+            if found.form == Form::Noun
+                && support.is_none()
+                && (self.token_at(m.span.end.saturating_sub(1)) + 1..found.first)
+                    .any(|u| self.has(u, Cue::Preposition))
+            {
+                break;
+            }
             // A name after an event noun that opens the clause modifies that noun, which is
             // the subject ("A stampede at the funeral for Soleimani killed 56").
             if found.form != Form::Noun && self.event_noun_opens(clause_start, t) {
