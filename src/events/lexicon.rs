@@ -136,6 +136,9 @@ pub(crate) enum Cue {
     Force,
     /// A pronoun that may stand for a noun told just before ("it was struck by a missile").
     Pronoun,
+    /// A personal pronoun that is a subject ("we", "they"): a noun trigger right after it is
+    /// a verb ("we call on").
+    SubjectPronoun,
 }
 
 impl Cue {
@@ -171,6 +174,7 @@ impl Cue {
             "force" => Cue::Force,
             "earlier" => Cue::Earlier,
             "directive" => Cue::Directive,
+            "subject-pronoun" => Cue::SubjectPronoun,
             _ => return None,
         })
     }
@@ -179,7 +183,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, pronoun, force, directive, earlier, retype:FROM>TO, retype-agent:FROM>TO, \
+                           throughout, ahead, pronoun, force, directive, earlier, subject-pronoun, retype:FROM>TO, retype-agent:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 

@@ -205,7 +205,8 @@ const CONTENT: u64 = bit(Cue::Patient)
     | bit(Cue::Anaphor)
     | bit(Cue::Force)
     | bit(Cue::Directive)
-    | bit(Cue::Earlier);
+    | bit(Cue::Earlier)
+    | bit(Cue::SubjectPronoun);
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
 fn word<'a>(input: &Input<'a>, lowered: &'a str, t: usize) -> &'a str {
@@ -560,6 +561,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && (self.has(t - 1, Cue::Determiner) || input.tokens[t - 1].kind == TokenKind::Number)
             || modified;
         if determined && matches!(form, Form::Base | Form::Third) {
+            return None;
+        }
+        // The reverse: a noun where a verb stands, right after a subject pronoun, is that
+        // verb, of no event here ("we call on the government", not a phone call).
+        if form == Form::Noun && t > self.sentence.tokens.start && self.has(t - 1, Cue::SubjectPronoun) {
             return None;
         }
         // "^storm": a verb only right after "to", a modal or a negation, and never inside a
