@@ -206,6 +206,13 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "more.tsv",
+        "death	verb	agent	victim	remove|%removes|removed|removed|removing
+",
+        "more.tsv:1: only a verb's first form may be marked `%` (`%eliminate`)",
+    ),
+    (
+        Loader::Events,
+        "more.tsv",
         "picnic\tnoun\t-\t-\tpicnic|picnics\n",
         "more.tsv:1: unknown event kind `picnic` (expected one of attack, ",
     ),

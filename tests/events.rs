@@ -830,6 +830,17 @@ fn approving_is_an_authorisation_and_a_vote_only_through_its_object() {
 }
 
 #[test]
+fn a_verb_marked_for_a_person_is_a_killing_only_of_a_person() {
+    let found = events("The United States eliminated Qassem Soleimani on Friday.");
+    assert_eq!(role(event(&found, "eliminated"), Role::Victim), ["qasem-soleimani"]);
+    let found = events("Qassem Soleimani was taken out by a drone.");
+    assert_eq!(event(&found, "taken out").kind, "death");
+    for text in ["The plan would eliminate the threat.", "They took out a loan in Baghdad."] {
+        assert!(events(text).iter().all(|e| e.kind != "death"), "{text}");
+    }
+}
+
+#[test]
 fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
     let found = events("Iraq's parliament called on American troops to leave the country.");
     assert_eq!(event(&found, "leave").kind, "deployment");

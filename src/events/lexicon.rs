@@ -269,6 +269,10 @@ pub(crate) struct EventLexicon {
     /// The verbs whose first form is written `@leave`: an event only when their subject or
     /// object is a `force` word ("the troops to leave", "expel the troops"); in ascending order.
     pub(crate) force_verbs: Vec<u32>,
+    /// The verbs whose first form is written `%eliminate`: an event only when a person is
+    /// their object, or their subject in the passive ("eliminate Qassem Soleimani", not
+    /// "eliminate the threat"); in ascending order.
+    pub(crate) person_verbs: Vec<u32>,
     /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`
     /// (a noun on two lines takes the first).
     pub(crate) anaphors: Vec<Anaphor>,
@@ -557,7 +561,13 @@ impl EventLexicon {
             if (forced && pos != "verb") || slots[1..].iter().any(|s| s.starts_with('@')) || slots[0] == "@" {
                 return Err(source.error(line, "only a verb's first form may be marked `@` (`@leave`)"));
             }
-            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@'])).collect();
+            // "%eliminate": a verb told only of a person.
+            let personal = slots[0].starts_with('%');
+            if (personal && pos != "verb") || slots[1..].iter().any(|s| s.starts_with('%')) || slots[0] == "%"
+            {
+                return Err(source.error(line, "only a verb's first form may be marked `%` (`%eliminate`)"));
+            }
+            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@', '%'])).collect();
             let index =
                 u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
             self.triggers.push(TriggerEntry {
@@ -571,6 +581,9 @@ impl EventLexicon {
             }
             if forced {
                 self.force_verbs.push(index);
+            }
+            if personal {
+                self.person_verbs.push(index);
             }
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.

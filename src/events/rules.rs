@@ -464,6 +464,32 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             .any(|u| self.has(u, Cue::Force))
     }
 
+    /// Whether a person is the object of the verb at tokens `first..end` (the first name after
+    /// it, past its noun's modifiers: "eliminate Iranian General Qassem Soleimani") or, after
+    /// a passive auxiliary, its subject (the name right before: "Soleimani was eliminated").
+    fn person_around(&self, first: usize, end: usize) -> bool {
+        let range = &self.sentence.tokens;
+        let person_at = |u: usize| {
+            self.input
+                .tokens
+                .get(u)
+                .and_then(|tok| self.mention_starting_at(tok.span.start))
+                .is_some_and(|m| m.kind == EntityKind::Person)
+        };
+        let object =
+            (end..(end + OBJECT_REACH).min(range.end)).take_while(|&u| self.modifies_noun(u)).any(person_at);
+        let mut u = first;
+        while u > range.start && self.has(u - 1, Cue::PassiveAuxiliary) {
+            u -= 1;
+        }
+        let subject = u < first
+            && u > range.start
+            && self
+                .mention_ending_at(self.input.tokens[u - 1].span.end)
+                .is_some_and(|m| m.kind == EntityKind::Person);
+        object || subject
+    }
+
     /// Whether token `t` lies inside a time expression.
     fn in_time(&self, t: usize) -> bool {
         let span = self.input.tokens[t].span;
@@ -587,6 +613,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && self.lex.force_verbs.binary_search(&index).is_ok()
             && !self.force_before(t)
             && !self.force_after(t + len)
+        {
+            return None;
+        }
+        // "%eliminate": a verb told only of a person ("eliminate Qassem Soleimani").
+        if form.is_verb()
+            && self.lex.person_verbs.binary_search(&index).is_ok()
+            && !self.person_around(t, t + len)
         {
             return None;
         }
