@@ -8,7 +8,7 @@
 //! | `resolve:surname` | "Jonathan Hoffman … **Hoffman** said" | a bare surname takes the full name's entity |
 //! | `resolve:handle` | "**@HeikoMaas**", "**@SecPompeo**" | a handle that ends with a person's joined name or surname takes that person |
 //!
-//! [`titled_references`] adds, for the events stage only, definite references by title: "U.S.
+//! `titled_references` adds, for the events stage only, definite references by title: "U.S.
 //! President Donald Trump … **the president** threatened sanctions" (`resolve:title`). They
 //! are no names, so they are not among the document's entity mentions.
 //!
