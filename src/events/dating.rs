@@ -228,7 +228,6 @@ impl<'a> SentenceContext<'a, '_> {
         (from.max(self.sentence.tokens.start + 1)..to).any(|t| {
             self.is_punct(t - 1, ",")
                 && self.trigger_form(t).is_some_and(Form::can_be_participle)
-                && self.input.tokens.get(t + 1).is_some()
                 && t + 1 < self.sentence.tokens.end
                 && self.has(t + 1, Cue::PlacePreposition)
         })

@@ -552,21 +552,23 @@ impl EventLexicon {
                 return Err(source.error(line, "empty form (write `-` for a form not in use)"));
             }
             // "^storm": a base form read only after "to", a modal or a negation.
-            let marked = slots.iter().position(|s| s.starts_with('^'));
-            if marked.is_some_and(|i| i != 0 || pos != "verb") || slots[0] == "^" {
-                return Err(source.error(line, "only a verb's base form may be marked `^` (`^storm`)"));
-            }
-            // "@leave": a verb told only of a force.
-            let forced = slots[0].starts_with('@');
-            if (forced && pos != "verb") || slots[1..].iter().any(|s| s.starts_with('@')) || slots[0] == "@" {
-                return Err(source.error(line, "only a verb's first form may be marked `@` (`@leave`)"));
-            }
-            // "%eliminate": a verb told only of a person.
-            let personal = slots[0].starts_with('%');
-            if (personal && pos != "verb") || slots[1..].iter().any(|s| s.starts_with('%')) || slots[0] == "%"
-            {
-                return Err(source.error(line, "only a verb's first form may be marked `%` (`%eliminate`)"));
-            }
+            // A mark on a verb's first form: "^storm" (read only after "to", a modal or a
+            // negation), "@leave" (told only of a force), "%eliminate" (only of a person).
+            let first_form_marked = |mark: char, form: &str, example: &str| {
+                let marked = slots[0].starts_with(mark);
+                let misplaced = (marked && pos != "verb")
+                    || slots[1..].iter().any(|s| s.starts_with(mark))
+                    || slots[0].strip_prefix(mark) == Some("");
+                if misplaced {
+                    Err(source
+                        .error(line, format!("only a verb's {form} may be marked `{mark}` (`{example}`)")))
+                } else {
+                    Ok(marked)
+                }
+            };
+            let after_to = first_form_marked('^', "base form", "^storm")?;
+            let forced = first_form_marked('@', "first form", "@leave")?;
+            let personal = first_form_marked('%', "first form", "%eliminate")?;
             let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@', '%'])).collect();
             let index =
                 u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
@@ -576,7 +578,7 @@ impl EventLexicon {
                 object,
                 rule: RuleId::from(format!("trigger:{}:{line}", source.name())),
             });
-            if marked.is_some() {
+            if after_to {
                 self.base_after_to.push(index);
             }
             if forced {

@@ -479,7 +479,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let object =
             (end..(end + OBJECT_REACH).min(range.end)).take_while(|&u| self.modifies_noun(u)).any(person_at);
         let mut u = first;
-        while u > range.start && self.has(u - 1, Cue::PassiveAuxiliary) {
+        while self.after_passive_auxiliary(u) {
             u -= 1;
         }
         let subject = u < first
@@ -509,14 +509,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         self.clause_of(t) == self.clause_of(first)
     }
 
-    /// The trigger starting at token `t`, longest first; a form that is both verb and noun
-    /// is read as a noun after a determiner, a possessive or a name.
     /// Whether a form of "be" or "get" stands right before token `t`: the word is a participle
     /// ("it was hit due to human error"), not a noun before a verb.
     fn after_passive_auxiliary(&self, t: usize) -> bool {
         t > self.sentence.tokens.start && self.has(t - 1, Cue::PassiveAuxiliary)
     }
 
+    /// The trigger starting at token `t`, longest first; a form that is both verb and noun
+    /// is read as a noun after a determiner, a possessive or a name.
     pub(super) fn trigger_at(&self, t: usize) -> Option<Found<'l>> {
         let input = self.input;
         if input.tokens[t].kind != TokenKind::Word {

@@ -214,17 +214,10 @@ impl Timeline {
         // `follow_links`), then everything clustered again.
         let moved = follow_links(&clusters);
         if !moved.is_empty() {
-            let by_trigger: BTreeMap<(&str, usize, usize), &Report> = moved
-                .iter()
-                .map(|r| ((r.document.as_str(), r.event.trigger.span.start, r.event.trigger.span.end), r))
-                .collect();
-            let replaced: Vec<&Report> = placed
-                .iter()
-                .map(|r| {
-                    let key = (r.document.as_str(), r.event.trigger.span.start, r.event.trigger.span.end);
-                    by_trigger.get(&key).copied().unwrap_or(r)
-                })
-                .collect();
+            let by_trigger: BTreeMap<(&str, Span), &Report> =
+                moved.iter().map(|r| (trigger_key(r), r)).collect();
+            let replaced: Vec<&Report> =
+                placed.iter().map(|r| by_trigger.get(&trigger_key(r)).copied().unwrap_or(r)).collect();
             clusters = cluster::cluster(&replaced, &self.kinds);
         }
         let mut entries: Vec<Entry> = clusters.into_iter().map(|members| self.entry(&members)).collect();
@@ -569,15 +562,13 @@ pub struct Entry {
 /// day apart from their own day: copies dated to the partner's entry. That entry says on what
 /// day most reports put the event that caused them, and a day off is a time zone.
 fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
-    let mut cluster_of: BTreeMap<(&str, usize, usize), usize> = BTreeMap::new();
-    let linked = clusters.iter().flatten().any(|r| r.event.linked.is_some());
-    if !linked {
+    if !clusters.iter().flatten().any(|r| r.event.linked.is_some()) {
         return Vec::new();
     }
+    let mut cluster_of: BTreeMap<(&str, Span), usize> = BTreeMap::new();
     for (c, members) in clusters.iter().enumerate() {
         for r in members {
-            let span = r.event.trigger.span;
-            cluster_of.insert((r.document.as_str(), span.start, span.end), c);
+            cluster_of.insert(trigger_key(r), c);
         }
     }
     let mut dates: BTreeMap<usize, (TimexValue, Interval)> = BTreeMap::new();
@@ -587,7 +578,7 @@ fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
         if r.event.time_source != TimeSource::Linked || own.granularity != Granularity::Day {
             continue;
         }
-        let Some(&p) = cluster_of.get(&(r.document.as_str(), span.start, span.end)) else { continue };
+        let Some(&p) = cluster_of.get(&(r.document.as_str(), span)) else { continue };
         let (value, interval) = dates.entry(p).or_insert_with(|| cluster::consensus(&clusters[p])).clone();
         let apart = (interval.start.date() - own.start.date()).num_days().abs();
         if interval.granularity == Granularity::Day && apart == 1 {
@@ -598,6 +589,11 @@ fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
         }
     }
     moved
+}
+
+/// A report's document and trigger: what names it across clusterings.
+fn trigger_key(r: &Report) -> (&str, Span) {
+    (r.document.as_str(), r.event.trigger.span)
 }
 
 /// How many names a summary shows for a role or the place.
