@@ -8,7 +8,7 @@ use crate::entities::{self, Candidate, Entity, EntityId, Mention, display_name, 
 use crate::error::Error;
 use crate::events::{self, lexicon::EventLexicon};
 use crate::resolve;
-use crate::span::CharOffsets;
+use crate::span::{CharOffsets, Span};
 use crate::text::{self, TextLexicon};
 use crate::time::{self, TimeTagger};
 use crate::timeline::{KindInfo, Report, Timeline};
@@ -483,17 +483,6 @@ impl Extractor {
         patterns::find(&ctx, &seg.sentences, &mut candidates);
         candidates.retain(|c| enabled(c.rule.as_str()));
 
-        let mut mentions = if inner.all_candidates {
-            candidates.sort_by_key(|c| (c.span.start, c.span.end));
-            candidates
-        } else {
-            entities::resolve_overlaps(candidates)
-        };
-        if !inner.all_candidates {
-            mentions = resolve::resolve(&ctx, mentions);
-            mentions.retain(|c| enabled(c.rule.as_str()));
-        }
-
         let tagger = &inner.times;
         let given = match doc.published {
             Some(d) => Some((d, PublishedSource::Document)),
@@ -514,6 +503,21 @@ impl Extractor {
                 }
             }
         };
+        // A name built from capitalised words that is wholly a time expression is a date:
+        // "Easter Day", not a person with the first name Easter.
+        candidates.retain(|c| c.entry.is_some() || !inside_time(c.span, &times));
+
+        let mut mentions = if inner.all_candidates {
+            candidates.sort_by_key(|c| (c.span.start, c.span.end));
+            candidates
+        } else {
+            entities::resolve_overlaps(candidates)
+        };
+        if !inner.all_candidates {
+            mentions = resolve::resolve(&ctx, mentions);
+            mentions.retain(|c| enabled(c.rule.as_str()));
+        }
+
         let registry = self.registry(text, &mentions);
         let mentions = to_mentions(text, mentions);
         // Events also read definite references by title ("the president"), which are no names.
@@ -672,6 +676,12 @@ fn header_date(text: &str, seg: &text::Segmentation) -> Option<chrono::NaiveDate
     })
 }
 
+/// Whether `span` lies within one of `times` (sorted by start, not overlapping).
+fn inside_time(span: Span, times: &[time::TimeExpr]) -> bool {
+    let after = times.partition_point(|t| t.span.start <= span.start);
+    after.checked_sub(1).and_then(|i| times.get(i)).is_some_and(|t| span.end <= t.span.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -691,5 +701,19 @@ mod tests {
     fn bundled_data_parses() {
         bundled_lexicon().unwrap();
         Extractor::new().unwrap();
+    }
+
+    #[test]
+    fn a_name_that_is_wholly_a_time_expression_is_a_date() {
+        let extractor = Extractor::new().unwrap();
+        let doc = Document::new("t", "Easter Day bombs rocked churches. Easter Smith, a priest, was unhurt.")
+            .published(chrono::NaiveDate::from_ymd_opt(2019, 4, 22).unwrap());
+        let x = extractor.extract(&doc);
+        let names: Vec<&str> = x.entities.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Easter Smith"]);
+        assert_eq!(
+            x.times.first().map(|t| (t.text.as_str(), t.value.to_string())),
+            Some(("Easter Day", "2019-04-21".into()))
+        );
     }
 }

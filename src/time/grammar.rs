@@ -718,6 +718,21 @@ impl<'a> Parser<'a> {
         {
             return true;
         }
+        // A one-word holiday before a capitalised word names a place or an event anywhere:
+        // "flew to Easter Island", "the Christmas Truce".
+        let holiday = self
+            .sense(start, |w| {
+                matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_)).then_some(())
+            })
+            .is_some();
+        if holiday
+            && end == start + 1
+            && capital_word(end)
+            && !self.all_caps(end)
+            && !self.toks[end].para_before
+        {
+            return true;
+        }
         // A date with its day number ("the Aug. 7 embassy bombings") names no show or band.
         let numbered = (start..end).any(|k| self.toks[k].kind == Kind::Number);
         let opens =
@@ -976,6 +991,9 @@ impl<'a> Parser<'a> {
                     Word::HolidayNth(m, d, n) => {
                         self.holiday_nth(i + 1, m, d, n).filter(|_| self.capitalised(i))
                     }
+                    Word::HolidayEaster(offset) => {
+                        self.holiday_easter(i + 1, offset).filter(|_| self.capitalised(i))
+                    }
                     Word::Unit { plural, .. } => {
                         if plural {
                             longest([self.bare_units(i), self.unit_long(i)])
@@ -1048,6 +1066,7 @@ impl<'a> Parser<'a> {
             Word::ReferenceAdjective(r) => self.reference_adjective(end.checked_sub(1)?, r),
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
             Word::HolidayNth(m, d, n) => self.holiday_nth(end, m, d, n),
+            Word::HolidayEaster(offset) => self.holiday_easter(end, offset),
             // "(the) day before yesterday": a phrase of the day-word class.
             Word::RelativeDay(offset, part) => self
                 .day_word(end.checked_sub(1)?, offset, part)
@@ -2073,10 +2092,9 @@ impl<'a> Parser<'a> {
         self.with_year(j.saturating_sub(1), j, month, Some(day), "date:holiday-year", "date:holiday")
     }
 
-    /// "Thanksgiving Day": the `n`th (or last) weekday of a month, in a year given after it or
-    /// placed by the clause's tense.
+    /// "Thanksgiving Day": the `n`th (or last) weekday of a month.
     fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8) -> Option<Draft> {
-        let day = |year: i32| -> Option<NaiveDate> {
+        self.moving_holiday(j, |year| {
             let wd = super::value::weekday_from_number(weekday)?;
             if n > 0 {
                 NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)
@@ -2085,7 +2103,19 @@ impl<'a> Parser<'a> {
                 let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
                 Some(weekday_near(last, weekday, Tense::Past, false))
             }
-        };
+        })
+    }
+
+    /// "Good Friday", "Easter Monday": `offset` days from Western Easter Sunday.
+    fn holiday_easter(&self, j: usize, offset: i8) -> Option<Draft> {
+        self.moving_holiday(j, |year| {
+            super::value::easter_sunday(year)?.checked_add_signed(chrono::Duration::days(offset.into()))
+        })
+    }
+
+    /// A holiday whose day `day` computes per year, in a year given after it ("Easter 2019",
+    /// "Thanksgiving Day, 1998") or placed by the clause's tense.
+    fn moving_holiday(&self, j: usize, day: impl Fn(i32) -> Option<NaiveDate>) -> Option<Draft> {
         let k = if self.punct(j, ',') { j + 1 } else { j };
         if let Some((year, 4)) = self.number(k) {
             let date = day(year as i32)?;

@@ -21,6 +21,8 @@ pub(crate) enum Word {
     Holiday(u8, u8),
     /// The `n`th (−1: last) weekday of a month: (month, weekday, n).
     HolidayNth(u8, u8, i8),
+    /// A feast that many days after (before, if negative) Western Easter Sunday.
+    HolidayEaster(i8),
     Cardinal(u32),
     Ordinal(u8),
     OrdinalSuffix,
@@ -275,6 +277,7 @@ const CLASSES: &[&str] = &[
     "clock",
     "holiday",
     "holiday-nth",
+    "holiday-easter",
     "cardinal",
     "ordinal",
     "ordinal-suffix",
@@ -353,6 +356,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
             }
             Word::HolidayNth(month, weekday, n as i8)
         }
+        "holiday-easter" => Word::HolidayEaster(in_range(value, -63, 63)? as i8),
         "cardinal" => Word::Cardinal(in_range(value, 0, 1_000_000)? as u32),
         "ordinal" => Word::Ordinal(in_range(value, 1, 100)? as u8),
         "couple" => Word::Couple,

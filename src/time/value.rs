@@ -566,6 +566,30 @@ fn within_interval(y: i32, within: Within) -> Option<(NaiveDate, NaiveDate, Gran
     })
 }
 
+/// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian computus (Meeus,
+/// *Astronomical Algorithms*, ch. 8): the feasts that move with it (Good Friday, Pentecost)
+/// are counted from it.
+pub(crate) fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    if year < 1583 {
+        return None;
+    }
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 /// 1 = Monday … 7 = Sunday.
 pub(crate) fn weekday_from_number(n: u8) -> Option<Weekday> {
     match n {
