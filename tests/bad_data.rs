@@ -213,6 +213,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "more.tsv",
+        "meeting\tnoun\tagent\tparticipant\t&talk|talks\n",
+        "more.tsv:1: only a verb's first form may be marked `&` (`&speak`)",
+    ),
+    (
+        Loader::Events,
+        "more.tsv",
         "picnic\tnoun\t-\t-\tpicnic|picnics\n",
         "more.tsv:1: unknown event kind `picnic` (expected one of attack, ",
     ),

@@ -841,6 +841,25 @@ fn a_verb_marked_for_a_person_is_a_killing_only_of_a_person() {
 }
 
 #[test]
+fn speaking_is_a_meeting_only_with_someone_named() {
+    let found = events("Pompeo spoke with Britain's Foreign Secretary Dominic Raab on Friday.");
+    assert_eq!(event(&found, "spoke").kind, "meeting");
+    let found = events("Spoke with @HeikoMaas about the decision.");
+    assert_eq!(event(&found, "Spoke").kind, "meeting");
+    let found = events("Trump spoke by phone to Emmanuel Macron.");
+    assert_eq!(event(&found, "spoke").kind, "meeting");
+    for text in [
+        "Putin spoke on television before dawn.",
+        "Shortly after he spoke, explosions were heard.",
+        "Biden spoke about the economy in Ohio.",
+        "The president, speaking to reporters, defended the decision.",
+        "Two officials, speaking on condition of anonymity, said so.",
+    ] {
+        assert!(events(text).iter().all(|e| e.kind != "meeting"), "{text}: {:#?}", events(text));
+    }
+}
+
+#[test]
 fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
     let found = events("Iraq's parliament called on American troops to leave the country.");
     assert_eq!(event(&found, "leave").kind, "deployment");

@@ -273,6 +273,10 @@ pub(crate) struct EventLexicon {
     /// their object, or their subject in the passive ("eliminate Qassem Soleimani", not
     /// "eliminate the threat"); in ascending order.
     pub(crate) person_verbs: Vec<u32>,
+    /// The verbs whose first form is written `&speak`: an event only when "with" or "to" and
+    /// a name follow ("spoke with Heiko Maas", not "spoke at a rally", "spoke to reporters");
+    /// in ascending order.
+    pub(crate) partner_verbs: Vec<u32>,
     /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`
     /// (a noun on two lines takes the first).
     pub(crate) anaphors: Vec<Anaphor>,
@@ -551,9 +555,9 @@ impl EventLexicon {
             if slots.iter().any(|s| s.trim().is_empty()) {
                 return Err(source.error(line, "empty form (write `-` for a form not in use)"));
             }
-            // "^storm": a base form read only after "to", a modal or a negation.
             // A mark on a verb's first form: "^storm" (read only after "to", a modal or a
-            // negation), "@leave" (told only of a force), "%eliminate" (only of a person).
+            // negation), "@leave" (told only of a force), "%eliminate" (only of a person),
+            // "&speak" (only with a named partner).
             let first_form_marked = |mark: char, form: &str, example: &str| {
                 let marked = slots[0].starts_with(mark);
                 let misplaced = (marked && pos != "verb")
@@ -569,7 +573,8 @@ impl EventLexicon {
             let after_to = first_form_marked('^', "base form", "^storm")?;
             let forced = first_form_marked('@', "first form", "@leave")?;
             let personal = first_form_marked('%', "first form", "%eliminate")?;
-            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@', '%'])).collect();
+            let partnered = first_form_marked('&', "first form", "&speak")?;
+            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@', '%', '&'])).collect();
             let index =
                 u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
             self.triggers.push(TriggerEntry {
@@ -586,6 +591,9 @@ impl EventLexicon {
             }
             if personal {
                 self.person_verbs.push(index);
+            }
+            if partnered {
+                self.partner_verbs.push(index);
             }
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.

@@ -14,6 +14,8 @@ use chrono::NaiveDate;
 /// How far (in tokens) the rules look around a trigger.
 const SUBJECT_REACH: usize = 12;
 const OBJECT_REACH: usize = 5;
+/// How far after a verb marked `&` its "with" or "to" may come ("spoke by phone with").
+const PARTNER_REACH: usize = 3;
 const PREPOSITION_REACH: usize = 8;
 const PLACE_REACH: usize = 12;
 /// How close after its trigger a place after "to" or "from" must stand to be the event's
@@ -490,6 +492,26 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         object || subject
     }
 
+    /// Whether "with" or "to" follows a verb ending before token `t` (past a word or two:
+    /// "spoke briefly with", "spoke by phone to") and a name follows it, past its modifiers
+    /// ("spoke with Britain's Foreign Secretary Dominic Raab", not "spoke to reporters").
+    fn partner_after(&self, t: usize) -> bool {
+        let end = self.sentence.tokens.end;
+        let Some(p) = (t..(t + PARTNER_REACH).min(end))
+            .take_while(|&u| self.input.tokens[u].kind == TokenKind::Word)
+            .find(|&u| matches!(self.words[u], "with" | "to"))
+        else {
+            return false;
+        };
+        let name_at = |u: usize| {
+            self.input.tokens.get(u).and_then(|tok| self.mention_starting_at(tok.span.start)).is_some()
+        };
+        // A handle ("spoke with @HeikoMaas") names whom it belongs to.
+        (p + 1..(p + 1 + OBJECT_REACH).min(end))
+            .take_while(|&u| self.modifies_noun(u) || self.input.tokens[u].kind == TokenKind::Handle)
+            .any(name_at)
+    }
+
     /// Whether token `t` lies inside a time expression.
     fn in_time(&self, t: usize) -> bool {
         let span = self.input.tokens[t].span;
@@ -620,6 +642,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if form.is_verb()
             && self.lex.person_verbs.binary_search(&index).is_ok()
             && !self.person_around(t, t + len)
+        {
+            return None;
+        }
+        // "&speak": a verb told only of a conversation with someone named ("spoke with Heiko
+        // Maas", not "spoke at a rally").
+        if form.is_verb()
+            && self.lex.partner_verbs.binary_search(&index).is_ok()
+            && !self.partner_after(t + len)
         {
             return None;
         }
