@@ -258,6 +258,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "cues.tsv",
+        "retype-agent:->attack\tstorm\n",
+        "cues.tsv:1: unknown event kind `-` in `retype-agent:->attack` (expected one of ",
+    ),
+    (
+        Loader::Events,
+        "cues.tsv",
         "retype:attack\tship\n",
         "cues.tsv:1: `retype:attack` must name two kinds as FROM>TO",
     ),

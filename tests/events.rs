@@ -916,6 +916,26 @@ fn mourners_marching_are_a_funeral_procession() {
 }
 
 #[test]
+fn forces_of_nature_and_markets_neither_attack_nor_crash_and_workers_strike_in_protest() {
+    for text in [
+        "Lightning struck the tower on Monday.",
+        "A storm hit Florida on Wednesday.",
+        "The stock market crashed on Monday.",
+    ] {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
+    // Their dead are still dead; an aircraft still crashes; other doers still attack.
+    let found = events("A powerful earthquake killed more than 40,000 people in Turkey on Monday.");
+    assert_eq!(event(&found, "killed").kind, "death");
+    assert_eq!(event(&events("The plane crashed near Tehran."), "crashed").kind, "crash");
+    assert_eq!(event(&events("A wave of missiles struck the base."), "struck").kind, "attack");
+    // CAMEO files a strike or walkout under protest.
+    let found = events("Auto workers went on strike on Monday after talks collapsed.");
+    assert_eq!(event(&found, "went on strike").kind, "protest");
+    assert_eq!(event(&events("Teachers struck for a third day."), "struck").kind, "protest");
+}
+
+#[test]
 fn an_attack_by_a_crowd_is_a_protest_and_one_by_sanctions_a_sanction() {
     // CAMEO files a violent protest under protest: the crowd's storming of an embassy.
     let found = events("Militiamen and their supporters attacked the embassy compound Tuesday.");

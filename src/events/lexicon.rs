@@ -189,11 +189,12 @@ impl Cue {
 
 /// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject
 /// of a passive, the object of an active verb) is one of `words` tells an event of kind TO
-/// ("the plane was hit" is a shoot-down, not an attack).
+/// ("the plane was hit" is a shoot-down, not an attack), or no event when TO is `-`.
 #[derive(Clone, Debug)]
 pub(crate) struct Retype {
     pub(crate) from: EventKind,
-    pub(crate) to: EventKind,
+    /// `None` (written `-`): no event ("an earthquake struck" is no attack).
+    pub(crate) to: Option<EventKind>,
     /// Single words, lower case.
     pub(crate) words: Vec<Box<str>>,
     /// Whether the words are the verb's doer (`retype-agent:` lines: "mourners marched" is a
@@ -490,7 +491,7 @@ impl EventLexicon {
         let (from, to) = kinds
             .split_once('>')
             .ok_or_else(|| format!("`{class}:{kinds}` must name two kinds as FROM>TO"))?;
-        let (from, to) = (known(from)?, known(to)?);
+        let (from, to) = (known(from)?, if to == "-" { None } else { Some(known(to)?) });
         let words = words
             .split('|')
             .map(|w| {

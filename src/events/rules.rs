@@ -143,9 +143,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             }
         }
         let mut found = ctx.without_restatements(found);
-        for f in &mut found {
-            ctx.retype(f);
-        }
+        found.retain_mut(|f| ctx.retype(f));
         let mut forms = vec![None; tokens.len()];
         for f in &found {
             forms[f.first - tokens.start] = Some(f.form);
@@ -724,10 +722,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// A verb whose patient changes its kind (`retype:FROM>TO` in the cues file): the subject
     /// of a passive ("the plane was hit by a missile", "the airliner had been struck") or the
     /// object of an active verb ("a missile struck the airliner") is a shoot-down, not an
-    /// attack. The event takes the first trigger of the new kind that has a target.
-    pub(super) fn retype(&self, found: &mut Found<'l>) {
+    /// attack. The event takes the first trigger of the new kind that has a target. False when
+    /// the line tells no event ("the earthquake struck": `retype-agent:attack>-`).
+    pub(super) fn retype(&self, found: &mut Found<'l>) -> bool {
         if !found.form.is_verb() || !self.lex.retypes.iter().any(|r| r.from == found.entry.kind) {
-            return;
+            return true;
         }
         let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
         let kind = &found.entry.kind;
@@ -737,7 +736,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .retypes
                 .iter()
                 .find(|r| &r.from == kind && r.agent == agent && r.words.iter().any(|w| **w == *word));
-            retype.map(|r| &r.to)
+            retype.map(|r| r.to.as_ref())
         };
         let new_kind = |t: usize, agent: bool| {
             // A pronoun stands for a patient only: a doer's pronoun ("they did not open fire")
@@ -773,10 +772,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let by_agent =
             if passive || by_patient.is_some() { None } else { before().find_map(|t| new_kind(t, true)) };
         let entry = match (by_patient, by_agent) {
-            (Some(to), _) => {
+            (Some(None), _) | (None, Some(None)) => return false,
+            (Some(Some(to)), _) => {
                 self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
             }
-            (None, Some(to)) => {
+            (None, Some(Some(to))) => {
                 self.lex.triggers.iter().find(|e| &e.kind == to && e.subject == found.entry.subject)
             }
             (None, None) => None,
@@ -784,6 +784,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if let Some(entry) = entry {
             found.entry = entry;
         }
+        true
     }
 
     /// Whether token `t` may stand between a verb and its object noun: a determiner, a number,
