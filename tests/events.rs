@@ -297,6 +297,17 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
          killing all 176 people on board.",
     );
     assert_eq!(dated(&found, "killing"), (Some("2019-12-31".into()), TimeSource::Linked));
+    // A relative clause after the places of a noun's phrase tells of the noun's event, and the
+    // place is not its doer.
+    let found = events(
+        "Iran vowed revenge for a Friday strike on a convoy near Baghdad airport, Iraq, which killed \
+         Qasem Soleimani.",
+    );
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));
+    assert!(role(event(&found, "killed"), Role::Agent).is_empty());
+    // Not after a name that is no place: the group fired.
+    let found = events("US jets struck Kataib Hezbollah, which fired rockets at Kirkuk.");
+    assert_eq!(role(event(&found, "fired"), Role::Agent), ["kataib-hezbollah"]);
 }
 
 #[test]
@@ -405,6 +416,8 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
         "He was long seen as a threat by US officials.",
         "The airliner could have been mistaken for a threat.",
         "Crowds waited outside, killing time before the procession.",
+        "Air raid sirens sounded as Israelis stayed near bomb shelters.",
+        "A carrier strike group sailed into the Gulf.",
         // A noun trigger after a subject pronoun is a verb: no phone call here.
         "We call on the Government of Iraq to protect our personnel.",
     ] {
@@ -418,7 +431,10 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
                 "alert",
                 "threat",
                 "killing",
-                "call"
+                "call",
+                "Air raid",
+                "bomb",
+                "strike"
             ]
             .contains(&e.trigger.text.as_str())),
             "{text}: {found:#?}"
@@ -475,6 +491,14 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
         assert_eq!(event(&events(text), trigger).kind.as_str(), "crash", "{text}");
     }
     assert_eq!(event(&events("Missiles hit the air base."), "hit").kind.as_str(), "attack");
+    // Drones fired or launched are weapons, not aircraft hit: a verb whose object is no one's
+    // has no patient.
+    for (text, trigger) in [
+        ("Over 200 missiles and drones were fired from Iran towards Israel.", "fired"),
+        ("Iran launched dozens of drones at Israel.", "launched"),
+    ] {
+        assert_eq!(event(&events(text), trigger).kind.as_str(), "attack", "{text}");
+    }
     // Not when no aircraft comes before the pronoun.
     let found = events("The base came under fire. Officials said it was hit by rockets.");
     assert_eq!(event(&found, "hit").kind.as_str(), "attack");

@@ -32,6 +32,9 @@ const VICTIM_REACH: usize = 16;
 /// How far after a trigger an event it is part of may start ("killed in last Friday's United
 /// States airstrike").
 const LINK_REACH: usize = 10;
+/// How far a noun's phrase of places may run to the relative pronoun that closes it ("a strike
+/// on an Iranian consulate in Damascus, Syria, which killed").
+const PLACES_REACH: usize = 16;
 /// How many words back from "to" a word of intention may govern it past its object ("called
 /// for US and other foreign troops to leave").
 const CONTROL_REACH: usize = 8;
@@ -297,6 +300,39 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// The token range of the clause around tokens `first..end`.
+    /// The relative pronoun ("which", "that"; not "who") that closes a noun's phrase of
+    /// places, starting at token `t` before `end`: prepositions, determiners, modifiers and
+    /// names, the last a place, then a comma or not ("on an Iranian consulate in Damascus,
+    /// Syria, which"). Places do not kill or strike: the clause tells of the noun.
+    fn relative_after_places(&self, t: usize, end: usize) -> Option<usize> {
+        let mut last_place = false;
+        let mut u = t;
+        while u < end {
+            if self.has(u, Cue::Relative) {
+                return (last_place && self.words[u] != "who").then_some(u);
+            }
+            if self.trigger_form(u).is_some() || self.has(u, Cue::ClauseBoundary) {
+                return None;
+            }
+            let token = &self.input.tokens[u];
+            if let Some(m) = self.mention_starting_at(token.span.start) {
+                last_place = m.kind == EntityKind::Place;
+                u = self.token_at(m.span.end.saturating_sub(1)) + 1;
+                continue;
+            }
+            let preposition = self.has(u, Cue::ObjectPreposition) || self.has(u, Cue::PlacePreposition);
+            if !(self.is_punct(u, ",") || preposition || self.modifies_noun(u)) {
+                return None;
+            }
+            // A word after the last place ends it ("in Syria last week, which").
+            if !self.is_punct(u, ",") {
+                last_place = false;
+            }
+            u += 1;
+        }
+        None
+    }
+
     /// From the first to the last token of the trigger's clause (see `clause_ids`); it may
     /// hold subordinate clauses, which the rules skip with `in_clause`.
     pub(super) fn clause(&self, first: usize, end: usize) -> (usize, usize) {
@@ -343,6 +379,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         });
         if result {
             return Some(i + 1);
+        }
+        // "an Israeli strike on an Iranian consulate in Damascus, Syria, which killed": a
+        // relative clause after the places of a noun's phrase tells of the noun's event.
+        let mut end = end;
+        if this.form == Form::Noun && !self.has(t, Cue::Relative) {
+            let reach = (this.end + PLACES_REACH).min(self.sentence.tokens.end);
+            if let Some(r) = self.relative_after_places(t, reach) {
+                t = r;
+                end = (r + 3).min(self.sentence.tokens.end);
+            }
         }
         if this.form == Form::Noun && self.has(t, Cue::Relative) {
             // "that killed", "which reportedly killed": the relative pronoun is the subject.
@@ -761,7 +807,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             })
         };
         let passive = found.form.can_be_participle() && self.is_passive(found);
-        let by_patient = if passive {
+        // A verb whose object is no one's (the weapon: "drones were fired", "launched
+        // drones") has no patient to retype it.
+        let by_patient = if found.entry.object.is_none() {
+            None
+        } else if passive {
             before().find_map(|t| new_kind(t, false))
         } else {
             (found.end..(found.end + OBJECT_REACH).min(end))
@@ -1319,7 +1369,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if self.is_punct(before, ",") && before > self.sentence.tokens.start {
                 before -= 1;
             }
-            if let Some(m) = self.mention_ending_at(self.input.tokens[before].span.end) {
+            // Not a place that closes an event noun's phrase: the strike killed, not Syria.
+            let places_of_noun = (self.sentence.tokens.start..before).rev().take(PLACES_REACH).any(|u| {
+                self.trigger_form(u) == Some(Form::Noun)
+                    && self.relative_after_places(u + 1, clause_start + 1) == Some(clause_start)
+            });
+            if let Some(m) = self.mention_ending_at(self.input.tokens[before].span.end)
+                && !places_of_noun
+            {
                 add(subject_role, m, &mut out);
             }
         }
