@@ -418,6 +418,7 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
         "Crowds waited outside, killing time before the procession.",
         "Air raid sirens sounded as Israelis stayed near bomb shelters.",
         "A carrier strike group sailed into the Gulf.",
+        "The destroyer responded to a distress call from a tanker.",
         // A noun trigger after a subject pronoun is a verb: no phone call here.
         "We call on the Government of Iraq to protect our personnel.",
     ] {
@@ -945,6 +946,7 @@ fn forces_of_nature_and_markets_neither_attack_nor_crash_and_workers_strike_in_p
         "Lightning struck the tower on Monday.",
         "A storm hit Florida on Wednesday.",
         "The stock market crashed on Monday.",
+        "A US destroyer shot down two ballistic missiles.",
     ] {
         assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
     }
@@ -952,6 +954,7 @@ fn forces_of_nature_and_markets_neither_attack_nor_crash_and_workers_strike_in_p
     let found = events("A powerful earthquake killed more than 40,000 people in Turkey on Monday.");
     assert_eq!(event(&found, "killed").kind, "death");
     assert_eq!(event(&events("The plane crashed near Tehran."), "crashed").kind, "crash");
+    assert_eq!(event(&events("Iran shot down a US drone."), "shot down").kind, "crash");
     assert_eq!(event(&events("A wave of missiles struck the base."), "struck").kind, "attack");
     // CAMEO files a strike or walkout under protest.
     let found = events("Auto workers went on strike on Monday after talks collapsed.");
