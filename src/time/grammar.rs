@@ -1261,20 +1261,30 @@ impl<'a> Parser<'a> {
     /// time is on the anchor day.
     fn clock_day(&self, j: usize, time: TimeOfDay, rule: &'static str) -> Option<Draft> {
         let k = if self.punct(j, ',') { j + 1 } else { j };
-        let day = self.at(k).and_then(|_| {
-            let d = longest([
-                self.sense(k, |w| if let Word::Weekday(d) = w { Some(d) } else { None })
-                    .and_then(|d| self.weekday_expr(k, d, false)),
-                self.sense(k, |w| if let Word::RelativeDay(o, None) = w { Some(o) } else { None })
-                    .and_then(|o| self.day_word(k, o, None)),
-                self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
-                    .and_then(|m| self.month_expr(k, m, true)),
-            ])?;
-            let c = d.calendar()?;
-            (c.time.is_none() && c.as_date().is_some()).then_some((d, c))
-        });
-        if let Some((d, c)) = day {
+        // A day named right after the clock time: "4 a.m. Thursday", "8:30 p.m., Dec. 30".
+        let day_at = |k: usize| {
+            self.at(k).and_then(|_| {
+                let d = longest([
+                    self.sense(k, |w| if let Word::Weekday(d) = w { Some(d) } else { None })
+                        .and_then(|d| self.weekday_expr(k, d, false)),
+                    self.sense(k, |w| if let Word::RelativeDay(o, None) = w { Some(o) } else { None })
+                        .and_then(|o| self.day_word(k, o, None)),
+                    self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
+                        .and_then(|m| self.month_expr(k, m, true)),
+                ])?;
+                let c = d.calendar()?;
+                (c.time.is_none() && c.as_date().is_some()).then_some((d, c))
+            })
+        };
+        if let Some((d, c)) = day_at(k) {
             return Some(Draft { rule, ..Draft::new(d.end, c.at(time).into(), d.anchor, rule) });
+        }
+        // "8:30 p.m. on December 30": the day after "on" is the clock time's, though it is an
+        // expression of its own.
+        if self.is_word(j, "on")
+            && let Some((d, c)) = day_at(j + 1)
+        {
+            return Some(Draft { rule, ..Draft::new(j, c.at(time).into(), d.anchor, rule) });
         }
         // Without a day of its own, a clock time is on the day the story is at: the last day
         // named if it is within a week of the anchor ("arrived Thursday … left at 4 a.m."; not
