@@ -112,6 +112,10 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     assert_eq!(killed.time_source, TimeSource::Published);
     assert_eq!(killed.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-04"));
 
+    // A time after "since" or "until" bounds a span; it is no day of the event.
+    let found = events("The militia has carried out 24 attacks on US bases since December 20.");
+    assert_ne!(day(&found, "attacks").as_deref(), Some("2019-12-20"));
+
     // An adverb of earlier time puts the verb before the story's day, on no day it says.
     let found = events("Iraq has previously confirmed its condemnation of the strikes.");
     let confirmed = event(&found, "confirmed");

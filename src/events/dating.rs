@@ -67,6 +67,10 @@ impl<'a> SentenceContext<'a, '_> {
             }
             let (t0, t1) =
                 (self.token_at(expr.span.start), self.token_at(expr.span.end.saturating_sub(1)) + 1);
+            // "since November 19", "until Friday": a bound of a span, not the event's day.
+            if t0 > self.sentence.tokens.start && self.has(t0 - 1, Cue::Bound) {
+                continue;
+            }
             // "mourned Soleimani on Saturday, killed in a U.S. airstrike": a reduced relative
             // clause describes the noun before it with an earlier event; the time before it
             // is not that event's.

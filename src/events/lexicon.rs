@@ -118,6 +118,9 @@ pub(crate) enum Cue {
     /// A preposition before a duration over which an event stretches or recurs ("over the
     /// past two decades", "for years").
     Throughout,
+    /// A preposition that makes the time after it a bound of a span, not a day of the event
+    /// ("attacks on shipping since November 19", "will stay until Friday").
+    Bound,
     /// A verb after an event noun that says the event is still to come ("revenge awaits").
     Ahead,
     /// A word of some `retype:FROM>TO` line (see [`Retype`]).
@@ -169,6 +172,7 @@ impl Cue {
             "conjunction" => Cue::Conjunction,
             "direction" => Cue::Direction,
             "throughout" => Cue::Throughout,
+            "bound" => Cue::Bound,
             "ahead" => Cue::Ahead,
             "pronoun" => Cue::Pronoun,
             "force" => Cue::Force,
@@ -183,7 +187,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, ahead, pronoun, force, directive, earlier, subject-pronoun, retype:FROM>TO, retype-agent:FROM>TO, \
+                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, retype:FROM>TO, retype-agent:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
