@@ -219,6 +219,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "more.tsv",
+        "attack\tverb\tagent\t-\tshell|!shells|shelled|shelled|shelling\n",
+        "more.tsv:1: only a verb's first form may be marked `!` (`!fire`)",
+    ),
+    (
+        Loader::Events,
+        "more.tsv",
         "picnic\tnoun\t-\t-\tpicnic|picnics\n",
         "more.tsv:1: unknown event kind `picnic` (expected one of attack, ",
     ),

@@ -870,6 +870,25 @@ fn a_verb_marked_for_a_person_is_a_killing_only_of_a_person() {
 }
 
 #[test]
+fn firing_or_launching_is_an_attack_only_with_a_weapon_or_an_aim() {
+    for (text, trigger) in [
+        ("Iran launched over a dozen ballistic missiles at airbases in Iraq.", "launched"),
+        ("Iran's armed forces launched a wave of missiles at bases in Iraq.", "launched"),
+        ("31 rockets were fired at the base.", "fired"),
+        ("Missiles fired due to human error brought down the jet.", "fired"),
+        ("Soldiers fired into the crowd on Friday.", "fired"),
+        ("Troops fired on protesters.", "fired"),
+    ] {
+        assert_eq!(event(&events(text), trigger).kind, "attack", "{text}");
+    }
+    for text in
+        ["The club fired its coach after a losing streak.", "Apple launched the new iPhone in September."]
+    {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
+}
+
+#[test]
 fn speaking_is_a_meeting_only_with_someone_named() {
     let found = events("Pompeo spoke with Britain's Foreign Secretary Dominic Raab on Friday.");
     assert_eq!(event(&found, "spoke").kind, "meeting");

@@ -142,6 +142,11 @@ pub(crate) enum Cue {
     /// A personal pronoun that is a subject ("we", "they"): a noun trigger right after it is
     /// a verb ("we call on").
     SubjectPronoun,
+    /// A weapon, or an armed action ("missiles", "rockets", "drones", "a strike"): what a verb
+    /// marked `!` must fire or launch.
+    Weapon,
+    /// A preposition of aim after a verb marked `!` ("fired at", "fired on the crowd").
+    Aim,
 }
 
 impl Cue {
@@ -179,6 +184,8 @@ impl Cue {
             "earlier" => Cue::Earlier,
             "directive" => Cue::Directive,
             "subject-pronoun" => Cue::SubjectPronoun,
+            "weapon" => Cue::Weapon,
+            "aim" => Cue::Aim,
             _ => return None,
         })
     }
@@ -187,7 +194,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, retype:FROM>TO, retype-agent:FROM>TO, \
+                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, weapon, aim, retype:FROM>TO, retype-agent:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
@@ -282,6 +289,11 @@ pub(crate) struct EventLexicon {
     /// a name follow ("spoke with Heiko Maas", not "spoke at a rally", "spoke to reporters");
     /// in ascending order.
     pub(crate) partner_verbs: Vec<u32>,
+    /// The verbs whose first form is written `!fire`: an event only when they fire a `weapon`
+    /// word (its object, or its subject in the passive), or an `aim` preposition or the end of
+    /// the clause follows ("fired missiles", "rockets were fired", "fired on protesters"; not
+    /// "fired its coach", "launched the new iPhone"); in ascending order.
+    pub(crate) weapon_verbs: Vec<u32>,
     /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`
     /// (a noun on two lines takes the first).
     pub(crate) anaphors: Vec<Anaphor>,
@@ -562,7 +574,7 @@ impl EventLexicon {
             }
             // A mark on a verb's first form: "^storm" (read only after "to", a modal or a
             // negation), "@leave" (told only of a force), "%eliminate" (only of a person),
-            // "&speak" (only with a named partner).
+            // "&speak" (only with a named partner), "!fire" (only of a weapon).
             let first_form_marked = |mark: char, form: &str, example: &str| {
                 let marked = slots[0].starts_with(mark);
                 let misplaced = (marked && pos != "verb")
@@ -579,7 +591,9 @@ impl EventLexicon {
             let forced = first_form_marked('@', "first form", "@leave")?;
             let personal = first_form_marked('%', "first form", "%eliminate")?;
             let partnered = first_form_marked('&', "first form", "&speak")?;
-            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(['^', '@', '%', '&'])).collect();
+            let armed = first_form_marked('!', "first form", "!fire")?;
+            let slots: Vec<&str> =
+                slots.iter().map(|s| s.trim_start_matches(['^', '@', '%', '&', '!'])).collect();
             let index =
                 u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
             self.triggers.push(TriggerEntry {
@@ -599,6 +613,9 @@ impl EventLexicon {
             }
             if partnered {
                 self.partner_verbs.push(index);
+            }
+            if armed {
+                self.weapon_verbs.push(index);
             }
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.

@@ -16,6 +16,9 @@ const SUBJECT_REACH: usize = 12;
 const OBJECT_REACH: usize = 5;
 /// How far after a verb marked `&` its "with" or "to" may come ("spoke by phone with").
 const PARTNER_REACH: usize = 3;
+/// How far after a verb marked `!` its weapon may come ("launched more than a dozen
+/// ballistic missiles").
+const WEAPON_REACH: usize = 8;
 const PREPOSITION_REACH: usize = 8;
 const PLACE_REACH: usize = 12;
 /// How close after its trigger a place after "to" or "from" must stand to be the event's
@@ -209,7 +212,8 @@ const CONTENT: u64 = bit(Cue::Patient)
     | bit(Cue::Force)
     | bit(Cue::Directive)
     | bit(Cue::Earlier)
-    | bit(Cue::SubjectPronoun);
+    | bit(Cue::SubjectPronoun)
+    | bit(Cue::Weapon);
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
 fn word<'a>(input: &Input<'a>, lowered: &'a str, t: usize) -> &'a str {
@@ -556,6 +560,29 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             .any(name_at)
     }
 
+    /// Whether the verb at tokens `first..end` fires or launches a weapon: a `weapon` word
+    /// comes within a few words of its clause after it ("over a dozen ballistic missiles", "a
+    /// wave of missiles"); or its subject right before it, after a
+    /// passive auxiliary or not ("31 rockets were fired", "missiles fired due to human
+    /// error"); or an `aim` preposition, or the end of the clause, comes right after it
+    /// ("fired on protesters", "troops fired.").
+    fn armed(&self, first: usize, end: usize) -> bool {
+        let range = &self.sentence.tokens;
+        if end >= range.end || self.has(end, Cue::Aim) || self.is_boundary(end) || self.is_punct(end, ",.") {
+            return true;
+        }
+        // Past any words of its clause ("over a dozen ballistic missiles"): a weapon named
+        // after a verb of firing is what it fires.
+        let object = (end..(end + WEAPON_REACH).min(range.end))
+            .take_while(|&u| !self.is_boundary(u) && !self.is_punct(u, ",.;:()"))
+            .any(|u| self.has(u, Cue::Weapon));
+        let mut u = first;
+        while self.after_passive_auxiliary(u) {
+            u -= 1;
+        }
+        object || (u > range.start && self.has(u - 1, Cue::Weapon))
+    }
+
     /// Whether token `t` lies inside a time expression.
     fn in_time(&self, t: usize) -> bool {
         let span = self.input.tokens[t].span;
@@ -695,6 +722,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && self.lex.partner_verbs.binary_search(&index).is_ok()
             && !self.partner_after(t + len)
         {
+            return None;
+        }
+        // "!fire": a verb told only of a weapon ("fired missiles", not "fired its coach").
+        if form.is_verb() && self.lex.weapon_verbs.binary_search(&index).is_ok() && !self.armed(t, t + len) {
             return None;
         }
         // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
