@@ -422,6 +422,7 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
         "Crowds waited outside, killing time before the procession.",
         "Air raid sirens sounded as Israelis stayed near bomb shelters.",
         "A carrier strike group sailed into the Gulf.",
+        "US troops came under fire near the base.",
         "The destroyer responded to a distress call from a tanker.",
         // A noun trigger after a subject pronoun is a verb: no phone call here.
         "We call on the Government of Iraq to protect our personnel.",
@@ -439,7 +440,8 @@ fn set_phrases_with_a_trigger_word_tell_no_event() {
                 "call",
                 "Air raid",
                 "bomb",
-                "strike"
+                "strike",
+                "came"
             ]
             .contains(&e.trigger.text.as_str())),
             "{text}: {found:#?}"
@@ -915,6 +917,8 @@ fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
     assert_eq!(event(&found, "left").kind, "deployment");
     let found = events("The Marines will not go to Kuwait.");
     assert_eq!(event(&found, "go").kind, "deployment");
+    let found = events("More American troops are coming to the region.");
+    assert_eq!(event(&found, "coming").kind, "deployment");
     // Or when forces are what it removes.
     let found = events("The government is under pressure to expel the 5,200 American troops in Iraq.");
     assert_eq!(event(&found, "expel").kind, "deployment");
@@ -922,6 +926,7 @@ fn a_verb_of_motion_is_a_deployment_only_when_forces_move() {
     assert_eq!(event(&found, "end").kind, "deployment");
     for text in [
         "Trump left the room on Monday.",
+        "The minister came from Kuwait.",
         "They will go to Kuwait.",
         "The minister arrived in Baghdad.",
         "Both sides want to end the war.",
