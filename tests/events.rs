@@ -682,9 +682,18 @@ fn a_duration_before_after_or_before_moves_the_event_from_the_other_time() {
     // "days after": some day before Wednesday, not Wednesday.
     let found = events("The protesters left on Wednesday, days after they stormed the embassy.");
     assert_ne!(dated(&found, "stormed").0.as_deref(), Some("2020-01-01"));
-    // With no other time in the sentence, the rule says nothing.
+    // With no other time in the sentence, the event told before the duration counts, if its
+    // own text gives its day; a guess (the publication date) moved is no better.
     let found = events("The crash came hours after Iran launched missiles.");
     assert_ne!(dated(&found, "launched").1, TimeSource::Offset);
+    let found =
+        events("Parliament met on Sunday. The vote came two days after a US airstrike killed Soleimani.");
+    assert_ne!(dated(&found, "airstrike").1, TimeSource::Offset);
+    let found = events(
+        "US drones struck a convoy at Baghdad airport on Friday. The strike came two days after \
+         protesters stormed the US embassy.",
+    );
+    assert_eq!(dated(&found, "stormed"), (Some("2020-01-01".into()), TimeSource::Offset));
     // A day before year 0 has no TIMEX3 value: no date at all.
     let found = events("Parliament met on Sunday, 6000 years after the vote on the budget.");
     assert_eq!(dated(&found, "vote"), (None, TimeSource::None));

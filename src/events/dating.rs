@@ -151,10 +151,10 @@ impl<'a> SentenceContext<'a, '_> {
     /// How a duration before "after" or "before" places the trigger ("a day after they
     /// stormed the embassy", "two days before the vote"): from the nearest other time of the
     /// sentence (within the rules' window) to a day or finer, that long earlier or later; with
-    /// no such time, the other event is as undated as this one ("the crash came hours after
-    /// Iran launched missiles"). A vague or approximate duration ("days after", "less than a
+    /// no such time, from the event told before the duration, once it is dated ("the crash
+    /// came hours after Iran launched missiles": `date_by_offsets`). A vague or approximate duration ("days after", "less than a
     /// week after") says only that the event is not on that day; hours or minutes keep it.
-    fn offset(&self, found: &Found<'_>) -> Option<Offset> {
+    pub(super) fn offset(&self, found: &Found<'_>) -> Option<Offset> {
         let start = self.sentence.tokens.start;
         let mut w = found.first;
         let forward = loop {
@@ -178,6 +178,28 @@ impl<'a> SentenceContext<'a, '_> {
             t.kind == TimexType::Duration && self.token_at(t.span.end.saturating_sub(1)) + 1 == w
         })?;
         let TimexValue::Duration(value) = &duration.value else { return None };
+        let exact = duration.modifier.is_none() && value.parts.iter().all(|(n, _)| n.is_some());
+        let mut days: u64 = 0;
+        let mut months: u32 = 0;
+        for &(n, unit) in &value.parts {
+            let n = n.unwrap_or(0);
+            match unit {
+                DurationUnit::Day => days += u64::from(n),
+                DurationUnit::Week => days += 7 * u64::from(n),
+                DurationUnit::Month => months = months.saturating_add(n),
+                DurationUnit::Year => months = months.saturating_add(n.saturating_mul(12)),
+                DurationUnit::Hour | DurationUnit::Minute | DurationUnit::Second => {}
+                _ => return Some(Offset::Vague),
+            }
+        }
+        let shift = if exact {
+            Shift { months, days, forward }
+        } else if value.parts.iter().all(|(_, u)| *u >= DurationUnit::Hour) {
+            // "hours after": most likely the same day.
+            Shift { months: 0, days: 0, forward }
+        } else {
+            return Some(Offset::Vague);
+        };
         // The other time: the nearest to the duration, outside the clause it opens, within the
         // window every rule reads (a sentence of any length costs the same).
         let clause = self.clause_of(found.first);
@@ -198,32 +220,13 @@ impl<'a> SentenceContext<'a, '_> {
             })
             .min_by_key(|t| t.span.start.abs_diff(duration.span.start))
             .and_then(|t| t.interval)
-            .map(|v| v.start.date())?;
-        let exact = duration.modifier.is_none() && value.parts.iter().all(|(n, _)| n.is_some());
-        let mut days: u64 = 0;
-        let mut months: u32 = 0;
-        for &(n, unit) in &value.parts {
-            let n = n.unwrap_or(0);
-            match unit {
-                DurationUnit::Day => days += u64::from(n),
-                DurationUnit::Week => days += 7 * u64::from(n),
-                DurationUnit::Month => months = months.saturating_add(n),
-                DurationUnit::Year => months = months.saturating_add(n.saturating_mul(12)),
-                DurationUnit::Hour | DurationUnit::Minute | DurationUnit::Second => {}
-                _ => return Some(Offset::Vague),
-            }
+            .map(|v| v.start.date());
+        match anchor {
+            Some(anchor) => shift.apply(anchor).map(Offset::Exact),
+            // No other time: the event told before the duration may date it ("The vote comes
+            // two days after a U.S. airstrike killed …"; `date_by_offsets`).
+            None => Some(Offset::FromEvent(shift, w)),
         }
-        if !exact {
-            // "hours after": most likely the same day.
-            let short = value.parts.iter().all(|(_, u)| *u >= DurationUnit::Hour);
-            return Some(if short { Offset::Exact(anchor) } else { Offset::Vague });
-        }
-        let date = if forward {
-            anchor.checked_add_months(Months::new(months))?.checked_add_days(Days::new(days))?
-        } else {
-            anchor.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?
-        };
-        Some(Offset::Exact(date))
     }
 
     /// Whether a reduced relative clause opens in tokens `from..to`: a comma, then a past
@@ -324,11 +327,57 @@ impl<'a> SentenceContext<'a, '_> {
 
 /// Where a duration before "after" or "before" puts an event (see `offset`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Offset {
+pub(super) enum Offset {
     /// On this day.
     Exact(NaiveDate),
     /// Some time away from the sentence's other time, not on its day.
     Vague,
+    /// So far from the event told before token `.1` (the "after" or "before"), the sentence
+    /// having no other time.
+    FromEvent(Shift, usize),
+}
+
+/// How far an event lies from another: whole months and days, later (`forward`) or earlier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Shift {
+    months: u32,
+    days: u64,
+    forward: bool,
+}
+
+impl Shift {
+    fn apply(self, anchor: NaiveDate) -> Option<NaiveDate> {
+        if self.forward {
+            anchor.checked_add_months(Months::new(self.months))?.checked_add_days(Days::new(self.days))
+        } else {
+            anchor.checked_sub_months(Months::new(self.months))?.checked_sub_days(Days::new(self.days))
+        }
+    }
+}
+
+/// Events a sentence places a duration from another with no time of its own ("The vote
+/// comes two days after a U.S. airstrike killed …", `Offset::FromEvent`): the later one takes
+/// the earlier's day moved by the duration, when its own date is only a guess (publication,
+/// another clause) or missing and the other's is a day its text gives.
+pub(super) fn date_by_offsets(events: &mut [Event], offsets: &[(usize, usize, Shift)]) {
+    for &(from, to, shift) in offsets {
+        let (Some(a), Some(b)) = (events.get(from), events.get(to)) else { continue };
+        let weak = matches!(b.status, Status::Asserted | Status::Negated)
+            && (dated_weakly(b) || b.time_source == TimeSource::None);
+        // The other's day must be its text's, not a guess: a guess moved is no better.
+        let strong = !dated_weakly(a) && a.time_source != TimeSource::None;
+        let day = a.interval.filter(|i| strong && i.granularity <= Granularity::Day).map(|i| i.start.date());
+        let Some(date) = day.filter(|_| weak).and_then(|d| shift.apply(d)) else { continue };
+        let value = TimexValue::Calendar(crate::time::CalendarValue::date(date));
+        if let Some(interval) = value.interval() {
+            let event = &mut events[to];
+            event.value = Some(value);
+            event.interval = Some(interval);
+            event.time = None;
+            event.time_source = TimeSource::Offset;
+            event.linked = None;
+        }
+    }
 }
 
 /// Where an event's time came from.

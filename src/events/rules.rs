@@ -98,6 +98,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut cues: Vec<u64> = Vec::new();
     // Pairs of events (by index) that one sentence ties together (see `linked`).
     let mut links: Vec<(usize, usize)> = Vec::new();
+    // Events a duration from an event told before them (see `date_by_offsets`).
+    let mut offsets: Vec<(usize, usize, super::dating::Shift)> = Vec::new();
     // Per event, whether its trigger is a noun (see `date_by_coreference`).
     let mut nouns: Vec<bool> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
@@ -171,11 +173,19 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             if let Some(j) = ctx.linked(&found, i) {
                 links.push((base + i, base + j));
             }
+            // "The vote comes two days after a U.S. airstrike killed …": the nearest trigger
+            // before the "after" is the event it counts from.
+            if let Some(super::dating::Offset::FromEvent(shift, w)) = ctx.offset(trigger)
+                && let Some(j) = found[..i].iter().rposition(|f| f.end <= w)
+            {
+                offsets.push((base + j, base + i, shift));
+            }
         }
     }
     super::dating::date_by_links(&mut events, &links, false);
     super::dating::date_by_coreference(&mut events, &nouns, |k| lex.kind(k).is_none_or(|k| k.span_days == 0));
     super::dating::date_by_links(&mut events, &links, true);
+    super::dating::date_by_offsets(&mut events, &offsets);
     events
 }
 
