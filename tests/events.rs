@@ -326,11 +326,17 @@ fn a_reduced_relative_clause_takes_no_time_from_before_it() {
         let source = event(&found, trigger).time_source;
         assert!(!matches!(source, TimeSource::Clause | TimeSource::Sentence), "{trigger}: {source:?}");
     }
-    // A time inside the relative clause is still its own.
+    // A time inside the relative clause is still its own, and no trigger's before it.
     let found = events(
         "Crowds mourned Qassem Soleimani on Saturday, killed in a U.S. airstrike on Friday near the airport.",
     );
     assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
+    let found = events(
+        "The vote came as mourners gathered to receive the body of Qassem Soleimani, killed in a U.S. \
+         airstrike on Friday.",
+    );
+    assert_eq!(day(&found, "killed").as_deref(), Some("2020-01-03"));
+    assert_ne!(day(&found, "vote").as_deref(), Some("2020-01-03"));
 }
 
 #[test]

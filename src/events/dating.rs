@@ -77,6 +77,12 @@ impl<'a> SentenceContext<'a, '_> {
             if t1 <= found.first && self.reduced_relative_between(t1, found.end) {
                 continue;
             }
+            // Nor is a time inside such a clause after the trigger its own: "The vote came as
+            // mourners gathered to meet the body of Soleimani, killed in a U.S. airstrike on
+            // Friday".
+            if t0 >= found.end && self.reduced_relative_between(found.end, t0) {
+                continue;
+            }
             if !reporting && self.dates_a_report(t0, t1) {
                 continue;
             }
