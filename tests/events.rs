@@ -34,6 +34,9 @@ fn status_follows_negation_modality_and_intention() {
         ("The strike aimed to deter future attacks on US forces.", "attacks", Status::Hypothetical),
         ("Iran vowed to retaliate.", "retaliate", Status::Planned),
         ("Iran vowed to retaliate.", "vowed", Status::Asserted),
+        // A vote decides what it votes for; it does not do it.
+        ("Parliament voted to expel the US troops.", "expel", Status::Planned),
+        ("Parliament voted to expel the US troops.", "voted", Status::Asserted),
         // A noun or adjective of intention or permission before "to": what follows is not told.
         ("Trump doubled down on threats to target Iranian cultural sites.", "target", Status::Planned),
         ("The decision to withdraw the troops was made on Monday.", "withdraw", Status::Planned),
