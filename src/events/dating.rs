@@ -368,8 +368,7 @@ impl Shift {
 pub(super) fn date_by_offsets(events: &mut [Event], offsets: &[(usize, usize, Shift)]) {
     for &(from, to, shift) in offsets {
         let (Some(a), Some(b)) = (events.get(from), events.get(to)) else { continue };
-        let weak = matches!(b.status, Status::Asserted | Status::Negated)
-            && (dated_weakly(b) || b.time_source == TimeSource::None);
+        let weak = dated_by_guess(b);
         // The other's day must be its text's, not a guess: a guess moved is no better.
         let strong = !dated_weakly(a) && a.time_source != TimeSource::None;
         let day = a.interval.filter(|i| strong && i.granularity <= Granularity::Day).map(|i| i.start.date());
@@ -479,6 +478,13 @@ fn agree(a: &[Participant], b: &[Participant], recurring: bool, noun: bool) -> b
         }
     }
     shared || (!recurring && (a.is_empty() || b.is_empty()))
+}
+
+/// Whether an asserted (or negated) event is dated only by a guess or not at all: another
+/// event of its text may give it a day.
+pub(super) fn dated_by_guess(e: &Event) -> bool {
+    matches!(e.status, Status::Asserted | Status::Negated)
+        && (dated_weakly(e) || e.time_source == TimeSource::None)
 }
 
 /// Whether an event's date is only a guess: the publication date, a time of another clause,

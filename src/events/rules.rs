@@ -175,7 +175,11 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             }
             // "The vote comes two days after a U.S. airstrike killed …": the nearest trigger
             // before the "after" is the event it counts from.
-            if let Some(super::dating::Offset::FromEvent(shift, w)) = ctx.offset(trigger)
+            // Only an event dated by a guess or not at all takes such a day: the offset is
+            // read for no other.
+            let guessed = events.last().is_some_and(super::dating::dated_by_guess);
+            if guessed
+                && let Some(super::dating::Offset::FromEvent(shift, w)) = ctx.offset(trigger)
                 && let Some(j) = found[..i].iter().rposition(|f| f.end <= w)
             {
                 offsets.push((base + j, base + i, shift));
@@ -399,7 +403,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let mut end = end;
         if this.form == Form::Noun && !self.has(t, Cue::Relative) {
             let reach = (this.end + PLACES_REACH).min(self.sentence.tokens.end);
-            if let Some(r) = self.relative_after_places(t, reach) {
+            // Most nouns have no relative pronoun in reach: a bit test spares the walk.
+            let relative = (t..reach).any(|u| self.has(u, Cue::Relative));
+            if let Some(r) = relative.then(|| self.relative_after_places(t, reach)).flatten() {
                 t = r;
                 end = (r + 3).min(self.sentence.tokens.end);
             }
