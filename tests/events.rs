@@ -987,12 +987,21 @@ fn mourners_marching_are_a_funeral_procession() {
 }
 
 #[test]
-fn forces_of_nature_and_markets_neither_attack_nor_crash_and_workers_strike_in_protest() {
+fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_strike_in_protest() {
     for text in [
         "Lightning struck the tower on Monday.",
         "A storm hit Florida on Wednesday.",
         "The stock market crashed on Monday.",
         "A US destroyer shot down two ballistic missiles.",
+        // Figures of speech: records and deals are hit and struck, bills killed, rumours shot
+        // down; a film bombs, a pandemic hits.
+        "Oil prices hit a record high on Monday.",
+        "The two sides struck a deal on Friday.",
+        "Sales hit $1 billion last year.",
+        "The Senate killed the bill.",
+        "The company shot down rumors of a merger.",
+        "The film bombed at the box office.",
+        "The airline was hit hard by the pandemic.",
     ] {
         assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
     }
@@ -1006,6 +1015,10 @@ fn forces_of_nature_and_markets_neither_attack_nor_crash_and_workers_strike_in_p
     let found = events("Auto workers went on strike on Monday after talks collapsed.");
     assert_eq!(event(&found, "went on strike").kind, "protest");
     assert_eq!(event(&events("Teachers struck for a third day."), "struck").kind, "protest");
+    // A policy attacked is criticised; a crowd's attack in the passive is still a protest.
+    assert_eq!(event(&events("The senator attacked the policy as reckless."), "attacked").kind, "statement");
+    let found = events("The embassy was attacked by protesters on Tuesday.");
+    assert_eq!(event(&found, "attacked").kind, "protest");
 }
 
 #[test]

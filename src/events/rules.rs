@@ -865,9 +865,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .take_while(|&t| self.modifies_noun(t))
                 .find_map(|t| new_kind(t, false))
         };
-        // "Thousands of mourners dressed in black marched": the doer's kind of event.
-        let by_agent =
-            if passive || by_patient.is_some() { None } else { before().find_map(|t| new_kind(t, true)) };
+        // "Thousands of mourners dressed in black marched": the doer's kind of event; in the
+        // passive, the doer after "by" ("the airline was hit hard by the pandemic").
+        let by_agent = if by_patient.is_some() {
+            None
+        } else if passive {
+            (found.end..(found.end + OBJECT_REACH).min(end))
+                .find(|&t| self.has(t, Cue::AgentPreposition))
+                .and_then(|by| {
+                    (by + 1..(by + 1 + OBJECT_REACH).min(end))
+                        .take_while(|&t| self.modifies_noun(t))
+                        .find_map(|t| new_kind(t, true))
+                })
+        } else {
+            before().find_map(|t| new_kind(t, true))
+        };
         let entry = match (by_patient, by_agent) {
             (Some(None), _) | (None, Some(None)) => return false,
             (Some(Some(to)), _) => {
