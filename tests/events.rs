@@ -1003,6 +1003,8 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         "The film bombed at the box office.",
         "The airline was hit hard by the pandemic.",
         "Stocks rallied on Friday.",
+        "Trump withdrew from the 2015 nuclear deal.",
+        "She withdrew from the race on Monday.",
     ] {
         assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
     }
@@ -1012,6 +1014,7 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
     assert_eq!(event(&events("The plane crashed near Tehran."), "crashed").kind, "crash");
     assert_eq!(event(&events("Iran shot down a US drone."), "shot down").kind, "crash");
     assert_eq!(event(&events("A wave of missiles struck the base."), "struck").kind, "attack");
+    assert_eq!(event(&events("US troops withdrew from Syria."), "withdrew").kind, "deployment");
     // CAMEO files a strike or walkout under protest.
     let found = events("Auto workers went on strike on Monday after talks collapsed.");
     assert_eq!(event(&found, "went on strike").kind, "protest");

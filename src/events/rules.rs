@@ -861,7 +861,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         } else if passive {
             before().find_map(|t| new_kind(t, false))
         } else {
-            (found.end..(found.end + OBJECT_REACH).min(end))
+            // Past a preposition of direction: "withdrew from the nuclear deal".
+            let from = if found.end < end && self.has(found.end, Cue::Direction) {
+                found.end + 1
+            } else {
+                found.end
+            };
+            (from..(from + OBJECT_REACH).min(end))
                 .take_while(|&t| self.modifies_noun(t))
                 .find_map(|t| new_kind(t, false))
         };
