@@ -270,6 +270,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "cues.tsv",
+        "retype-modifier:meeting>party\ttrading\n",
+        "cues.tsv:1: unknown event kind `party` in `retype-modifier:meeting>party` (expected one of ",
+    ),
+    (
+        Loader::Events,
+        "cues.tsv",
         "retype:attack\tship\n",
         "cues.tsv:1: `retype:attack` must name two kinds as FROM>TO",
     ),

@@ -1026,6 +1026,20 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
 }
 
 #[test]
+fn a_noun_in_a_compound_may_name_no_event() {
+    for text in [
+        "Stocks fell in the trading session on Monday.",
+        "He checked his bank statement.",
+        "The market crash of 1987 was severe.",
+    ] {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
+    let found = events("Parliament held an emergency session on Sunday. The plane crash killed 176.");
+    assert_eq!(event(&found, "emergency session").kind, "meeting");
+    assert_eq!(event(&found, "plane crash").kind, "crash");
+}
+
+#[test]
 fn an_attack_by_a_crowd_is_a_protest_and_one_by_sanctions_a_sanction() {
     // CAMEO files a violent protest under protest: the crowd's storming of an embassy.
     let found = events("Militiamen and their supporters attacked the embassy compound Tuesday.");

@@ -194,7 +194,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, weapon, aim, retype:FROM>TO, retype-agent:FROM>TO, \
+                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, weapon, aim, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
@@ -208,9 +208,30 @@ pub(crate) struct Retype {
     pub(crate) to: Option<EventKind>,
     /// Single words, lower case.
     pub(crate) words: Vec<Box<str>>,
-    /// Whether the words are the verb's doer (`retype-agent:` lines: "mourners marched" is a
-    /// funeral procession) rather than its patient.
-    pub(crate) agent: bool,
+    /// Where the words stand.
+    pub(crate) position: RetypeBy,
+}
+
+/// Which word of a `retype` line retypes a trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RetypeBy {
+    /// A verb's patient (`retype:`): "the plane was hit".
+    Patient,
+    /// A verb's doer (`retype-agent:`): "mourners marched" is a funeral procession.
+    Agent,
+    /// The word right before a noun, which makes a compound with it (`retype-modifier:`): a
+    /// "trading session" is no meeting, a "bank statement" no statement.
+    Modifier,
+}
+
+impl RetypeBy {
+    fn class(self) -> &'static str {
+        match self {
+            RetypeBy::Patient => "retype",
+            RetypeBy::Agent => "retype-agent",
+            RetypeBy::Modifier => "retype-modifier",
+        }
+    }
 }
 
 /// An `anaphor:KIND|KIND` line of the cues file: nouns that, after a definite determiner or
@@ -441,12 +462,12 @@ impl EventLexicon {
                 self.anaphors.push(anaphor);
                 continue;
             }
-            let (retype_kinds, agent) = match class.strip_prefix("retype-agent:") {
-                Some(kinds) => (Some(kinds), true),
-                None => (class.strip_prefix("retype:"), false),
-            };
-            if let Some(kinds) = retype_kinds {
-                let retype = self.parse_retype(kinds, forms, agent).map_err(|m| source.error(line, m))?;
+            let retype_kinds =
+                [RetypeBy::Patient, RetypeBy::Agent, RetypeBy::Modifier].into_iter().find_map(|by| {
+                    class.strip_prefix(by.class()).and_then(|c| c.strip_prefix(':')).map(|k| (k, by))
+                });
+            if let Some((kinds, position)) = retype_kinds {
+                let retype = self.parse_retype(kinds, forms, position).map_err(|m| source.error(line, m))?;
                 for word in &retype.words {
                     self.cues.insert(word, Cue::Patient);
                 }
@@ -493,8 +514,8 @@ impl EventLexicon {
     }
 
     /// A `retype:FROM>TO` line: two known kinds and single words.
-    fn parse_retype(&self, kinds: &str, words: &str, agent: bool) -> Result<Retype, String> {
-        let class = if agent { "retype-agent" } else { "retype" };
+    fn parse_retype(&self, kinds: &str, words: &str, position: RetypeBy) -> Result<Retype, String> {
+        let class = position.class();
         let known = |kind: &str| {
             self.kinds.iter().find(|k| k.kind == kind).map(|k| k.kind.clone()).ok_or_else(|| {
                 let known: Vec<&str> = self.kinds.iter().map(|k| k.kind.as_str()).collect();
@@ -519,7 +540,7 @@ impl EventLexicon {
                 }
             })
             .collect::<Result<Vec<_>, String>>()?;
-        Ok(Retype { from, to, words, agent })
+        Ok(Retype { from, to, words, position })
     }
 
     fn parse_triggers(&mut self, source: &Source) -> Result<(), Error> {

@@ -3,7 +3,7 @@
 //! `dating.rs`).
 
 use super::dating::Timed;
-use super::lexicon::{Cue, EventLexicon, Form, TriggerEntry};
+use super::lexicon::{Cue, EventLexicon, Form, RetypeBy, TriggerEntry};
 use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
@@ -818,18 +818,37 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// attack. The event takes the first trigger of the new kind that has a target. False when
     /// the line tells no event ("the earthquake struck": `retype-agent:attack>-`).
     pub(super) fn retype(&self, found: &mut Found<'l>) -> bool {
-        if !found.form.is_verb() || !self.lex.retypes.iter().any(|r| r.from == found.entry.kind) {
+        if !self.lex.retypes.iter().any(|r| r.from == found.entry.kind) {
             return true;
         }
         let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
         let kind = &found.entry.kind;
-        let retyped = |word: &str, agent: bool| {
+        let retyped_by = |word: &str, by: RetypeBy| {
             let retype = self
                 .lex
                 .retypes
                 .iter()
-                .find(|r| &r.from == kind && r.agent == agent && r.words.iter().any(|w| **w == *word));
+                .find(|r| &r.from == kind && r.position == by && r.words.iter().any(|w| **w == *word));
             retype.map(|r| r.to.as_ref())
+        };
+        // A noun: the word right before it, in a compound ("a trading session").
+        if !found.form.is_verb() {
+            let modifier = found.first.checked_sub(1).filter(|&t| t >= start && self.has(t, Cue::Patient));
+            return match modifier.and_then(|t| retyped_by(self.words[t], RetypeBy::Modifier)) {
+                Some(None) => false,
+                Some(Some(to)) => {
+                    if let Some(entry) =
+                        self.lex.triggers.iter().find(|e| &e.kind == to && e.subject == found.entry.subject)
+                    {
+                        found.entry = entry;
+                    }
+                    true
+                }
+                None => true,
+            };
+        }
+        let retyped = |word: &str, agent: bool| {
+            retyped_by(word, if agent { RetypeBy::Agent } else { RetypeBy::Patient })
         };
         let new_kind = |t: usize, agent: bool| {
             // A pronoun stands for a patient only: a doer's pronoun ("they did not open fire")
