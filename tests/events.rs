@@ -1031,12 +1031,17 @@ fn a_noun_in_a_compound_may_name_no_event() {
         "Stocks fell in the trading session on Monday.",
         "He checked his bank statement.",
         "The market crash of 1987 was severe.",
+        "The company issued a profit warning.",
+        "He works at a funeral home in Ohio.",
+        "The league sanctioned the event.",
     ] {
         assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
     }
     let found = events("Parliament held an emergency session on Sunday. The plane crash killed 176.");
     assert_eq!(event(&found, "emergency session").kind, "meeting");
     assert_eq!(event(&found, "plane crash").kind, "crash");
+    let found = events("The US sanctioned 17 companies on Friday.");
+    assert_eq!(event(&found, "sanctioned").kind, "sanction");
 }
 
 #[test]
