@@ -890,6 +890,19 @@ fn a_verb_marked_for_a_person_is_a_killing_only_of_a_person() {
 }
 
 #[test]
+fn pounding_gunning_down_blowing_oneself_up_and_executing_a_person() {
+    assert_eq!(event(&events("Artillery pounded the city on Monday."), "pounded").kind, "attack");
+    assert_eq!(event(&events("Gunmen gunned down two officers."), "gunned down").kind, "death");
+    let found = events("A suicide bomber blew himself up at a checkpoint.");
+    assert_eq!(event(&found, "blew himself up").kind, "attack");
+    let found = events("The militants executed John Smith on Friday.");
+    assert_eq!(event(&found, "executed").kind, "death");
+    for text in ["Heavy rain pounded the coast.", "The company executed the plan."] {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
+}
+
+#[test]
 fn firing_or_launching_is_an_attack_only_with_a_weapon_or_an_aim() {
     for (text, trigger) in [
         ("Iran launched over a dozen ballistic missiles at airbases in Iraq.", "launched"),
