@@ -147,6 +147,8 @@ pub(crate) enum Cue {
     Weapon,
     /// A preposition of aim after a verb marked `!` ("fired at", "fired on the crowd").
     Aim,
+    /// A preposition that introduces whom a verb marked `&` is done with ("spoke with").
+    Partner,
 }
 
 impl Cue {
@@ -186,6 +188,7 @@ impl Cue {
             "subject-pronoun" => Cue::SubjectPronoun,
             "weapon" => Cue::Weapon,
             "aim" => Cue::Aim,
+            "partner" => Cue::Partner,
             _ => return None,
         })
     }
@@ -194,7 +197,7 @@ impl Cue {
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, weapon, aim, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, weapon, aim, partner, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
@@ -306,8 +309,8 @@ pub(crate) struct EventLexicon {
     /// their object, or their subject in the passive ("eliminate Qassem Soleimani", not
     /// "eliminate the threat"); in ascending order.
     pub(crate) person_verbs: Vec<u32>,
-    /// The verbs whose first form is written `&speak`: an event only when "with" or "to" and
-    /// a name follow ("spoke with Heiko Maas", not "spoke at a rally", "spoke to reporters");
+    /// The verbs whose first form is written `&speak`: an event only when a `partner`
+    /// preposition ("with", "to") and a name follow ("spoke with Heiko Maas", not "spoke at a rally", "spoke to reporters");
     /// in ascending order.
     pub(crate) partner_verbs: Vec<u32>,
     /// The verbs whose first form is written `!fire`: an event only when they fire a `weapon`

@@ -174,9 +174,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                 links.push((base + i, base + j));
             }
             // "The vote comes two days after a U.S. airstrike killed …": the nearest trigger
-            // before the "after" is the event it counts from.
-            // Only an event dated by a guess or not at all takes such a day: the offset is
-            // read for no other.
+            // before the "after" is the event it counts from. Only an event dated by a guess
+            // or not at all takes such a day, so the offset is read for no other.
             let guessed = events.last().is_some_and(super::dating::dated_by_guess);
             if guessed
                 && let Some(super::dating::Offset::FromEvent(shift, w)) = ctx.offset(trigger)
@@ -317,17 +316,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         self.clauses.get(t.wrapping_sub(self.sentence.tokens.start)).copied().unwrap_or(u16::MAX)
     }
 
-    /// The token range of the clause around tokens `first..end`.
-    /// The relative pronoun ("which", "that"; not "who") that closes a noun's phrase of
-    /// places, starting at token `t` before `end`: prepositions, determiners, modifiers and
-    /// names, the last a place, then a comma or not ("on an Iranian consulate in Damascus,
-    /// Syria, which"). Places do not kill or strike: the clause tells of the noun.
+    /// The relative pronoun that closes a noun's phrase of places, starting at token `t`
+    /// before `end`: prepositions, determiners, modifiers and names, the last a place, then a
+    /// comma or not ("on an Iranian consulate in Damascus, Syria, which"). Places do not kill
+    /// or strike: the clause tells of the noun.
     fn relative_after_places(&self, t: usize, end: usize) -> Option<usize> {
         let mut last_place = false;
         let mut u = t;
         while u < end {
             if self.has(u, Cue::Relative) {
-                return (last_place && self.words[u] != "who").then_some(u);
+                return last_place.then_some(u);
             }
             if self.trigger_form(u).is_some() || self.has(u, Cue::ClauseBoundary) {
                 return None;
@@ -351,6 +349,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         None
     }
 
+    /// The token range of the clause around tokens `first..end`.
     /// From the first to the last token of the trigger's clause (see `clause_ids`); it may
     /// hold subordinate clauses, which the rules skip with `in_clause`.
     pub(super) fn clause(&self, first: usize, end: usize) -> (usize, usize) {
@@ -556,14 +555,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         object || subject
     }
 
-    /// Whether "with" or "to" follows a verb ending before token `t` (past a word or two:
-    /// "spoke briefly with", "spoke by phone to") and a name follows it, past its modifiers
-    /// ("spoke with Britain's Foreign Secretary Dominic Raab", not "spoke to reporters").
+    /// Whether a `partner` preposition ("with", "to") follows a verb ending before token `t`
+    /// (past a word or two: "spoke briefly with", "spoke by phone to") and a name follows it,
+    /// past its modifiers ("spoke with Britain's Foreign Secretary Dominic Raab", not "spoke
+    /// to reporters").
     fn partner_after(&self, t: usize) -> bool {
         let end = self.sentence.tokens.end;
         let Some(p) = (t..(t + PARTNER_REACH).min(end))
             .take_while(|&u| self.input.tokens[u].kind == TokenKind::Word)
-            .find(|&u| matches!(self.words[u], "with" | "to"))
+            .find(|&u| self.has(u, Cue::Partner))
         else {
             return false;
         };
