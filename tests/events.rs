@@ -929,6 +929,8 @@ fn speaking_is_a_meeting_only_with_someone_named() {
     assert_eq!(event(&found, "Spoke").kind, "meeting");
     let found = events("Trump spoke by phone to Emmanuel Macron.");
     assert_eq!(event(&found, "spoke").kind, "meeting");
+    // "by phone" says how: no second call.
+    assert_eq!(found.len(), 1, "{found:#?}");
     for text in [
         "Putin spoke on television before dawn.",
         "Shortly after he spoke, explosions were heard.",
