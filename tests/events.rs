@@ -304,6 +304,9 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
          killing all 176 people on board.",
     );
     assert_eq!(dated(&found, "killing"), (Some("2019-12-31".into()), TimeSource::Linked));
+    // Past a verb's object too.
+    let found = events("US forces killed Qasem Soleimani in Friday's drone strike.");
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));
     // A relative clause after the places of a noun's phrase tells of the noun's event, and the
     // place is not its doer.
     let found = events(

@@ -423,6 +423,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             let m = self.input.tokens.get(t).and_then(|tok| self.mention_starting_at(tok.span.start))?;
             t = self.token_at(m.span.end.saturating_sub(1)) + 1;
         }
+        // A verb's object first: "had killed a senior Hamas commander in an airstrike".
+        if this.form.is_verb() {
+            while t < end && self.modifies_noun(t) && self.trigger_form(t).is_none() {
+                t += 1;
+            }
+        }
         if t >= end || !self.has(t, Cue::Within) {
             return None;
         }
