@@ -118,6 +118,9 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     // A time after "since" or "until" bounds a span; it is no day of the event.
     let found = events("The militia has carried out 24 attacks on US bases since December 20.");
     assert_ne!(day(&found, "attacks").as_deref(), Some("2019-12-20"));
+    // An event in a clause "since" opens came before the story, on a day it does not say.
+    let found = events("Tensions have grown since Trump imposed crippling sanctions on Iran.");
+    assert_eq!(dated(&found, "sanctions"), (None, TimeSource::None));
 
     // An adverb of earlier time puts the verb before the story's day, on no day it says.
     let found = events("Iraq has previously confirmed its condemnation of the strikes.");

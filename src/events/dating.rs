@@ -134,6 +134,10 @@ impl<'a> SentenceContext<'a, '_> {
         let earlier = earlier
             || (found.first.saturating_sub(2).max(self.sentence.tokens.start)..found.first)
                 .any(|t| self.has(t, Cue::Earlier));
+        // So does one in a clause a `bound` word opens ("since Trump withdrew from the deal
+        // and imposed crippling sanctions"): it bounds the story's span, before it.
+        let opening = self.clause(found.first, found.end).0;
+        let earlier = earlier || (self.has(opening, Cue::Bound) && self.has(opening, Cue::ClauseBoundary));
         // A negated event is dated as an asserted one: "did not open fire" tells of that day.
         if !matches!(status, Status::Asserted | Status::Negated) || earlier {
             return (None, TimeSource::None);
@@ -158,8 +162,9 @@ impl<'a> SentenceContext<'a, '_> {
     /// stormed the embassy", "two days before the vote"): from the nearest other time of the
     /// sentence (within the rules' window) to a day or finer, that long earlier or later; with
     /// no such time, from the event told before the duration, once it is dated ("the crash
-    /// came hours after Iran launched missiles": `date_by_offsets`). A vague or approximate duration ("days after", "less than a
-    /// week after") says only that the event is not on that day; hours or minutes keep it.
+    /// came hours after Iran launched missiles": `date_by_offsets`). A vague or approximate
+    /// duration ("days after", "less than a week after") says only that the event is not on
+    /// that day; hours or minutes keep it.
     pub(super) fn offset(&self, found: &Found<'_>) -> Option<Offset> {
         let start = self.sentence.tokens.start;
         let mut w = found.first;
