@@ -709,6 +709,12 @@ fn a_duration_before_after_or_before_moves_the_event_from_the_other_time() {
          protesters stormed the US embassy.",
     );
     assert_eq!(dated(&found, "stormed"), (Some("2020-01-01".into()), TimeSource::Offset));
+    // Nor to a day no TIMEX3 value writes.
+    let found = events(
+        "US drones struck a convoy on Friday. The strike came 6000 years after protesters stormed the \
+         embassy.",
+    );
+    assert_ne!(dated(&found, "stormed").1, TimeSource::Offset);
     // A day before year 0 has no TIMEX3 value: no date at all.
     let found = events("Parliament met on Sunday, 6000 years after the vote on the budget.");
     assert_eq!(dated(&found, "vote"), (None, TimeSource::None));

@@ -7,7 +7,9 @@ use super::rules::{Found, SentenceContext};
 use super::{Event, EventKind, Participant, Role, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
-use crate::time::{DurationUnit, Granularity, Mode, TimeExpr, TimexType, TimexValue};
+use crate::time::{
+    CalendarValue, DurationUnit, Granularity, Interval, Mode, TimeExpr, TimexType, TimexValue,
+};
 use chrono::{Days, Months, NaiveDate};
 
 /// How many dated mentions, each way, an undated one may look through for its event.
@@ -377,17 +379,29 @@ pub(super) fn date_by_offsets(events: &mut [Event], offsets: &[(usize, usize, Sh
         // The other's day must be its text's, not a guess: a guess moved is no better.
         let strong = !dated_weakly(a) && a.time_source != TimeSource::None;
         let day = a.interval.filter(|i| strong && i.granularity <= Granularity::Day).map(|i| i.start.date());
-        let Some(date) = day.filter(|_| weak).and_then(|d| shift.apply(d)) else { continue };
-        let value = TimexValue::Calendar(crate::time::CalendarValue::date(date));
-        if let Some(interval) = value.interval() {
-            let event = &mut events[to];
-            event.value = Some(value);
-            event.interval = Some(interval);
-            event.time = None;
-            event.time_source = TimeSource::Offset;
-            event.linked = None;
-        }
+        let Some((value, interval)) = day.filter(|_| weak).and_then(|d| shift.apply(d)).and_then(day_value)
+        else {
+            continue;
+        };
+        let event = &mut events[to];
+        event.value = Some(value);
+        event.interval = Some(interval);
+        event.time = None;
+        event.time_source = TimeSource::Offset;
+        event.linked = None;
     }
+}
+
+/// A day as a TIMEX3 value and its interval; `None` for a day no TIMEX3 value writes (before
+/// year 0000 or after 9999: "6000 years before the vote").
+pub(super) fn day_value(date: NaiveDate) -> Option<(TimexValue, Interval)> {
+    let day = CalendarValue::date(date);
+    if day.against_timex_years() != std::cmp::Ordering::Equal {
+        return None;
+    }
+    let value = TimexValue::Calendar(day);
+    let interval = value.interval()?;
+    Some((value, interval))
 }
 
 /// Where an event's time came from.
@@ -525,10 +539,7 @@ pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], core
         day && (e.time_source == TimeSource::Clause
             || (coreferent && e.time_source == TimeSource::Coreference))
     };
-    let weak = |e: &Event| {
-        matches!(e.status, Status::Asserted | Status::Negated)
-            && (dated_weakly(e) || e.time_source == TimeSource::None)
-    };
+    let weak = dated_by_guess;
     for &(a, b) in links {
         let (Some(x), Some(y)) = (events.get(a), events.get(b)) else { continue };
         let (from, to) = if strong(x) && weak(y) {

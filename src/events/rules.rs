@@ -8,7 +8,7 @@ use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
 use crate::text::{Sentence, SentenceKind, Token, TokenKind};
-use crate::time::{CalendarValue, Mode, TimeExpr, TimexValue};
+use crate::time::{Mode, TimeExpr};
 use chrono::NaiveDate;
 
 /// How far (in tokens) the rules look around a trigger.
@@ -1088,16 +1088,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             Some(Timed::Expr(expr)) => (Some(expr.value.clone()), expr.interval),
             // A day no TIMEX3 value writes ("6000 years before the vote", a publication date
             // past 9999) dates nothing.
-            Some(Timed::Date(date)) => {
-                let day = CalendarValue::date(date);
-                if day.against_timex_years() == std::cmp::Ordering::Equal {
-                    let value = TimexValue::Calendar(day);
-                    (Some(value.clone()), value.interval())
-                } else {
+            Some(Timed::Date(date)) => match super::dating::day_value(date) {
+                Some((value, interval)) => (Some(value), Some(interval)),
+                None => {
                     time_source = TimeSource::None;
                     (None, None)
                 }
-            }
+            },
             None => (None, None),
         };
         let mut confidence = 0.5;
