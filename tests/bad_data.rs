@@ -225,6 +225,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Events,
         "more.tsv",
+        "deployment\tverb\tagent\t-\t@!deploy|deploys|deployed|deployed|deploying\n",
+        "more.tsv:1: a form may carry one mark only",
+    ),
+    (
+        Loader::Events,
+        "more.tsv",
         "picnic\tnoun\t-\t-\tpicnic|picnics\n",
         "more.tsv:1: unknown event kind `picnic` (expected one of attack, ",
     ),

@@ -51,7 +51,41 @@ pub(crate) struct TriggerEntry {
     pub(crate) subject: Option<Role>,
     /// The role of the object (or a noun's "of/on/against/with" complement).
     pub(crate) object: Option<Role>,
+    /// A mark on a verb's first form: what the verb needs around it to tell an event.
+    pub(crate) mark: Option<Mark>,
     pub(crate) rule: RuleId,
+}
+
+/// A mark written before a verb's first form in triggers.tsv.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `^storm`: the base form is a verb only right after "to", a modal or a negation
+    /// ("attempted to storm"), elsewhere mostly another word (the weather).
+    AfterTo,
+    /// `@leave`: an event only when its subject or object is a `force` word ("the troops to
+    /// leave", "expel the troops").
+    Force,
+    /// `%eliminate`: an event only when a person is its object, or its subject in the
+    /// passive ("eliminate Qassem Soleimani", not "eliminate the threat").
+    Person,
+    /// `&speak`: an event only when a `partner` preposition ("with", "to") and a name follow
+    /// ("spoke with Heiko Maas", not "spoke at a rally", "spoke to reporters").
+    Partner,
+    /// `!fire`: an event only when it fires a `weapon` word (its object, or its subject in the
+    /// passive), or an `aim` preposition or the end of the clause follows ("fired missiles",
+    /// "rockets were fired", "fired on protesters"; not "fired its coach").
+    Weapon,
+}
+
+impl Mark {
+    /// Each mark: its character, the form it may stand on, and an example.
+    const ALL: [(char, Mark, &'static str, &'static str); 5] = [
+        ('^', Mark::AfterTo, "base form", "^storm"),
+        ('@', Mark::Force, "first form", "@leave"),
+        ('%', Mark::Person, "first form", "%eliminate"),
+        ('&', Mark::Partner, "first form", "&speak"),
+        ('!', Mark::Weapon, "first form", "!fire"),
+    ];
 }
 
 /// A kind with its label and summary template.
@@ -196,13 +230,16 @@ impl Cue {
     const CLASSES: &str = "negation, hypothetical, future, infinitive, intention, passive-auxiliary, \
                            agent-preposition, object-preposition, place-preposition, reporting, \
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
-                           within, relative, support, after, before, definite, preposition, conjunction, direction, \
-                           throughout, bound, ahead, pronoun, force, directive, earlier, subject-pronoun, weapon, aim, partner, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           within, relative, support, after, before, definite, preposition, \
+                           conjunction, direction, throughout, bound, ahead, pronoun, force, \
+                           directive, earlier, subject-pronoun, weapon, aim, partner, \
+                           retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
-/// A `retype:FROM>TO` line of the cues file: a verb of kind FROM whose patient (the subject
-/// of a passive, the object of an active verb) is one of `words` tells an event of kind TO
+/// A `retype:FROM>TO` line of the cues file (or `retype-agent:`, `retype-modifier:`, see
+/// [`RetypeBy`]): a trigger of kind FROM whose patient (the subject of a passive, the object
+/// of an active verb), doer or compound modifier is one of `words` tells an event of kind TO
 /// ("the plane was hit" is a shoot-down, not an attack), or no event when TO is `-`.
 #[derive(Clone, Debug)]
 pub(crate) struct Retype {
@@ -298,26 +335,6 @@ pub(crate) struct EventLexicon {
     pub(crate) cues: PhraseTable<Cue>,
     /// Kinds that a patient changes (`retype:FROM>TO` lines).
     pub(crate) retypes: Vec<Retype>,
-    /// The triggers whose base form is written `^storm`: a verb only right after "to", a
-    /// modal or a negation ("attempted to storm"), elsewhere mostly another word (the weather);
-    /// in ascending order, as triggers are numbered.
-    pub(crate) base_after_to: Vec<u32>,
-    /// The verbs whose first form is written `@leave`: an event only when their subject or
-    /// object is a `force` word ("the troops to leave", "expel the troops"); in ascending order.
-    pub(crate) force_verbs: Vec<u32>,
-    /// The verbs whose first form is written `%eliminate`: an event only when a person is
-    /// their object, or their subject in the passive ("eliminate Qassem Soleimani", not
-    /// "eliminate the threat"); in ascending order.
-    pub(crate) person_verbs: Vec<u32>,
-    /// The verbs whose first form is written `&speak`: an event only when a `partner`
-    /// preposition ("with", "to") and a name follow ("spoke with Heiko Maas", not "spoke at a rally", "spoke to reporters");
-    /// in ascending order.
-    pub(crate) partner_verbs: Vec<u32>,
-    /// The verbs whose first form is written `!fire`: an event only when they fire a `weapon`
-    /// word (its object, or its subject in the passive), or an `aim` preposition or the end of
-    /// the clause follows ("fired missiles", "rockets were fired", "fired on protesters"; not
-    /// "fired its coach", "launched the new iPhone"); in ascending order.
-    pub(crate) weapon_verbs: Vec<u32>,
     /// `anaphor:` lines, and their nouns (single words, lower case) → index into `anaphors`
     /// (a noun on two lines takes the first).
     pub(crate) anaphors: Vec<Anaphor>,
@@ -372,6 +389,7 @@ impl EventLexicon {
                     kind,
                     subject,
                     object,
+                    mark: None,
                     rule: RuleId::from(format!("anaphor:{file}:{line}")),
                 });
             }
@@ -596,51 +614,36 @@ impl EventLexicon {
             if slots.iter().any(|s| s.trim().is_empty()) {
                 return Err(source.error(line, "empty form (write `-` for a form not in use)"));
             }
-            // A mark on a verb's first form: "^storm" (read only after "to", a modal or a
-            // negation), "@leave" (told only of a force), "%eliminate" (only of a person),
-            // "&speak" (only with a named partner), "!fire" (only of a weapon).
-            let first_form_marked = |mark: char, form: &str, example: &str| {
-                let marked = slots[0].starts_with(mark);
+            // A mark on a verb's first form (`Mark`), at most one.
+            let mut mark = None;
+            for (c, m, form, example) in Mark::ALL {
+                let marked = slots[0].starts_with(c);
                 let misplaced = (marked && pos != "verb")
-                    || slots[1..].iter().any(|s| s.starts_with(mark))
-                    || slots[0].strip_prefix(mark) == Some("");
+                    || slots[1..].iter().any(|s| s.starts_with(c))
+                    || slots[0].strip_prefix(c) == Some("");
                 if misplaced {
-                    Err(source
-                        .error(line, format!("only a verb's {form} may be marked `{mark}` (`{example}`)")))
-                } else {
-                    Ok(marked)
+                    return Err(
+                        source.error(line, format!("only a verb's {form} may be marked `{c}` (`{example}`)"))
+                    );
                 }
-            };
-            let after_to = first_form_marked('^', "base form", "^storm")?;
-            let forced = first_form_marked('@', "first form", "@leave")?;
-            let personal = first_form_marked('%', "first form", "%eliminate")?;
-            let partnered = first_form_marked('&', "first form", "&speak")?;
-            let armed = first_form_marked('!', "first form", "!fire")?;
-            let slots: Vec<&str> =
-                slots.iter().map(|s| s.trim_start_matches(['^', '@', '%', '&', '!'])).collect();
-            let index =
-                u32::try_from(self.triggers.len()).map_err(|_| source.error(line, "too many triggers"))?;
+                if marked {
+                    mark = Some(m);
+                }
+            }
+            let marks: Vec<char> = Mark::ALL.iter().map(|(c, ..)| *c).collect();
+            if slots[0].chars().take_while(|c| marks.contains(c)).count() > 1 {
+                return Err(source.error(line, "a form may carry one mark only"));
+            }
+            let slots: Vec<&str> = slots.iter().map(|s| s.trim_start_matches(marks.as_slice())).collect();
             self.triggers.push(TriggerEntry {
                 kind,
                 subject,
                 object,
+                mark,
                 rule: RuleId::from(format!("trigger:{}:{line}", source.name())),
             });
-            if after_to {
-                self.base_after_to.push(index);
-            }
-            if forced {
-                self.force_verbs.push(index);
-            }
-            if personal {
-                self.person_verbs.push(index);
-            }
-            if partnered {
-                self.partner_verbs.push(index);
-            }
-            if armed {
-                self.weapon_verbs.push(index);
-            }
+            let index = u32::try_from(self.triggers.len() - 1)
+                .map_err(|_| source.error(line, "too many triggers"))?;
             for (i, (slot, shape)) in slots.iter().zip(shapes).enumerate() {
                 // A past form equal to the participle ("killed") is either; context decides.
                 let form = match (*shape, pos == "verb" && slots[2] == slots[3]) {

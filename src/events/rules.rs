@@ -3,7 +3,7 @@
 //! `dating.rs`).
 
 use super::dating::Timed;
-use super::lexicon::{Cue, EventLexicon, Form, RetypeBy, TriggerEntry};
+use super::lexicon::{Cue, EventLexicon, Form, Mark, RetypeBy, TriggerEntry};
 use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
@@ -709,9 +709,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if form == Form::Noun && t > self.sentence.tokens.start && self.has(t - 1, Cue::SubjectPronoun) {
             return None;
         }
+        let entry = self.lex.triggers.get(index as usize)?;
         // "^storm": a verb only right after "to", a modal or a negation, and never inside a
         // time expression ("from January to March").
-        if form == Form::Base && self.lex.base_after_to.binary_search(&index).is_ok() {
+        if form == Form::Base && entry.mark == Some(Mark::AfterTo) {
             let after_to = t > self.sentence.tokens.start
                 && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
                     .into_iter()
@@ -723,32 +724,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if form == Form::Gerund && (nominal || (t + len < end && self.words[t + len] == "of")) {
             form = Form::Noun;
         }
-        // "@leave": a verb told only of a force ("the troops to leave").
-        if form.is_verb()
-            && self.lex.force_verbs.binary_search(&index).is_ok()
-            && !self.force_before(t)
-            && !self.force_after(t + len)
-        {
-            return None;
-        }
-        // "%eliminate": a verb told only of a person ("eliminate Qassem Soleimani").
-        if form.is_verb()
-            && self.lex.person_verbs.binary_search(&index).is_ok()
-            && !self.person_around(t, t + len)
-        {
-            return None;
-        }
-        // "&speak": a verb told only of a conversation with someone named ("spoke with Heiko
-        // Maas", not "spoke at a rally").
-        if form.is_verb()
-            && self.lex.partner_verbs.binary_search(&index).is_ok()
-            && !self.partner_after(t + len)
-        {
-            return None;
-        }
-        // "!fire": a verb told only of a weapon ("fired missiles", not "fired its coach").
-        if form.is_verb() && self.lex.weapon_verbs.binary_search(&index).is_ok() && !self.armed(t, t + len) {
-            return None;
+        // A verb marked for what it needs around it: "@leave" a force ("the troops to leave"),
+        // "%eliminate" a person, "&speak" a named partner ("spoke with Heiko Maas", not "spoke
+        // at a rally"), "!fire" a weapon ("fired missiles", not "fired its coach").
+        if form.is_verb() {
+            let told = match entry.mark {
+                Some(Mark::Force) => self.force_before(t) || self.force_after(t + len),
+                Some(Mark::Person) => self.person_around(t, t + len),
+                Some(Mark::Partner) => self.partner_after(t + len),
+                Some(Mark::Weapon) => self.armed(t, t + len),
+                Some(Mark::AfterTo) | None => true,
+            };
+            if !told {
+                return None;
+            }
         }
         // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
         let span = Span::new(input.tokens[t].span.start, input.tokens[t + len - 1].span.end);
@@ -757,7 +746,6 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if mentions.get(m).is_some_and(|m| m.span.overlaps(span)) {
             return None;
         }
-        let entry = self.lex.triggers.get(index as usize)?;
         Some(Found { first: t, end: t + len, entry, form, verb: None, antecedent: None })
     }
 
