@@ -809,8 +809,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// A verb whose patient changes its kind (`retype:FROM>TO` in the cues file): the subject
     /// of a passive ("the plane was hit by a missile", "the airliner had been struck") or the
     /// object of an active verb ("a missile struck the airliner") is a shoot-down, not an
-    /// attack. The event takes the first trigger of the new kind that has a target. False when
-    /// the line tells no event ("the earthquake struck": `retype-agent:attack>-`).
+    /// attack. The event takes the first trigger of the new kind that has a target. Failing a
+    /// patient, the doer retypes it (`retype-agent:`: "mourners marched"), before the verb or,
+    /// in the passive, after "by"; a noun, the word right before it (`retype-modifier:`: "a
+    /// trading session"). False when the line tells no event ("the earthquake struck":
+    /// `retype-agent:attack>-`).
     pub(super) fn retype(&self, found: &mut Found<'l>) -> bool {
         if !self.lex.retypes.iter().any(|r| r.from == found.entry.kind) {
             return true;
