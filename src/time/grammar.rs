@@ -644,6 +644,18 @@ impl<'a> Parser<'a> {
                 .is_some_and(|e| e.senses.iter().any(|s| s.word == Word::PassiveAuxiliary))
     }
 
+    /// A closing quotation mark (`"`, `”`, `''`): the reporting clause after a quote ("…
+    /// leave Thursday,'' Castro said") does not tell the tense of the quoted words.
+    fn closing_quote(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Punct
+            && match self.str(i) {
+                "\"" | "”" => true,
+                "'" => self.toks.get(i + 1).is_some_and(|n| n.start == t.end && self.str(i + 1) == "'"),
+                _ => false,
+            }
+    }
+
     fn sentence_end(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.para_before || (t.kind == Kind::Punct && matches!(self.str(i), "." | "!" | "?" | ";"))
@@ -661,7 +673,7 @@ impl<'a> Parser<'a> {
                     return t;
                 }
             }
-            if right < self.toks.len() && !self.sentence_end(right) {
+            if right < self.toks.len() && !self.sentence_end(right) && !self.closing_quote(right) {
                 if let Some(t) = self.word_tense(right) {
                     return t;
                 }
