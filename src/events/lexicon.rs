@@ -183,6 +183,8 @@ pub(crate) enum Cue {
     Aim,
     /// A preposition that introduces whom a verb marked `&` is done with ("spoke with").
     Partner,
+    /// A possessive determiner ("its", "their"): its noun belongs to someone told before.
+    Possessive,
 }
 
 impl Cue {
@@ -223,6 +225,7 @@ impl Cue {
             "weapon" => Cue::Weapon,
             "aim" => Cue::Aim,
             "partner" => Cue::Partner,
+            "possessive" => Cue::Possessive,
             _ => return None,
         })
     }
@@ -232,7 +235,7 @@ impl Cue {
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
-                           directive, earlier, subject-pronoun, weapon, aim, partner, \
+                           directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
                            retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }

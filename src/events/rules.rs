@@ -870,9 +870,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             })
         };
         let passive = found.form.can_be_participle() && self.is_passive(found);
-        // A verb whose object is no one's (the weapon: "drones were fired", "launched
-        // drones") has no patient to retype it.
-        let by_patient = if found.entry.object.is_none() {
+        // A verb whose object is its weapon ("drones were fired", "launched drones") has no
+        // patient to retype it.
+        let by_patient = if found.entry.mark == Some(Mark::Weapon) {
             None
         } else if passive {
             before().find_map(|t| new_kind(t, false))
@@ -1353,6 +1353,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let reach = match found.form {
             Form::Noun if support.is_some() => SUBJECT_REACH,
             Form::Noun => 3,
+            // A participle right after a determiner stands for those it tells of ("condolences
+            // for those killed"): the subject of the clause is not its doer.
+            Form::Participle | Form::PastOrParticiple
+                if found.first > clause_start && self.has(found.first - 1, Cue::Determiner) =>
+            {
+                0
+            }
             // A purpose infinitive's subject is another verb's ("took to the streets to mourn").
             Form::Base
                 if self.is_infinitive(found.first, clause_start)
@@ -1409,12 +1416,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             {
                 break;
             }
-            // A name before a preposition is no modifier of the noun after it: "threatened
-            // Iraq with sanctions" names no doer of the sanctions.
+            // A name before a preposition or a reporting verb, or one that is no possessive
+            // before a determiner that is none either, is no modifier of the noun after it:
+            // "threatened Iraq with sanctions", "McKenzie said the attacks", "Iran denied the
+            // attacks" name no doer; "Iran's latest attacks", "Iran repeated its denial" do.
+            let after_name = self.token_at(m.span.end.saturating_sub(1)) + 1;
+            let possessor =
+                self.input.tokens.get(after_name).is_some_and(|tok| tok.kind == TokenKind::Possessive);
             if found.form == Form::Noun
                 && support.is_none()
-                && (self.token_at(m.span.end.saturating_sub(1)) + 1..found.first)
-                    .any(|u| self.has(u, Cue::Preposition))
+                && (after_name..found.first).any(|u| {
+                    self.has(u, Cue::Preposition)
+                        || self.has(u, Cue::Reporting)
+                        || (!possessor && self.has(u, Cue::Determiner) && !self.has(u, Cue::Possessive))
+                })
             {
                 break;
             }
