@@ -1044,6 +1044,7 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         "Trump withdrew from the 2015 nuclear deal.",
         "She withdrew from the race on Monday.",
         // Time passes, vehicles pass, students pass exams: no vote.
+        "Disaster struck the capital on Tuesday.",
         "The deadline passed on Friday.",
         "A convoy passed the checkpoint.",
         "The students passed the exam.",
