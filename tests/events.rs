@@ -879,6 +879,8 @@ fn a_definite_general_noun_names_the_nearest_event_of_its_kinds_told_before() {
         "US drones struck Kataib Hezbollah bases. Iraq issued a statement. Iran issued a statement. Syria \
          issued a statement. The incident angered Baghdad.",
         "Iran vowed to attack US bases. The move worried Washington.",
+        // An incident is something that went wrong, not a vote or an appointment.
+        "Voters elected a new parliament on Sunday. The incident surprised observers.",
     ];
     for text in none {
         let found = events(text);
@@ -1045,6 +1047,7 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         "She withdrew from the race on Monday.",
         // Time passes, vehicles pass, students pass exams: no vote.
         "Disaster struck the capital on Tuesday.",
+        "Riot police stood guard outside the parliament.",
         "The deadline passed on Friday.",
         "A convoy passed the checkpoint.",
         "The students passed the exam.",
