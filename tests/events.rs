@@ -68,6 +68,10 @@ fn status_follows_negation_modality_and_intention() {
         ("Trump threatens Iraq with sanctions.", "sanctions", Status::Planned),
         ("Thousands took to the streets to mourn the general.", "mourn", Status::Asserted),
         ("A US drone strike killed Qasem Soleimani.", "killed", Status::Asserted),
+        // Its own time after the publication day (4 January 2020): still to come.
+        ("Iraq is looking toward the 2021 elections.", "elections", Status::Planned),
+        ("Iraq is looking toward elections in March.", "elections", Status::Planned),
+        ("Iraq held elections in 2018.", "elections", Status::Asserted),
     ];
     for (text, trigger, status) in cases {
         assert_eq!(event(&events(text), trigger).status, status, "{text}");

@@ -189,6 +189,18 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     super::dating::date_by_coreference(&mut events, &nouns, |k| lex.kind(k).is_none_or(|k| k.span_days == 0));
     super::dating::date_by_links(&mut events, &links, true);
     super::dating::date_by_offsets(&mut events, &offsets);
+    // A news text tells as done only what happened by its day: an event its own clause dates
+    // wholly after the publication day is still to come ("looks toward 2020 presidential
+    // elections" in 2018).
+    if let (Mode::News, Some(published)) = (input.mode, input.published) {
+        for e in
+            events.iter_mut().filter(|e| e.status == Status::Asserted && e.time_source == TimeSource::Clause)
+        {
+            if e.interval.is_some_and(|i| i.start.date() > published) {
+                e.status = Status::Planned;
+            }
+        }
+    }
     events
 }
 

@@ -1507,7 +1507,11 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if self.plural_noun(i + 1) || self.is_word(i + 1, "percent") {
+        // "2000 troops" is a count; after a determiner, edited news writes a count with a
+        // comma ("the 2,000 troops"), so "the 2021 elections" is a year.
+        let determined = i > 0
+            && self.toks[i - 1].entry.is_some_and(|e| e.senses.iter().any(|s| s.word == Word::Determiner));
+        if (self.plural_noun(i + 1) && !determined) || self.is_word(i + 1, "percent") {
             return None;
         }
         Some(Draft::new(i + 1, CalendarValue::year(n as i32).into(), Anchor::Explicit, "date:year"))
