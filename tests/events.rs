@@ -1052,6 +1052,9 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         // Time passes, vehicles pass, students pass exams: no vote.
         "Disaster struck the capital on Tuesday.",
         "Riot police stood guard outside the parliament.",
+        // Sports: a striker shoots wide; a bill, a deal or a career dies.
+        "The striker shot wide in the second half.",
+        "The bill died in committee on Monday.",
         "The deadline passed on Friday.",
         "A convoy passed the checkpoint.",
         "The students passed the exam.",
@@ -1066,6 +1069,11 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
     assert_eq!(event(&events("A wave of missiles struck the base."), "struck").kind, "attack");
     assert_eq!(event(&events("US troops withdrew from Syria."), "withdrew").kind, "deployment");
     assert_eq!(event(&events("Parliament passed a resolution on Sunday."), "passed").kind, "vote");
+    // Politicians and critics who attack or clash make statements; the doer is their speaker.
+    let found = events("Critics attacked the plan on Monday. Ministers clashed over the budget.");
+    assert_eq!(event(&found, "attacked").kind, "statement");
+    assert_eq!(event(&found, "clashed").kind, "statement");
+    assert_eq!(event(&events("Protesters clashed with police on Monday."), "clashed").kind, "protest");
     // CAMEO files a strike or walkout under protest.
     let found = events("Auto workers went on strike on Monday after talks collapsed.");
     assert_eq!(event(&found, "went on strike").kind, "protest");

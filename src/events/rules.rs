@@ -919,9 +919,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             (Some(Some(to)), _) => {
                 self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
             }
-            (None, Some(Some(to))) => {
-                self.lex.triggers.iter().find(|e| &e.kind == to && e.subject == found.entry.subject)
-            }
+            // The doer keeps its role where the new kind has it, else takes the new kind's
+            // subject role ("critics attacked the plan": their speaker).
+            (None, Some(Some(to))) => self
+                .lex
+                .triggers
+                .iter()
+                .find(|e| &e.kind == to && e.subject == found.entry.subject)
+                .or_else(|| self.lex.triggers.iter().find(|e| &e.kind == to && e.subject.is_some())),
             (None, None) => None,
         };
         if let Some(entry) = entry {
