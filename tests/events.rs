@@ -311,6 +311,22 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
          killing all 176 people on board.",
     );
     assert_eq!(dated(&found, "killing"), (Some("2019-12-31".into()), TimeSource::Linked));
+    // With no comma, and from a month: "crashed in October … killing" are October's; a later
+    // killing's Monday neither dates them nor is a link ("in revenge for killing").
+    let found = events(
+        "In October a jet crashed into the sea minutes after takeoff killing all 189 people on board. \
+         Gunmen attacked a convoy on Monday in revenge for killing their leader.",
+    );
+    let killings: Vec<(Option<String>, TimeSource)> = found
+        .iter()
+        .filter(|e| e.trigger.text == "killing")
+        .map(|e| (e.value.as_ref().map(|v| v.to_string()), e.time_source))
+        .collect();
+    assert_eq!(dated(&found, "crashed"), (Some("2019-10".into()), TimeSource::Clause));
+    assert_eq!(
+        killings,
+        [(Some("2019-10".into()), TimeSource::Linked), (Some("2019-12-30".into()), TimeSource::Clause)]
+    );
     // Past a verb's object too.
     let found = events("US forces killed Qasem Soleimani in Friday's drone strike.");
     assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Linked));

@@ -449,13 +449,7 @@ pub(super) fn date_by_coreference(events: &mut [Event], nouns: &[bool], recurs: 
         let compatible = |j: &usize| {
             let (a, b) = (&events[i], &events[*j]);
             // A coarse time of its own bounds the search: "this week" takes a day of that week.
-            let within = match (a.time_source, a.interval, b.interval) {
-                (TimeSource::Clause, Some(outer), Some(inner)) => {
-                    outer.start <= inner.start && inner.end <= outer.end
-                }
-                _ => true,
-            };
-            within
+            within_own_time(a, b)
                 && a.kind == b.kind
                 && a.status == b.status
                 && agree(&a.participants, &b.participants, recurring, nouns.get(i).copied().unwrap_or(false))
@@ -473,6 +467,17 @@ pub(super) fn date_by_coreference(events: &mut [Event], nouns: &[bool], recurs: 
         if let Some(&j) = source {
             give_date(events, j, i, TimeSource::Coreference);
         }
+    }
+}
+
+/// Whether event `b`'s day lies within `a`'s own coarse time, when `a` has one ("this week"
+/// takes a day of that week, "in October" a day of October).
+fn within_own_time(a: &Event, b: &Event) -> bool {
+    match (a.time_source, a.interval, b.interval) {
+        (TimeSource::Clause, Some(outer), Some(inner)) => {
+            outer.start <= inner.start && inner.end <= outer.end
+        }
+        _ => true,
     }
 }
 
@@ -532,7 +537,8 @@ fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
 /// "the strike that killed") share a day: the one its own clause dates to a day (or, with
 /// `coreferent`, one dated by coreference) gives it to the other when that one is dated only
 /// by the publication date, by another clause, by a coarser time or not at all (not a
-/// planned or hypothetical one).
+/// planned or hypothetical one). A coarser time of one's own clause goes to a partner dated
+/// only by the publication date, by another clause or not at all.
 pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], coreferent: bool) {
     let strong = |e: &Event| {
         let day = e.interval.is_some_and(|v| v.granularity <= Granularity::Day);
@@ -540,15 +546,26 @@ pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], core
             || (coreferent && e.time_source == TimeSource::Coreference))
     };
     let weak = dated_by_guess;
+    // A coarser time of its own clause ("in October") still beats a guess: the partner dated
+    // only by the publication day, by another clause or not at all takes it.
+    let coarse = |e: &Event| e.time_source == TimeSource::Clause && e.interval.is_some();
+    let guessed = |e: &Event| {
+        dated_by_guess(e)
+            && matches!(e.time_source, TimeSource::Published | TimeSource::Sentence | TimeSource::None)
+    };
     for &(a, b) in links {
         let (Some(x), Some(y)) = (events.get(a), events.get(b)) else { continue };
-        let (from, to) = if strong(x) && weak(y) {
+        let (from, to) = if strong(x) && weak(y) || coarse(x) && guessed(y) {
             (a, b)
-        } else if strong(y) && weak(x) {
+        } else if strong(y) && weak(x) || coarse(y) && guessed(x) {
             (b, a)
         } else {
             continue;
         };
+        // A coarse time of its own bounds the day it may take ("in October … crashed").
+        if !within_own_time(&events[to], &events[from]) {
+            continue;
+        }
         give_date(events, from, to, TimeSource::Linked);
     }
 }

@@ -397,14 +397,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         // A result participle after a comma happens with the verb before it ("downed a jetliner
         // late Tuesday, killing all 176 people"): the next trigger, a gerund whose object is
-        // its victim, with no other punctuation between.
+        // its victim, with no other punctuation between. Some writers drop the comma ("crashed
+        // minutes after takeoff killing all 189"); then no word that governs a gerund (a
+        // preposition, "and", a function word) may stand right before it.
         let result = found.get(i + 1).is_some_and(|next| {
+            let before = next.first.saturating_sub(1);
+            let after_comma = self.is_punct(before, ",") && before >= this.end;
+            let bare = next.first > this.end
+                && self.input.tokens[before].kind == TokenKind::Word
+                && self.no_function_word(before)
+                && !self.any_preposition_before(next.first);
             !matches!(this.form, Form::Noun | Form::Gerund)
                 && next.form == Form::Gerund
                 && next.entry.object == Some(Role::Victim)
-                && next.first > this.end
-                && self.is_punct(next.first - 1, ",")
-                && (this.end..next.first - 1).all(|u| self.input.tokens[u].kind != TokenKind::Punct)
+                && (after_comma || bare)
+                && (this.end..before).all(|u| self.input.tokens[u].kind != TokenKind::Punct)
         });
         if result {
             return Some(i + 1);
