@@ -68,6 +68,9 @@ fn status_follows_negation_modality_and_intention() {
         ("Trump threatens Iraq with sanctions.", "sanctions", Status::Planned),
         ("Thousands took to the streets to mourn the general.", "mourn", Status::Asserted),
         ("A US drone strike killed Qasem Soleimani.", "killed", Status::Asserted),
+        // A noun trigger right after "to" is a verb there: the intention before governs it.
+        ("Trump urged his supporters to descend on Washington to protest.", "protest", Status::Planned),
+        ("Iran responded to protests on Monday.", "protests", Status::Asserted),
         // Its own time after the publication day (4 January 2020): still to come.
         ("Iraq is looking toward the 2021 elections.", "elections", Status::Planned),
         ("Iraq is looking toward elections in March.", "elections", Status::Planned),
@@ -1089,6 +1092,8 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
     let found = events("Critics attacked the plan on Monday. Ministers clashed over the budget.");
     assert_eq!(event(&found, "attacked").kind, "statement");
     assert_eq!(event(&found, "clashed").kind, "statement");
+    let found = events("Trump spent weeks attacking the integrity of the election.");
+    assert_eq!(event(&found, "attacking").kind, "statement");
     assert_eq!(event(&events("Protesters clashed with police on Monday."), "clashed").kind, "protest");
     // CAMEO files a strike or walkout under protest.
     let found = events("Auto workers went on strike on Monday after talks collapsed.");

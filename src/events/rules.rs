@@ -1170,8 +1170,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         {
             return Status::Hypothetical;
         }
+        // A noun trigger right after "to" may be a verb there ("urged them to descend on
+        // Washington to protest"): an intention before the "to" governs it as it would a verb.
+        let infinitive_noun = found.form == Form::Noun
+            && found.first > clause_start
+            && self.has(found.first - 1, Cue::Infinitive);
         let planned = modal_before(MODAL_REACH).any(|t| self.has(t, Cue::Future))
-            || (found.form == Form::Base && self.after_intention_to(found.first, clause_start))
+            || ((found.form == Form::Base || infinitive_noun)
+                && self.after_intention_to(found.first, clause_start))
             || (found.form == Form::Noun
                 && (modal_before(NEGATION_REACH).any(|t| self.has(t, Cue::Intention))
                     || self.intention_before_phrase(
