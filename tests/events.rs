@@ -837,6 +837,10 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     assert!(role(event(&found, "strikes"), Role::Agent).is_empty());
     let found = events("Iran's latest missile attack failed.");
     assert_eq!(role(event(&found, "missile attack"), Role::Agent), ["iran"]);
+    // A preposition governs a name past its title: "loyal to President Donald Trump" is no
+    // subject of "stormed".
+    let found = events("A mob loyal to President Donald Trump stormed the building.");
+    assert!(role(event(&found, "stormed"), Role::Agent).is_empty());
     // A participle right after a determiner stands for those it tells of: no doer.
     let found = events("Lloyd Austin expressed condolences for those killed.");
     assert!(role(event(&found, "killed"), Role::Agent).is_empty());

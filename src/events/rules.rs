@@ -38,6 +38,9 @@ const LINK_REACH: usize = 10;
 /// How far a noun's phrase of places may run to the relative pronoun that closes it ("a strike
 /// on an Iranian consulate in Damascus, Syria, which killed").
 const PLACES_REACH: usize = 16;
+/// How many capitalised words (titles, demonyms) may stand between a preposition and the name
+/// it governs ("to President Donald Trump").
+const TITLE_REACH: usize = 3;
 /// How many words back from "to" a word of intention may govern it past its object ("called
 /// for US and other foreign troops to leave").
 const CONTROL_REACH: usize = 8;
@@ -1058,10 +1061,24 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     pub(super) fn preposition_before(&self, t: usize, cue: Cue) -> bool {
         let start = self.sentence.tokens.start;
         let Some(mut p) = t.checked_sub(1).filter(|&p| p >= start) else { return false };
+        // Past a few capitalised words outside the name, a title or a demonym ("loyal to
+        // President Donald Trump", "of Iranian General Qassem Soleimani"), then a determiner.
+        let mut titles = 0;
+        while titles < TITLE_REACH && p > start && self.capitalised_word(p) {
+            p -= 1;
+            titles += 1;
+        }
         if self.has(p, Cue::Determiner) && p > start {
             p -= 1;
         }
         self.has(p, cue)
+    }
+
+    /// A word token that starts with a capital letter.
+    fn capitalised_word(&self, t: usize) -> bool {
+        let token = &self.input.tokens[t];
+        token.kind == TokenKind::Word
+            && self.input.text[token.span.range()].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Whether an object preposition opens the noun phrase that ends with the name at token
