@@ -595,6 +595,20 @@ fn a_time_between_a_determiner_and_a_noun_is_that_nouns() {
 }
 
 #[test]
+fn the_object_of_a_statement_takes_no_time_of_the_statements_clause() {
+    // Published Saturday 4 January 2020: Iraq condemned on Thursday a strike of another day.
+    let found = events("Iraq condemned the US strike on Thursday.");
+    assert_eq!(dated(&found, "condemned"), (Some("2020-01-02".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "strike"), (Some("2020-01-04".into()), TimeSource::Published));
+    // A time of its own still dates it.
+    let found = events("Iraq condemned Sunday's strike on Thursday.");
+    assert_eq!(dated(&found, "strike"), (Some("2019-12-29".into()), TimeSource::Clause));
+    // A support verb is no statement: its clause's time is the event's.
+    let found = events("US forces carried out the strike on Thursday.");
+    assert_eq!(dated(&found, "strike"), (Some("2020-01-02".into()), TimeSource::Clause));
+}
+
+#[test]
 fn a_participle_that_describes_a_noun_takes_no_date_of_its_clause() {
     // Published Saturday 4 January 2020. The mourners gathered on Tuesday; the general was
     // slain before, on a day the clause does not give.

@@ -14,6 +14,9 @@ use chrono::{Days, Months, NaiveDate};
 
 /// How many dated mentions, each way, an undated one may look through for its event.
 const COREFERENCE_REACH: usize = 64;
+/// How many words may stand between a verb and the noun it takes as object ("denied the
+/// latest Western claims").
+const OBJECT_MODIFIERS: usize = 5;
 /// How many words may stand between "after" (or "before") and the trigger it places.
 const OFFSET_REACH: usize = 8;
 /// How many sentences (of those that hold events) ahead an undated mention may find its
@@ -53,6 +56,10 @@ impl<'a> SentenceContext<'a, '_> {
         // A known event takes no time of another clause: "stood by his threat on Sunday … if
         // Iran strikes back for the killing" (the killing came before).
         let known = self.presupposed_from(found).is_some();
+        // "Iraq condemned the strike on Monday": the object of a statement tells an event the
+        // statement is about; the clause's time is the statement's. Only a time of its own
+        // ("condemned Friday's strike") dates it.
+        let spoken_of = self.object_of_statement(found);
         for expr in clause_times {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
                 continue;
@@ -99,6 +106,7 @@ impl<'a> SentenceContext<'a, '_> {
                 Some(owner) if owner != found.first => continue,
                 // "the 2015 deal": a time between a determiner and a noun is that noun's.
                 None if self.attributive(t0, t1) => continue,
+                None if spoken_of => continue,
                 _ => {}
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
@@ -310,6 +318,29 @@ impl<'a> SentenceContext<'a, '_> {
     /// after a determiner, a possessive or a preposition ("the slain general", "Iran's
     /// downed drone", "the grave of slain commander Soleimani") and before a content word or
     /// a name, not an object ("the strike killed Soleimani" has a noun before the verb).
+    /// Whether a noun trigger is the object of a statement verb right before it, past its
+    /// determiners, modifiers and names ("condemned the US strike", "denied Western claims").
+    fn object_of_statement(&self, found: &Found<'_>) -> bool {
+        if found.form != Form::Noun {
+            return false;
+        }
+        let start = self.sentence.tokens.start;
+        let mut v = found.first;
+        while v > start && found.first - v <= OBJECT_MODIFIERS {
+            v -= 1;
+            if self.trigger_form(v).is_some_and(Form::is_verb) {
+                return self.trigger_at(v).is_some_and(|verb| {
+                    self.lex.kind(&verb.entry.kind).is_some_and(|k| k.kind == "statement")
+                });
+            }
+            let possessive = self.input.tokens[v].kind == TokenKind::Possessive;
+            if !possessive && !self.modifies_noun(v) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn describes_a_noun(&self, found: &Found<'_>) -> bool {
         let range = &self.sentence.tokens;
         if !found.form.can_be_participle() || found.first <= range.start || found.end >= range.end {
