@@ -609,6 +609,16 @@ fn the_object_of_a_statement_takes_no_time_of_the_statements_clause() {
 }
 
 #[test]
+fn a_time_after_the_participle_of_another_noun_is_that_participles() {
+    // Published Saturday 4 January 2020: the arrest was on Thursday, the death is not dated.
+    let found = events("The dead woman was related to the man arrested on Thursday.");
+    assert_eq!(dated(&found, "dead"), (Some("2020-01-04".into()), TimeSource::Published));
+    // The event's own verb, or an auxiliary before the participle, keeps the time.
+    let found = events("The attack occurred on Thursday.");
+    assert_eq!(dated(&found, "attack"), (Some("2020-01-02".into()), TimeSource::Clause));
+}
+
+#[test]
 fn a_participle_that_describes_a_noun_takes_no_date_of_its_clause() {
     // Published Saturday 4 January 2020. The mourners gathered on Tuesday; the general was
     // slain before, on a day the clause does not give.

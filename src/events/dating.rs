@@ -86,6 +86,11 @@ impl<'a> SentenceContext<'a, '_> {
             if t1 <= found.first && self.reduced_relative_between(t1, found.end) {
                 continue;
             }
+            // Nor one right after a participle that follows a noun of no event: "the man
+            // arrested earlier today" dates the arrest.
+            if t0 >= found.end && self.participle_of_another_noun(found.end, t0) {
+                continue;
+            }
             // Nor is a time inside such a clause after the trigger its own: "The vote came as
             // mourners gathered to meet the body of Soleimani, killed in a U.S. airstrike on
             // Friday".
@@ -252,6 +257,29 @@ impl<'a> SentenceContext<'a, '_> {
 
     /// Whether a reduced relative clause opens in tokens `from..to`: a comma, then a past
     /// participle trigger and a preposition ("…al-Muhandis, killed in a U.S. airstrike").
+    /// Whether the time at token `time` comes right after (or after a preposition after) a
+    /// past participle that is no trigger and follows a content word that is none either, in
+    /// `from..time`: a reduced relative clause of its own ("related to the man arrested
+    /// earlier today"). Not after an auxiliary or a trigger ("the attack occurred on Friday").
+    fn participle_of_another_noun(&self, from: usize, time: usize) -> bool {
+        let Some(mut p) = time.checked_sub(1).filter(|&p| p > from) else { return false };
+        if self.has(p, Cue::Preposition) && p > from + 1 {
+            p -= 1;
+        }
+        let word = self.words[p];
+        let participle = self.input.tokens[p].kind == TokenKind::Word
+            && word.len() > 4
+            && word.ends_with("ed")
+            && self.no_function_word(p)
+            && self.trigger_form(p).is_none();
+        let noun = p > from
+            && self.input.tokens[p - 1].kind == TokenKind::Word
+            && self.no_function_word(p - 1)
+            && self.trigger_form(p - 1).is_none()
+            && !self.words[p - 1].ends_with("ly");
+        participle && noun
+    }
+
     fn reduced_relative_between(&self, from: usize, to: usize) -> bool {
         (from.max(self.sentence.tokens.start + 1)..to).any(|t| {
             self.is_punct(t - 1, ",")
