@@ -685,6 +685,7 @@ fn inside_time(span: Span, times: &[time::TimeExpr]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::EntityKind;
 
     fn assert_all<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
 
@@ -701,6 +702,25 @@ mod tests {
     fn bundled_data_parses() {
         bundled_lexicon().unwrap();
         Extractor::new().unwrap();
+    }
+
+    #[test]
+    fn a_compound_adjective_is_no_name_and_a_company_suffix_ends_an_organisation() {
+        let extractor = Extractor::new().unwrap();
+        let doc = Document::new(
+            "t",
+            "Triliance Petrochemical Co Ltd, a Hong Kong-based broker, and Iran-backed militias were named.",
+        );
+        let names: Vec<(String, EntityKind)> =
+            extractor.extract(&doc).entities.iter().map(|m| (m.text.clone(), m.kind)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Triliance Petrochemical Co Ltd".to_string(), EntityKind::Organisation),
+                ("Hong Kong".to_string(), EntityKind::Place),
+                ("Iran".to_string(), EntityKind::Place),
+            ]
+        );
     }
 
     #[test]

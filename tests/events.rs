@@ -1098,6 +1098,7 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         "She withdrew from the race on Monday.",
         // Time passes, vehicles pass, students pass exams: no vote.
         "Disaster struck the capital on Tuesday.",
+        "Trump unilaterally withdrew in 2018 from the Iran nuclear deal.",
         "Riot police stood guard outside the parliament.",
         // Sports: a striker shoots wide; a bill, a deal or a career dies.
         "The striker shot wide in the second half.",
@@ -1120,6 +1121,9 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
     let found = events("Critics attacked the plan on Monday. Ministers clashed over the budget.");
     assert_eq!(event(&found, "attacked").kind, "statement");
     assert_eq!(event(&found, "clashed").kind, "statement");
+    // What a passive verb was done with retypes it as its doer after "by" would.
+    let found = events("The broker was hit with sanctions in January.");
+    assert!(found.iter().all(|e| e.kind == "sanction"), "{found:#?}");
     let found = events("Trump spent weeks attacking the integrity of the election.");
     assert_eq!(event(&found, "attacking").kind, "statement");
     assert_eq!(event(&events("Protesters clashed with police on Monday."), "clashed").kind, "protest");

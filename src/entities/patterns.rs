@@ -125,7 +125,10 @@ impl<'a> Context<'a> {
         let s = self.s(t);
         let mut chars = s.chars();
         match chars.next() {
-            Some(c) if c.is_uppercase() => true,
+            // "Iran-backed", "Kong-based": a compound adjective, a name and a participle.
+            Some(c) if c.is_uppercase() => !s
+                .rsplit_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase) && rest.ends_with("ed")),
             // al-Muhandis, el-Sisi: a connector particle, a hyphen, a capital (not "pro-Beijing").
             Some(c) if c.is_lowercase() => s.split_once('-').is_some_and(|(p, rest)| {
                 rest.starts_with(char::is_uppercase) && {

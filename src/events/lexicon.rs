@@ -185,6 +185,9 @@ pub(crate) enum Cue {
     Partner,
     /// A possessive determiner ("its", "their"): its noun belongs to someone told before.
     Possessive,
+    /// A preposition that introduces what a passive verb was done with ("hit with
+    /// sanctions"): its noun retypes the verb as a doer after "by" does.
+    Instrument,
 }
 
 impl Cue {
@@ -226,6 +229,7 @@ impl Cue {
             "aim" => Cue::Aim,
             "partner" => Cue::Partner,
             "possessive" => Cue::Possessive,
+            "instrument" => Cue::Instrument,
             _ => return None,
         })
     }
@@ -235,7 +239,7 @@ impl Cue {
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
-                           directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
+                           directive, earlier, subject-pronoun, weapon, aim, partner, possessive, instrument, \
                            retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }

@@ -899,12 +899,18 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         } else if passive {
             before().find_map(|t| new_kind(t, false))
         } else {
-            // Past a preposition of direction: "withdrew from the nuclear deal".
-            let from = if found.end < end && self.has(found.end, Cue::Direction) {
-                found.end + 1
-            } else {
-                found.end
-            };
+            // Past a time ("withdrew in 2018 from the deal"), then a preposition of direction:
+            // "withdrew from the nuclear deal".
+            let mut from = found.end;
+            while from + 1 < end
+                && (self.in_time(from) || self.has(from, Cue::Preposition) && self.in_time(from + 1))
+                && from < found.end + OBJECT_REACH
+            {
+                from += 1;
+            }
+            if from < end && self.has(from, Cue::Direction) {
+                from += 1;
+            }
             (from..(from + OBJECT_REACH).min(end))
                 .take_while(|&t| self.modifies_noun(t))
                 .find_map(|t| new_kind(t, false))
@@ -915,7 +921,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             None
         } else if passive {
             (found.end..(found.end + OBJECT_REACH).min(end))
-                .find(|&t| self.has(t, Cue::AgentPreposition))
+                .find(|&t| self.has(t, Cue::AgentPreposition) || self.has(t, Cue::Instrument))
                 .and_then(|by| {
                     (by + 1..(by + 1 + OBJECT_REACH).min(end))
                         .take_while(|&t| self.modifies_noun(t))
