@@ -865,6 +865,11 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     // subject of "stormed".
     let found = events("A mob loyal to President Donald Trump stormed the building.");
     assert!(role(event(&found, "stormed"), Role::Agent).is_empty());
+    // A dateline's place is where the story was filed, in no event.
+    let found = events(
+        "BAGHDAD, Jan 3 (Reuters) - Pompeo said on Friday that the strikes, accusing Iran, were justified.",
+    );
+    assert!(found.iter().all(|e| e.participants.iter().all(|p| p.entity != "baghdad")), "{found:#?}");
     // A participle right after a determiner stands for those it tells of: no doer.
     let found = events("Lloyd Austin expressed condolences for those killed.");
     assert!(role(event(&found, "killed"), Role::Agent).is_empty());

@@ -60,6 +60,8 @@ const SUPPORT_REACH: usize = 4;
 const PURPOSE_REACH: usize = 12;
 /// How far before a passive verb its subject may be ("the plane appeared to have been hit").
 const PATIENT_REACH: usize = 8;
+/// How many tokens a dateline may hold before its dash (see `dateline_mentions`).
+const DATELINE_REACH: usize = 16;
 /// The furthest any rule reads from a trigger, in tokens (see `window`).
 const WINDOW: usize = 64;
 
@@ -96,6 +98,10 @@ pub(super) struct Found<'l> {
 
 /// The events of a document, in order of position.
 pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
+    // The places of a dateline ("WASHINGTON, Sept 3 (Reuters) -") are where the story was
+    // filed, no one's in its events: the rules do not see them.
+    let skipped = dateline_mentions(input);
+    let input = &Input { mentions: &input.mentions[skipped..], ..*input };
     let mut events = Vec::new();
     let mut chars = CharOffsets::new(input.text);
     let mut cues: Vec<u64> = Vec::new();
@@ -205,6 +211,31 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         }
     }
     events
+}
+
+/// How many mentions open the document inside a dateline: the first text sentence starts with
+/// a word in capitals, and a dash follows within `DATELINE_REACH` tokens with no word in
+/// lower case before it ("BAGHDAD, Jan 3 (Reuters) —", "FORT BRAGG, N.C. (AP) —").
+fn dateline_mentions(input: &Input<'_>) -> usize {
+    let Some(first) = input.sentences.iter().find(|s| s.kind == SentenceKind::Text) else { return 0 };
+    let tokens = &input.tokens[first.tokens.clone()];
+    let text = |t: &Token| input.text.get(t.span.range()).unwrap_or("");
+    let capitals = |s: &str| s.chars().count() > 1 && s.chars().all(|c| c.is_uppercase() || c == '.');
+    if !tokens.first().is_some_and(|t| t.kind == TokenKind::Word && capitals(text(t))) {
+        return 0;
+    }
+    let mut end = None;
+    for t in tokens.iter().take(DATELINE_REACH) {
+        let s = text(t);
+        if t.kind == TokenKind::Punct && matches!(s, "-" | "—" | "–" | "--") {
+            end = Some(t.span.start);
+            break;
+        }
+        if t.kind == TokenKind::Word && s.starts_with(char::is_lowercase) {
+            return 0;
+        }
+    }
+    end.map_or(0, |end| input.mentions.partition_point(|m| m.span.end <= end))
 }
 
 /// The length in tokens of the longest not-event phrase starting at token `t`, if any.
