@@ -609,6 +609,19 @@ fn the_object_of_a_statement_takes_no_time_of_the_statements_clause() {
 }
 
 #[test]
+fn a_reported_event_keeps_its_time_and_a_datelines_date_dates_nothing() {
+    // Published Saturday 4 January 2020.
+    let found = events("At least 26 people were reported killed on Thursday.");
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-02".into()), TimeSource::Clause));
+    let found = events("Officials reported on Thursday that 26 people were killed.");
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-04".into()), TimeSource::Published));
+    // The dateline's date is the day the story was filed: the publication date, not a time
+    // of the first sentence's events.
+    let found = events("BAGHDAD, Jan 3 (Reuters) - Crowds marched against the strikes, officials said.");
+    assert_eq!(event(&found, "marched").time_source, TimeSource::Published);
+}
+
+#[test]
 fn a_time_after_the_participle_of_another_noun_is_that_participles() {
     // Published Saturday 4 January 2020: the arrest was on Thursday, the death is not dated.
     let found = events("The dead woman was related to the man arrested on Thursday.");

@@ -97,7 +97,7 @@ impl<'a> SentenceContext<'a, '_> {
             if t0 >= found.end && self.reduced_relative_between(found.end, t0) {
                 continue;
             }
-            if !reporting && self.dates_a_report(t0, t1) {
+            if !reporting && self.dates_a_report(t0, t1, found) {
                 continue;
             }
             // A time before a planned, hypothetical or negated event dates the verb that
@@ -389,9 +389,11 @@ impl<'a> SentenceContext<'a, '_> {
     }
 
     /// A time right next to a reporting verb ("said on Friday", "Friday's statement said").
-    fn dates_a_report(&self, t0: usize, t1: usize) -> bool {
+    fn dates_a_report(&self, t0: usize, t1: usize, found: &Found<'_>) -> bool {
         let range = &self.sentence.tokens;
-        let before = (t0.saturating_sub(3).max(range.start)..t0).any(|t| self.has(t, Cue::Reporting));
+        // Not past the trigger itself: "were reported killed on Monday" dates the killing.
+        let from = t0.saturating_sub(3).max(range.start).max(if found.end <= t0 { found.end } else { 0 });
+        let before = (from..t0).any(|t| self.has(t, Cue::Reporting));
         let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
         before || after
     }

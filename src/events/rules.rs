@@ -100,8 +100,11 @@ pub(super) struct Found<'l> {
 pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     // The places of a dateline ("WASHINGTON, Sept 3 (Reuters) -") are where the story was
     // filed, no one's in its events: the rules do not see them.
-    let skipped = dateline_mentions(input);
-    let input = &Input { mentions: &input.mentions[skipped..], ..*input };
+    // Nor is its date an event's: it is the day the story was filed.
+    let dateline = dateline_end(input);
+    let mentions = input.mentions.partition_point(|m| m.span.end <= dateline);
+    let times = input.times.partition_point(|t| t.span.end <= dateline);
+    let input = &Input { mentions: &input.mentions[mentions..], times: &input.times[times..], ..*input };
     let mut events = Vec::new();
     let mut chars = CharOffsets::new(input.text);
     let mut cues: Vec<u64> = Vec::new();
@@ -213,10 +216,10 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     events
 }
 
-/// How many mentions open the document inside a dateline: the first text sentence starts with
-/// a word in capitals, and a dash follows within `DATELINE_REACH` tokens with no word in
+/// Where a dateline that opens the document ends (0 if none): the first text sentence starts
+/// with a word in capitals, and a dash follows within `DATELINE_REACH` tokens with no word in
 /// lower case before it ("BAGHDAD, Jan 3 (Reuters) —", "FORT BRAGG, N.C. (AP) —").
-fn dateline_mentions(input: &Input<'_>) -> usize {
+fn dateline_end(input: &Input<'_>) -> usize {
     let Some(first) = input.sentences.iter().find(|s| s.kind == SentenceKind::Text) else { return 0 };
     let tokens = &input.tokens[first.tokens.clone()];
     let text = |t: &Token| input.text.get(t.span.range()).unwrap_or("");
@@ -235,7 +238,7 @@ fn dateline_mentions(input: &Input<'_>) -> usize {
             return 0;
         }
     }
-    end.map_or(0, |end| input.mentions.partition_point(|m| m.span.end <= end))
+    end.unwrap_or(0)
 }
 
 /// The length in tokens of the longest not-event phrase starting at token `t`, if any.
