@@ -1117,6 +1117,9 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         // Time passes, vehicles pass, students pass exams: no vote.
         "Disaster struck the capital on Tuesday.",
         "Trump unilaterally withdrew in 2018 from the Iran nuclear deal.",
+        // Tear gas and software updates deployed are no forces.
+        "Police deployed tear gas on Sunday.",
+        "Google deployed the update on Monday.",
         "Riot police stood guard outside the parliament.",
         // Sports: a striker shoots wide; a bill, a deal or a career dies.
         "The striker shot wide in the second half.",
