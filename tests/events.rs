@@ -532,6 +532,9 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
         // After "was", a word that is also a noun is the participle, whatever follows ("due
         // to" is no modal here).
         ("The plane turned back before it was hit due to human error.", "hit"),
+        // "~bring down" tells an event only when its patient retypes it.
+        ("A missile brought down the plane minutes after take-off.", "brought down"),
+        ("The jet was brought down by a missile.", "brought down"),
     ] {
         assert_eq!(event(&events(text), trigger).kind.as_str(), "crash", "{text}");
     }
@@ -544,6 +547,8 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
     ] {
         assert_eq!(event(&events(text), trigger).kind.as_str(), "attack", "{text}");
     }
+    let found = events("The protests brought down the government on Monday.");
+    assert!(found.iter().all(|e| e.trigger.text != "brought down"), "{found:#?}");
     // Not when no aircraft comes before the pronoun.
     let found = events("The base came under fire. Officials said it was hit by rockets.");
     assert_eq!(event(&found, "hit").kind.as_str(), "attack");

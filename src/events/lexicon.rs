@@ -75,16 +75,20 @@ pub(crate) enum Mark {
     /// passive), or an `aim` preposition or the end of the clause follows ("fired missiles",
     /// "rockets were fired", "fired on protesters"; not "fired its coach").
     Weapon,
+    /// `~bring down`: an event only when its patient retypes it (a `retype:` line of the cues
+    /// file: "brought down the plane" is a downing; not "brought down the government").
+    Retyped,
 }
 
 impl Mark {
     /// Each mark: its character, the form it may stand on, and an example.
-    const ALL: [(char, Mark, &'static str, &'static str); 5] = [
+    const ALL: [(char, Mark, &'static str, &'static str); 6] = [
         ('^', Mark::AfterTo, "base form", "^storm"),
         ('@', Mark::Force, "first form", "@leave"),
         ('%', Mark::Person, "first form", "%eliminate"),
         ('&', Mark::Partner, "first form", "&speak"),
         ('!', Mark::Weapon, "first form", "!fire"),
+        ('~', Mark::Retyped, "first form", "~bring down"),
     ];
 }
 

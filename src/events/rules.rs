@@ -789,7 +789,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 Some(Mark::Person) => self.person_around(t, t + len),
                 Some(Mark::Partner) => self.partner_after(t + len),
                 Some(Mark::Weapon) => self.armed(t, t + len),
-                Some(Mark::AfterTo) | None => true,
+                // Told only once its patient retypes it (`retype`).
+                Some(Mark::AfterTo | Mark::Retyped) | None => true,
             };
             if !told {
                 return None;
@@ -871,8 +872,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// trading session"). False when the line tells no event ("the earthquake struck":
     /// `retype-agent:attack>-`).
     pub(super) fn retype(&self, found: &mut Found<'l>) -> bool {
+        // A verb marked `~` tells an event only through its patient.
+        let needs_patient = found.entry.mark == Some(Mark::Retyped);
         if !self.lex.retypes.iter().any(|r| r.from == found.entry.kind) {
-            return true;
+            return !needs_patient;
         }
         let (start, end) = (self.sentence.tokens.start, self.sentence.tokens.end);
         let kind = &found.entry.kind;
@@ -964,6 +967,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         } else {
             before().find_map(|t| new_kind(t, true))
         };
+        if needs_patient && !matches!(by_patient, Some(Some(_))) {
+            return false;
+        }
         let entry = match (by_patient, by_agent) {
             (Some(None), _) | (None, Some(None)) => return false,
             (Some(Some(to)), _) => {
