@@ -129,6 +129,13 @@ fn time_comes_from_the_clause_else_the_publication_date() {
     let found = events("Tensions have grown since Trump imposed crippling sanctions on Iran.");
     assert_eq!(dated(&found, "sanctions"), (None, TimeSource::None));
 
+    // A past perfect happened before the story, on a day it does not say; after a reporting
+    // verb it is the report's simple past moved back ("said he had spoken").
+    let found = events("Iran had denied the claims.");
+    assert_eq!(dated(&found, "denied"), (None, TimeSource::None));
+    let found = events("Pompeo said he had denied the claims.");
+    assert_eq!(dated(&found, "denied"), (Some("2020-01-04".into()), TimeSource::Published));
+
     // An adverb of earlier time puts the verb before the story's day, on no day it says.
     let found = events("Iraq has previously confirmed its condemnation of the strikes.");
     let confirmed = event(&found, "confirmed");

@@ -141,9 +141,14 @@ impl<'a> SentenceContext<'a, '_> {
         // and the story's day is the likeliest one (data/corpus/EVENTS.md).
         // A past perfect ("had denied") happened before the story's day, on a day it does
         // not say (another mention of its event may: `date_by_coreference`).
-        let earlier = found.form.can_be_participle()
-            && (found.first.saturating_sub(3).max(self.sentence.tokens.start)..found.first)
-                .any(|t| self.has(t, Cue::PastPerfect));
+        let start = self.sentence.tokens.start;
+        let had =
+            (found.first.saturating_sub(3).max(start)..found.first).find(|&t| self.has(t, Cue::PastPerfect));
+        // Reported speech moves a past back ("Pompeo said he had spoken with Raab"): after a
+        // reporting verb a few words before, a past perfect is the report's simple past.
+        let backshifted =
+            had.is_some_and(|h| (h.saturating_sub(4).max(start)..h).any(|t| self.has(t, Cue::Reporting)));
+        let earlier = found.form.can_be_participle() && had.is_some() && !backshifted;
         // So does a trigger right after a word of earlier time ("we have previously confirmed",
         // "Iran's initial claim").
         let earlier = earlier
