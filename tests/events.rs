@@ -634,6 +634,22 @@ fn a_reported_event_keeps_its_time_and_a_datelines_date_dates_nothing() {
 }
 
 #[test]
+fn an_event_after_which_another_happened_takes_no_day_of_it_or_later() {
+    // Published Saturday 4 January 2020. The raid came before Tuesday's siege: not Tuesday,
+    // not Friday's strike by coreference, not the publication day.
+    let found = events(
+        "A US drone strike killed Soleimani on Friday. Protesters besieged the embassy on Tuesday after a US \
+         air raid on an Iraqi militia.",
+    );
+    assert_eq!(dated(&found, "besieged"), (Some("2019-12-31".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "air raid"), (None, TimeSource::None));
+    // An "after" in a clause of its own hangs on no event of the outer one.
+    let found =
+        events("Trump said in remarks on Thursday that Iran was standing down after retaliatory attacks.");
+    assert_eq!(dated(&found, "retaliatory attacks"), (Some("2020-01-04".into()), TimeSource::Published));
+}
+
+#[test]
 fn a_time_after_the_participle_of_another_noun_is_that_participles() {
     // Published Saturday 4 January 2020: the arrest was on Thursday, the death is not dated.
     let found = events("The dead woman was related to the man arrested on Thursday.");

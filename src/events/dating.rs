@@ -56,6 +56,9 @@ impl<'a> SentenceContext<'a, '_> {
         // A known event takes no time of another clause: "stood by his threat on Sunday … if
         // Iran strikes back for the killing" (the killing came before).
         let known = self.presupposed_from(found).is_some();
+        // Nor does one an "after" puts before another event ("besieged the embassy on Tuesday
+        // after a US air raid").
+        let after = self.after_word(found).is_some();
         // "Iraq condemned the strike on Monday": the object of a statement tells an event the
         // statement is about; the clause's time is the statement's. Only a time of its own
         // ("condemned Friday's strike") dates it.
@@ -66,7 +69,7 @@ impl<'a> SentenceContext<'a, '_> {
             }
             // Nor does one some vague time before the sentence's time ("days after the strike").
             let elsewhere = self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first);
-            if elsewhere && (known || offset == Some(Offset::Vague)) {
+            if elsewhere && (known || offset == Some(Offset::Vague) || after) {
                 continue;
             }
             // Nor one of a clause that "which", "who" or "that" opens: it dates that clause's
@@ -178,6 +181,35 @@ impl<'a> SentenceContext<'a, '_> {
         }
     }
 
+    /// The "after" or "before" that places the trigger after or before another event,
+    /// within `OFFSET_REACH` words before it and its own clause: its token, and whether the
+    /// trigger comes later (`before`: "two days before the vote" puts the vote later).
+    fn order_word(&self, found: &Found<'_>) -> Option<(usize, bool)> {
+        let start = self.sentence.tokens.start;
+        let mut w = found.first;
+        loop {
+            if w == start || found.first - w > OFFSET_REACH {
+                return None;
+            }
+            w -= 1;
+            if self.has(w, Cue::After) {
+                return Some((w, false));
+            }
+            if self.has(w, Cue::Before) {
+                return Some((w, true));
+            }
+            if self.is_punct(w, ",") || self.is_boundary(w) {
+                return None;
+            }
+        }
+    }
+
+    /// The "after" (or "following") right before the trigger's phrase: the trigger came
+    /// before the event told ahead of that word ("besieged the embassy after a US air raid").
+    pub(super) fn after_word(&self, found: &Found<'_>) -> Option<usize> {
+        self.order_word(found).filter(|&(_, later)| !later).map(|(w, _)| w)
+    }
+
     /// How a duration before "after" or "before" places the trigger ("a day after they
     /// stormed the embassy", "two days before the vote"): from the nearest other time of the
     /// sentence (within the rules' window) to a day or finer, that long earlier or later; with
@@ -186,23 +218,7 @@ impl<'a> SentenceContext<'a, '_> {
     /// duration ("days after", "less than a week after") says only that the event is not on
     /// that day; hours or minutes keep it.
     pub(super) fn offset(&self, found: &Found<'_>) -> Option<Offset> {
-        let start = self.sentence.tokens.start;
-        let mut w = found.first;
-        let forward = loop {
-            if w == start || found.first - w > OFFSET_REACH {
-                return None;
-            }
-            w -= 1;
-            if self.has(w, Cue::After) {
-                break false;
-            }
-            if self.has(w, Cue::Before) {
-                break true;
-            }
-            if self.is_punct(w, ",") || self.is_boundary(w) {
-                return None;
-            }
-        };
+        let (w, forward) = self.order_word(found)?;
         let times = self.input.times;
         let at = times.partition_point(|t| t.span.end <= self.input.tokens[w].span.start);
         let duration = times[..at].last().filter(|t| {
@@ -484,7 +500,12 @@ pub(super) enum Timed<'a> {
 /// (`agree`; `recurs` tells the kinds that recur): "the strikes" three paragraphs after "US
 /// strikes on Sunday" are those strikes. `nouns` tells, per event, whether its trigger is a
 /// noun: "its denial" names a known statement, a verb ("tweeting") tells a new one.
-pub(super) fn date_by_coreference(events: &mut [Event], nouns: &[bool], recurs: impl Fn(&EventKind) -> bool) {
+pub(super) fn date_by_coreference(
+    events: &mut [Event],
+    nouns: &[bool],
+    precedes: &[Option<usize>],
+    recurs: impl Fn(&EventKind) -> bool,
+) {
     let dated: Vec<usize> = (0..events.len())
         .filter(|&i| {
             events[i].time_source == TimeSource::Clause
@@ -514,8 +535,10 @@ pub(super) fn date_by_coreference(events: &mut [Event], nouns: &[bool], recurs: 
         let recurring = recurs(&events[i].kind);
         let compatible = |j: &usize| {
             let (a, b) = (&events[i], &events[*j]);
-            // A coarse time of its own bounds the search: "this week" takes a day of that week.
+            // A coarse time of its own bounds the search: "this week" takes a day of that week;
+            // so does the event an "after" puts it before.
             within_own_time(a, b)
+                && before_what_follows(events, precedes, i, b)
                 && a.kind == b.kind
                 && a.status == b.status
                 && agree(&a.participants, &b.participants, recurring, nouns.get(i).copied().unwrap_or(false))
@@ -533,6 +556,37 @@ pub(super) fn date_by_coreference(events: &mut [Event], nouns: &[bool], recurs: 
         if let Some(&j) = source {
             give_date(events, j, i, TimeSource::Coreference);
         }
+    }
+}
+
+/// An event an "after" puts before another that its clause dates to a day, yet dated only by
+/// a guess (the publication day) on that day or later, is left undated: the guess is known
+/// wrong ("the embassy was besieged on Tuesday after a US air raid", published Friday).
+pub(super) fn undate_guesses_after_what_follows(events: &mut [Event], precedes: &[Option<usize>]) {
+    for i in 0..events.len() {
+        let guessed = matches!(events[i].time_source, TimeSource::Published | TimeSource::Sentence);
+        if guessed && !before_what_follows(events, precedes, i, &events[i]) {
+            let event = &mut events[i];
+            event.value = None;
+            event.interval = None;
+            event.time = None;
+            event.time_source = TimeSource::None;
+        }
+    }
+}
+
+/// Whether event `b`'s time may be event `i`'s when an "after" puts `i` before another event
+/// its own clause dates to a day: only if it starts before that day ("besieged the embassy on
+/// Tuesday after a US air raid" takes no Tuesday for the raid).
+fn before_what_follows(events: &[Event], precedes: &[Option<usize>], i: usize, b: &Event) -> bool {
+    let Some(later) = precedes.get(i).copied().flatten().and_then(|j| events.get(j)) else { return true };
+    let day = later
+        .interval
+        .filter(|v| later.time_source == TimeSource::Clause && v.granularity <= Granularity::Day)
+        .map(|v| v.start.date());
+    match (day, b.interval) {
+        (Some(day), Some(v)) => v.start.date() < day,
+        _ => true,
     }
 }
 
@@ -605,7 +659,12 @@ fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
 /// by the publication date, by another clause, by a coarser time or not at all (not a
 /// planned or hypothetical one). A coarser time of one's own clause goes to a partner dated
 /// only by the publication date, by another clause or not at all.
-pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], coreferent: bool) {
+pub(super) fn date_by_links(
+    events: &mut [Event],
+    links: &[(usize, usize)],
+    coreferent: bool,
+    precedes: &[Option<usize>],
+) {
     let strong = |e: &Event| {
         let day = e.interval.is_some_and(|v| v.granularity <= Granularity::Day);
         day && (e.time_source == TimeSource::Clause
@@ -628,8 +687,11 @@ pub(super) fn date_by_links(events: &mut [Event], links: &[(usize, usize)], core
         } else {
             continue;
         };
-        // A coarse time of its own bounds the day it may take ("in October … crashed").
-        if !within_own_time(&events[to], &events[from]) {
+        // A coarse time of its own bounds the day it may take ("in October … crashed"), and
+        // so does the event an "after" puts it before.
+        if !within_own_time(&events[to], &events[from])
+            || !before_what_follows(events, precedes, to, &events[from])
+        {
             continue;
         }
         give_date(events, from, to, TimeSource::Linked);

@@ -114,6 +114,9 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut offsets: Vec<(usize, usize, super::dating::Shift)> = Vec::new();
     // Per event, whether its trigger is a noun (see `date_by_coreference`).
     let mut nouns: Vec<bool> = Vec::new();
+    // Per event, the event it came before, when an "after" puts it there ("besieged the
+    // embassy after a US air raid"): it takes no day of that event or later.
+    let mut precedes: Vec<Option<usize>> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
     let lowered = std::str::from_utf8(input.lowered).unwrap_or("");
     let words: Vec<&str> = (0..input.tokens.len()).map(|t| word(input, lowered, t)).collect();
@@ -182,6 +185,16 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             }
             events.push(event);
             nouns.push(trigger.form == Form::Noun);
+            // The event told before the "after", in the clause the "after" phrase hangs on.
+            precedes.push(
+                ctx.after_word(trigger)
+                    .filter(|&w| w > tokens.start)
+                    .and_then(|w| {
+                        let j = found[..i].iter().rposition(|f| f.end <= w)?;
+                        (ctx.clause_of(found[j].first) == ctx.clause_of(w - 1)).then_some(j)
+                    })
+                    .map(|j| base + j),
+            );
             if let Some(j) = ctx.linked(&found, i) {
                 links.push((base + i, base + j));
             }
@@ -197,10 +210,13 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             }
         }
     }
-    super::dating::date_by_links(&mut events, &links, false);
-    super::dating::date_by_coreference(&mut events, &nouns, |k| lex.kind(k).is_none_or(|k| k.span_days == 0));
-    super::dating::date_by_links(&mut events, &links, true);
+    super::dating::date_by_links(&mut events, &links, false, &precedes);
+    super::dating::date_by_coreference(&mut events, &nouns, &precedes, |k| {
+        lex.kind(k).is_none_or(|k| k.span_days == 0)
+    });
+    super::dating::date_by_links(&mut events, &links, true, &precedes);
     super::dating::date_by_offsets(&mut events, &offsets);
+    super::dating::undate_guesses_after_what_follows(&mut events, &precedes);
     // A news text tells as done only what happened by its day: an event its own clause dates
     // wholly after the publication day is still to come ("looks toward 2020 presidential
     // elections" in 2018).
