@@ -776,6 +776,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if determined && matches!(form, Form::Base | Form::Third) {
             return None;
         }
+        // So is an -s form after a past verb and one modifier that is no name: the verb's
+        // object ("attacked military targets"), not a verb ("claimed Israel strikes civilians").
+        if form == Form::Third && t >= self.sentence.tokens.start + 2 {
+            let (verb, modifier) = (t - 2, t - 1);
+            let past =
+                self.words[verb].len() > 4 && self.words[verb].ends_with("ed") && self.no_function_word(verb);
+            let adjective = input.tokens[modifier].kind == TokenKind::Word
+                && self.no_function_word(modifier)
+                && !self.words[modifier].ends_with('s')
+                && self.mention_ending_at(input.tokens[modifier].span.end).is_none();
+            if past && adjective {
+                return None;
+            }
+        }
         // The reverse: a noun where a verb stands, right after a subject pronoun, is that
         // verb, of no event here ("we call on the government", not a phone call).
         if form == Form::Noun && t > self.sentence.tokens.start && self.has(t - 1, Cue::SubjectPronoun) {
