@@ -558,6 +558,9 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
     let found = events("Israel attacked military targets in Iran.");
     let triggers: Vec<&str> = found.iter().map(|e| e.trigger.text.as_str()).collect();
     assert_eq!(triggers, ["attacked"]);
+    let found = events("Israel attacked targets in Iran.");
+    let triggers: Vec<&str> = found.iter().map(|e| e.trigger.text.as_str()).collect();
+    assert_eq!(triggers, ["attacked"]);
     let found = events("He claimed Israel strikes civilians.");
     assert!(found.iter().any(|e| e.trigger.text == "strikes"), "{found:#?}");
     let found = events("The protests brought down the government on Monday.");
@@ -637,6 +640,20 @@ fn a_reported_event_keeps_its_time_and_a_datelines_date_dates_nothing() {
     // of the first sentence's events.
     let found = events("BAGHDAD, Jan 3 (Reuters) - Crowds marched against the strikes, officials said.");
     assert_eq!(event(&found, "marched").time_source, TimeSource::Published);
+}
+
+#[test]
+fn earlier_this_month_ends_before_the_publication_day() {
+    // Published Saturday 4 January 2020: "earlier this month" is 1–3 January, so Saturday's
+    // strikes do not date the missiles fired then.
+    let found = events(
+        "US drones struck Kataib Hezbollah on Saturday. Iran fired missiles at Erbil earlier this month.",
+    );
+    let fired = event(&found, "fired");
+    assert_eq!(fired.time_source, TimeSource::Clause);
+    assert_eq!(fired.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01"));
+    let end = fired.interval.map(|i| i.end.date());
+    assert_eq!(end, chrono::NaiveDate::from_ymd_opt(2020, 1, 4));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
 use crate::text::{Sentence, SentenceKind, Token, TokenKind};
-use crate::time::{Mode, TimeExpr};
+use crate::time::{Interval, Mode, TimeExpr};
 use chrono::NaiveDate;
 
 /// How far (in tokens) the rules look around a trigger.
@@ -776,17 +776,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if determined && matches!(form, Form::Base | Form::Third) {
             return None;
         }
-        // So is an -s form after a past verb and one modifier that is no name: the verb's
-        // object ("attacked military targets"), not a verb ("claimed Israel strikes civilians").
-        if form == Form::Third && t >= self.sentence.tokens.start + 2 {
-            let (verb, modifier) = (t - 2, t - 1);
-            let past =
-                self.words[verb].len() > 4 && self.words[verb].ends_with("ed") && self.no_function_word(verb);
-            let adjective = input.tokens[modifier].kind == TokenKind::Word
-                && self.no_function_word(modifier)
-                && !self.words[modifier].ends_with('s')
-                && self.mention_ending_at(input.tokens[modifier].span.end).is_none();
-            if past && adjective {
+        // So is an -s form right after a past verb, or after one and a modifier that is no
+        // name: the verb's object ("attacked targets", "attacked military targets"), not a
+        // verb ("claimed Israel strikes civilians").
+        if form == Form::Third && t > self.sentence.tokens.start {
+            let past = |u: usize| {
+                self.words[u].len() > 4 && self.words[u].ends_with("ed") && self.no_function_word(u)
+            };
+            let adjective = |u: usize| {
+                input.tokens[u].kind == TokenKind::Word
+                    && self.no_function_word(u)
+                    && !self.words[u].ends_with('s')
+                    && self.mention_ending_at(input.tokens[u].span.end).is_none()
+            };
+            let modified_object = t >= self.sentence.tokens.start + 2 && past(t - 2) && adjective(t - 1);
+            if past(t - 1) || modified_object {
                 return None;
             }
         }
@@ -1182,6 +1186,20 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             .any(|c| self.preposition_before(t, c))
     }
 
+    /// A time's interval, ending at the publication day when an `earlier` word opens it
+    /// ("earlier this month" is this month before the story's day).
+    fn before_publication(&self, expr: &TimeExpr) -> Option<Interval> {
+        let mut interval = expr.interval?;
+        let first = self.token_at(expr.span.start);
+        let published = self.input.published.and_then(|d| d.and_hms_opt(0, 0, 0));
+        if let Some(day) =
+            published.filter(|&d| self.has(first, Cue::Earlier) && interval.start < d && d < interval.end)
+        {
+            interval.end = day;
+        }
+        Some(interval)
+    }
+
     pub(super) fn event(&self, found: &Found<'l>, next: usize, chars: &mut CharOffsets<'_>) -> super::Event {
         let input = self.input;
         let tokens = input.tokens;
@@ -1193,7 +1211,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let place = self.place(found, clause_start, clause_end, &participants);
         let (time, mut time_source) = self.time(found, span, status);
         let (value, interval) = match time {
-            Some(Timed::Expr(expr)) => (Some(expr.value.clone()), expr.interval),
+            Some(Timed::Expr(expr)) => (Some(expr.value.clone()), self.before_publication(expr)),
             // A day no TIMEX3 value writes ("6000 years before the vote", a publication date
             // past 9999) dates nothing.
             Some(Timed::Date(date)) => match super::dating::day_value(date) {
