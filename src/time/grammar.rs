@@ -195,6 +195,9 @@ struct Parser<'a> {
     reference: Option<CalendarValue>,
     /// The token the current expression starts at (it may follow a blank line).
     origin: std::cell::Cell<usize>,
+    /// The token after the last expression found and the day it names, if it names one: a
+    /// weekday coordinated with it ("Thursday night or Friday") follows it.
+    previous: Option<(usize, NaiveDate)>,
 }
 
 /// Finds the time expressions of a text.
@@ -207,6 +210,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         mode,
         reference: None,
         origin: Default::default(),
+        previous: None,
     };
     let mut hits = Vec::new();
     let mut i = 0;
@@ -236,6 +240,13 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                         parser.reference = Some(c);
                     }
                 }
+                parser.previous = match draft.value {
+                    TimexValue::Calendar(c) => c
+                        .interval()
+                        .filter(|v| v.end - v.start <= Duration::days(1))
+                        .map(|v| (draft.end, v.start.date())),
+                    _ => None,
+                };
                 hits.push(Hit {
                     start: parser.toks[i].start,
                     end: parser.toks[draft.end - 1].end,
@@ -2037,11 +2048,29 @@ impl<'a> Parser<'a> {
                     Tense::Future => Tense::Future,
                     _ => Tense::Past,
                 };
-                (CalendarValue::date(weekday_near(anchor, weekday, tense, false)), how)
+                let day = self
+                    .coordinated_weekday(weekday, anchor, tense)
+                    .unwrap_or_else(|| weekday_near(anchor, weekday, tense, false));
+                (CalendarValue::date(day), how)
             }
             None => (unknown(Some(Within::WeekDay { week: None, weekday })), Anchor::Missing),
         };
         Some(self.with_part_of_day(j.max(i + 1), date, how, "date:weekday"))
+    }
+
+    /// A weekday joined to the day just named ("Thursday night or Friday", "Saturday or
+    /// Sunday", "overnight Thursday into Friday") is the first such day after it, within the
+    /// week; it goes past the anchor only if that day does or the clause is in the future
+    /// ("Friday's attack and Thursday's bombing" are both past).
+    fn coordinated_weekday(&self, weekday: u8, anchor: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+        let start = self.origin.get();
+        let (end, day) = self.previous?;
+        let joined = start == end + 1 && (self.has(end, Word::Coordination) || self.dash(end));
+        if !joined || (day - anchor).num_days().abs() > 7 {
+            return None;
+        }
+        let next = weekday_near(day + Duration::days(1), weekday, Tense::Future, false);
+        (next <= anchor || day > anchor || tense == Tense::Future).then_some(next)
     }
 
     fn part_of_day(&self, i: usize) -> Option<PartOfDay> {

@@ -69,6 +69,8 @@ pub(crate) enum Word {
     NotBeforeReference,
     Determiner,
     PassiveAuxiliary,
+    /// A word joining two times ("Saturday or Sunday", "Thursday into Friday").
+    Coordination,
     Zone,
     /// A word before a clock time written with words ("at 4 in the morning").
     ClockContext,
@@ -200,6 +202,7 @@ impl TimeLexicon {
                             | Word::NotBeforeReference
                             | Word::Determiner
                             | Word::PassiveAuxiliary
+                            | Word::Coordination
                             | Word::OrdinalSuffix
                             | Word::Zone
                             | Word::ClockContext
@@ -314,6 +317,7 @@ const CLASSES: &[&str] = &[
     "not-before-reference",
     "determiner",
     "passive-auxiliary",
+    "coordination",
     "zone",
     "clock-context",
     "meridiem",
@@ -434,6 +438,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "not-before-reference" => Word::NotBeforeReference,
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
+        "coordination" => Word::Coordination,
         "zone" => Word::Zone,
         "clock-context" => Word::ClockContext,
         _ => return None,
