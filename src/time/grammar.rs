@@ -198,6 +198,9 @@ struct Parser<'a> {
     /// The token after the last expression found and the day it names, if it names one: a
     /// weekday coordinated with it ("Thursday night or Friday") follows it.
     previous: Option<(usize, NaiveDate)>,
+    /// Whether the date after a range's joining word is being read: it looks no further, so a
+    /// chain of dates costs no more than each one.
+    in_range: std::cell::Cell<bool>,
 }
 
 /// Finds the time expressions of a text.
@@ -211,6 +214,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         reference: None,
         origin: Default::default(),
         previous: None,
+        in_range: Default::default(),
     };
     let mut hits = Vec::new();
     let mut i = 0;
@@ -1412,6 +1416,11 @@ impl<'a> Parser<'a> {
                 None => Some(CalendarValue::month(y, month.into())),
             }
         };
+        // "from January 1 until January 28, 2015", "between March 3 and April 30, 2019": the
+        // year written once, at the end of the range, is the first date's too.
+        if let Some(year) = self.range_year(j, month, day) {
+            return Some(Draft::new(j, make(year)?.into(), Anchor::Explicit, rule_no_year));
+        }
         let within = match day {
             Some(d) => Within::Day { month: Some(month), day: Some(d) },
             None => Within::Month(Some(month)),
@@ -1435,6 +1444,37 @@ impl<'a> Parser<'a> {
             }
             None => Draft::new(j, unknown(Some(within)).into(), Anchor::Missing, rule_no_year),
         })
+    }
+
+    /// The year of a range's first date (month, day) ending at `j` without one, from the date
+    /// after the joining word: that date's year, or the year before if the first date would
+    /// come after it ("December 28 to January 3, 2015").
+    fn range_year(&self, j: usize, month: u8, day: Option<u8>) -> Option<i32> {
+        if self.in_range.get()
+            || !(self.has(j, Word::Coordination) || self.dash(j))
+            || self.toks.get(j + 1)?.para_before
+        {
+            return None;
+        }
+        let origin = self.origin.get();
+        self.in_range.set(true);
+        let next = self.core(j + 1);
+        self.in_range.set(false);
+        self.origin.set(origin);
+        let next = next?;
+        if next.anchor != Anchor::Explicit {
+            return None;
+        }
+        let CalendarValue { year: Year::Year(year), within: Some(within), time: None } = next.calendar()?
+        else {
+            return None;
+        };
+        let (m, d) = match within {
+            Within::Day { month: Some(m), day: Some(d) } => (m, d),
+            Within::Month(Some(m)) => (m, 31),
+            _ => return None,
+        };
+        Some(if (month, day.unwrap_or(1)) <= (m, d) { year } else { year - 1 })
     }
 
     /// "1990s", "1990's": a decade.
