@@ -201,6 +201,8 @@ struct Parser<'a> {
     /// Whether the date after a range's joining word is being read: it looks no further, so a
     /// chain of dates costs no more than each one.
     in_range: std::cell::Cell<bool>,
+    /// Whether the period after "the last … of" is being read: it takes no edge of its own.
+    in_edge: std::cell::Cell<bool>,
 }
 
 /// Finds the time expressions of a text.
@@ -215,6 +217,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         origin: Default::default(),
         previous: None,
         in_range: Default::default(),
+        in_edge: Default::default(),
     };
     let mut hits = Vec::new();
     let mut i = 0;
@@ -824,7 +827,47 @@ impl<'a> Parser<'a> {
             self.the_quarter(j),
             self.the_weekend(j),
             self.the_week_of(j),
+            self.the_edge(j),
         ])
+    }
+
+    /// After "the": a part at the start or end of a period, "the last quarter of 2024" (Q4),
+    /// "the last half of 1989" (H2), "the first month of 2020", "the last day of June"; a part
+    /// with no fixed bounds is the period with its mod: "the last week of June" (June, END),
+    /// "the final months of 1945", "the last half of the '80s".
+    fn the_edge(&self, j: usize) -> Option<Draft> {
+        let m = self.sense(j, |w| if let Word::Edge(m) = w { Some(m) } else { None })?;
+        let half = self.is_word(j + 1, "half");
+        let unit = if half { None } else { Some(self.unit(j + 1)?) };
+        if self.in_edge.get() || !self.is_word(j + 2, "of") {
+            return None;
+        }
+        let k = j + 3;
+        self.in_edge.set(true);
+        let d = longest([self.core(k), self.the(k)]);
+        self.in_edge.set(false);
+        let d = d?;
+        let c = d.calendar().filter(|c| c.time.is_none())?;
+        let last = m == TimexMod::End;
+        let exact = match (c.year, c.within, unit) {
+            (Year::Year(y), None, None) => Some(within(y, Within::Half(if last { 2 } else { 1 }))),
+            (Year::Year(y), None, Some((DurationUnit::Quarter, 1, false))) => {
+                Some(within(y, Within::Quarter(Some(if last { 4 } else { 1 }))))
+            }
+            (Year::Year(y), None, Some((DurationUnit::Month, 1, false))) => {
+                Some(CalendarValue::month(y, if last { 12 } else { 1 }))
+            }
+            (Year::Year(y), Some(Within::Month(Some(month))), Some((DurationUnit::Day, 1, false))) => {
+                let first = NaiveDate::from_ymd_opt(y, month.into(), 1)?;
+                let day = if last { shift_months(first, 1)?.pred_opt()? } else { first };
+                Some(CalendarValue::date(day))
+            }
+            _ => None,
+        };
+        Some(match exact {
+            Some(value) => Draft::new(d.end, value.into(), d.anchor, "date:edge-of"),
+            None => Draft { rule: "date:edge-of", ..d.with_mod(m) },
+        })
     }
 
     /// After "the": "the week of March 6" is the ISO week holding that date.

@@ -45,6 +45,8 @@ pub(crate) enum Word {
     OffsetPreposition(i8),
     Position(TimexMod),
     PositionNoun(TimexMod),
+    /// After "the", a part at the start or end of a period ("the last quarter of 2024").
+    Edge(TimexMod),
     AmountMod(TimexMod),
     Reference(Ref),
     /// An adjective that is a vague reference only before its noun ("current", "then-current").
@@ -203,6 +205,7 @@ impl TimeLexicon {
                             | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::Coordination
+                            | Word::Edge(_)
                             | Word::OrdinalSuffix
                             | Word::Zone
                             | Word::ClockContext
@@ -300,6 +303,7 @@ const CLASSES: &[&str] = &[
     "offset-preposition",
     "position",
     "position-noun",
+    "edge",
     "amount-mod",
     "reference",
     "reference-adjective",
@@ -400,6 +404,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "offset-preposition" => Word::OffsetPreposition(in_range(value, -1, 1)? as i8),
         "position" => Word::Position(value.parse().ok()?),
         "position-noun" => Word::PositionNoun(value.parse().ok()?),
+        "edge" => Word::Edge(value.parse().ok()?),
         "amount-mod" => Word::AmountMod(value.parse().ok()?),
         "reference" | "reference-adjective" => {
             let r = match value {
