@@ -1172,12 +1172,14 @@ impl<'a> Parser<'a> {
         ])
     }
 
-    /// "1988 third quarter", "the 1988 period": a year, then one of its periods.
+    /// "1988 third quarter", "the 1988 period", "2019's second quarter": a year, then one of
+    /// its periods.
     fn year_period(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
         if len != 4 || !(1900..2100).contains(&n) {
             return None;
         }
-        let (end, value) = self.period_of_year(i + 1, n as i32)?;
+        let k = self.possessive(i + 1).unwrap_or(i + 1);
+        let (end, value) = self.period_of_year(k, n as i32)?;
         Some(Draft::new(end, value.into(), Anchor::Explicit, "date:quarter-year"))
     }
 
