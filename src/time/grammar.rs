@@ -2173,6 +2173,15 @@ impl<'a> Parser<'a> {
     }
 
     fn day_word(&self, i: usize, offset: i8, part: Option<PartOfDay>) -> Option<Draft> {
+        // "overnight Thursday": that weekday's night, not the night before the anchor.
+        if let Some(p) = part {
+            let weekday = self.sense(i + 1, |w| if let Word::Weekday(d) = w { Some(d) } else { None });
+            if let Some(d) = weekday.and_then(|d| self.weekday_expr(i + 1, d, false)) {
+                if let Some(c) = d.calendar().filter(|c| c.time.is_none() && d.end == i + 2) {
+                    return Some(Draft::new(d.end, c.at(TimeOfDay::Part(p)).into(), d.anchor, d.rule));
+                }
+            }
+        }
         let (day, how) = match self.deictic_anchor() {
             Some((anchor, how)) => {
                 (CalendarValue::date(anchor.checked_add_signed(Duration::days(offset.into()))?), how)
