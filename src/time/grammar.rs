@@ -1751,13 +1751,20 @@ impl<'a> Parser<'a> {
         if article && plural || self.has(i, Word::Vague) && !plural && !article {
             return None;
         }
-        // "a second attack" (an ordinal), "a quarter of the vote" (a fraction).
+        // "a second attack", "a second-half goal" (an ordinal), "a quarter of the vote" (a
+        // fraction).
+        let compound = self.dash(u + 1)
+            && self.adjacent(u + 1)
+            && self.adjacent(u + 2)
+            && self.at(u + 2).is_some_and(|t| t.kind == Kind::Word)
+            && !self.is_word(u + 2, "long");
         if article
             && !adjectival
             && (self.sense(u, |w| matches!(w, Word::Ordinal(_)).then_some(())).is_some()
-                && self
-                    .at(u + 1)
-                    .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore)))
+                && (compound
+                    || self
+                        .at(u + 1)
+                        .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore))))
         {
             return None;
         }
