@@ -1877,7 +1877,35 @@ impl<'a> Parser<'a> {
                     && !before.ends_with("ss")
                     && before.bytes().all(|b| b.is_ascii_lowercase())
             });
-        (!rate).then_some(duration)
+        if rate {
+            return None;
+        }
+        Some(match (approx, amount.half) {
+            (false, false) => self.compound_duration(end, amount.n, unit, times).unwrap_or(duration),
+            _ => duration,
+        })
+    }
+
+    /// "2 hours, 23 minutes", "one hour and 22 minutes": a length in two units, the second
+    /// smaller, after the first ending at `end`.
+    fn compound_duration(&self, end: usize, n: Option<u32>, unit: DurationUnit, times: u32) -> Option<Draft> {
+        if !(self.punct(end, ',') || self.is_word(end, "and")) || times != 1 {
+            return None;
+        }
+        let (k, second) = self.amount(end + 1)?;
+        let (unit2, times2, _) = self.unit(k)?;
+        let plain = |u: DurationUnit| {
+            !matches!(u, DurationUnit::Quarter | DurationUnit::Weekend) && u >= DurationUnit::Year
+        };
+        let offset = self.at(k + 1).and_then(|t| t.entry).is_some_and(|e| {
+            e.senses.iter().any(|s| matches!(s.word, Word::OffsetAnchor(_) | Word::OffsetReference(_)))
+        });
+        if second.half || times2 != 1 || unit2 <= unit || !plain(unit) || !plain(unit2) || offset {
+            return None;
+        }
+        let value =
+            TimexValue::Duration(DurationValue { parts: vec![(Some(n?), unit), (Some(second.n?), unit2)] });
+        Some(Draft::new(k + 1, value, Anchor::Explicit, "duration:compound"))
     }
 
     /// "a year earlier" after a quarter, half or month: the same period a year before.
