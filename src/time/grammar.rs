@@ -1344,8 +1344,14 @@ impl<'a> Parser<'a> {
                     self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
                         .and_then(|m| self.month_expr(k, m, true)),
                 ])?;
-                let c = d.calendar()?;
-                (c.time.is_none() && c.as_date().is_some()).then_some((d, c))
+                // "on Friday morning": the clock time is finer than the part of day.
+                let c = match d.calendar()? {
+                    c @ CalendarValue { time: None | Some(TimeOfDay::Part(_)), .. } => {
+                        CalendarValue { time: None, ..c }
+                    }
+                    _ => return None,
+                };
+                c.as_date().is_some().then_some((d, c))
             })
         };
         if let Some((d, c)) = day_at(k) {
