@@ -395,8 +395,10 @@ fn shift_value(value: CalendarValue, unit: DurationUnit, n: i64) -> Option<Calen
 }
 
 /// The value `n` units from `date` at the unit's granularity ("three days ago", "two weeks
-/// later").
-fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: bool) -> Option<CalendarValue> {
+/// later"); `half` (−1, 0 or 1) adds half a unit in its direction, which a year, decade or
+/// century tells at the next finer granularity ("half a year ago" a month, "a decade and a
+/// half ago" a year, "half a century ago" a decade).
+fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: i64) -> Option<CalendarValue> {
     Some(match unit {
         DurationUnit::Second | DurationUnit::Minute | DurationUnit::Hour => CalendarValue::date(date),
         DurationUnit::Day => CalendarValue::date(date.checked_add_signed(Duration::try_days(n)?)?),
@@ -411,11 +413,18 @@ fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: bool) -> Opti
             let d = shift_months(date, 3 * n)?;
             within(d.year(), Within::Quarter(Some(quarter_of(d))))
         }
-        DurationUnit::Year if half => {
-            let d = shift_months(date, 12 * n + 6 * n.signum())?;
+        DurationUnit::Year if half != 0 => {
+            let d = shift_months(date, 12 * n + 6 * half)?;
             CalendarValue::month(d.year(), d.month())
         }
         DurationUnit::Year => CalendarValue::year(date.year().checked_add(i32::try_from(n).ok()?)?),
+        DurationUnit::Decade if half != 0 => {
+            CalendarValue::year(date.year().checked_add(i32::try_from(10 * n + 5 * half).ok()?)?)
+        }
+        DurationUnit::Century if half != 0 => {
+            let y = date.year().checked_add(i32::try_from(100 * n + 50 * half).ok()?)?;
+            CalendarValue { year: Year::Decade(y.div_euclid(10)), within: None, time: None }
+        }
         DurationUnit::Decade => {
             let y = date.year().checked_add(i32::try_from(10 * n).ok()?)?;
             CalendarValue { year: Year::Decade(y.div_euclid(10)), within: None, time: None }
@@ -917,7 +926,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (anchor, how) = self.deictic_anchor()?;
-        let value = offset_value(anchor, unit, 0, false)?;
+        let value = offset_value(anchor, unit, 0, 0)?;
         Some(Draft::new(j + 2, value.into(), how, "date:the-period"))
     }
 
@@ -1844,13 +1853,14 @@ impl<'a> Parser<'a> {
                 let value = if sign < 0 { TimexValue::PastRef } else { TimexValue::FutureRef };
                 return Some(about(Draft::new(stop, value, Anchor::Explicit, "date:offset-vague")));
             };
+            let half = if amount.half { i64::from(sign.signum()) } else { 0 };
             return Some(about(match self.deictic_anchor() {
                 Some((anchor, how)) => {
                     // "a year ago" after a quarter is that quarter a year before: counted from the
                     // last date, it compares with it and does not replace it.
                     let (value, how) = match self.year_shift(unit, sign as i64 * n) {
                         Some(shifted) => (shifted, Anchor::Narrative),
-                        None => (offset_value(anchor, unit, sign as i64 * n, amount.half)?, how),
+                        None => (offset_value(anchor, unit, sign as i64 * n, half)?, how),
                     };
                     Draft::new(stop, value.into(), how, "date:ago")
                 }
@@ -1866,10 +1876,11 @@ impl<'a> Parser<'a> {
         if let Some((sign, adverb)) = offset {
             let bare = adverb || self.at(end + 1).is_none_or(|t| t.kind == Kind::Punct);
             if let (true, Some(n)) = (bare, n) {
+                let half = if amount.half { i64::from(sign.signum()) } else { 0 };
                 let (anchor, how) = self.reference_anchor()?;
                 let value = self
                     .year_shift(unit, sign as i64 * n)
-                    .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
+                    .or_else(|| offset_value(anchor, unit, sign as i64 * n, half))?;
                 return Some(about(Draft::new(end + 1, value.into(), how, "date:later")));
             }
         }
@@ -1955,7 +1966,7 @@ impl<'a> Parser<'a> {
                 return Some(Draft::new(end, value.into(), how, "date:unit-offset"));
             }
         }
-        let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, false))?;
+        let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, 0))?;
         // "the year-ago quarter": the period it qualifies is part of the expression.
         let end = if self.is_word(i + 3, "quarter") || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
         Some(Draft::new(end, value.into(), how, "date:unit-offset"))
@@ -2408,7 +2419,7 @@ impl<'a> Parser<'a> {
                     _ => return None,
                 }
             } else {
-                offset_value(anchor, unit, n, false)?
+                offset_value(anchor, unit, n, 0)?
             };
             return Some(Draft::new(j + 1, value.into(), how, "date:deictic-unit"));
         }
