@@ -1761,6 +1761,13 @@ impl<'a> Parser<'a> {
         let adjectival = self.dash(j) && self.adjacent(j) && self.adjacent(j + 1);
         let u = if adjectival { j + 1 } else { self.past_filler(j) };
         let (unit, times, plural) = self.unit(u)?;
+        // "a quarter-century", "a quarter century ago": 25 years.
+        let c = if self.dash(u + 1) && self.adjacent(u + 1) { u + 2 } else { u + 1 };
+        let (u, unit, times) = if unit == DurationUnit::Quarter && !plural && self.is_word(c, "century") {
+            (c, DurationUnit::Year, times.saturating_mul(25))
+        } else {
+            (u, unit, times)
+        };
         // "a week" (the article is the amount), not "a few weeks", "a couple of days".
         let article = self.has(i, Word::Article) && j == i + 1;
         if article && plural || self.has(i, Word::Vague) && !plural && !article {
