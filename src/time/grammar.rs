@@ -2188,7 +2188,10 @@ impl<'a> Parser<'a> {
             Some((anchor, how)) => {
                 // From the start of the whole expression: "until 9 a.m. Tuesday" (the dots of
                 // "a.m." end no sentence).
-                let tense = match self.clause_tense(self.origin.get().min(i), i + 1) {
+                let start = self.origin.get().min(i);
+                let copula = start > 0 && self.has(start - 1, Word::Copula);
+                let tense = match self.clause_tense(start, i + 1) {
+                    _ if copula => Tense::Future,
                     Tense::Future => Tense::Future,
                     _ => Tense::Past,
                 };

@@ -73,6 +73,8 @@ pub(crate) enum Word {
     PassiveAuxiliary,
     /// A word joining two times ("Saturday or Sunday", "Thursday into Friday").
     Coordination,
+    /// A present copula: a weekday right after one is to come ("the deadline is Friday").
+    Copula,
     Zone,
     /// A word before a clock time written with words ("at 4 in the morning").
     ClockContext,
@@ -205,6 +207,7 @@ impl TimeLexicon {
                             | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::Coordination
+                            | Word::Copula
                             | Word::Edge(_)
                             | Word::OrdinalSuffix
                             | Word::Zone
@@ -322,6 +325,7 @@ const CLASSES: &[&str] = &[
     "determiner",
     "passive-auxiliary",
     "coordination",
+    "copula",
     "zone",
     "clock-context",
     "meridiem",
@@ -444,6 +448,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "coordination" => Word::Coordination,
+        "copula" => Word::Copula,
         "zone" => Word::Zone,
         "clock-context" => Word::ClockContext,
         _ => return None,
