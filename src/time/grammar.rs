@@ -2132,6 +2132,19 @@ impl<'a> Parser<'a> {
         if needs_context && !before.is_some_and(|b| self.context_before(b)) {
             return None;
         }
+        // "the March for Our Lives", "the March on Washington": a march named by its cause or
+        // goal, a lower-case word and then a name.
+        let named_march = needs_context
+            && before.is_some_and(|b| self.str(b).eq_ignore_ascii_case("the"))
+            && self.at(i + 1).is_some_and(|t| t.kind == Kind::Word && t.entry.is_none_or(|e| !e.starts))
+            && !self.capitalised(i + 1)
+            && self.at(i + 2).is_some_and(|t| t.kind == Kind::Word)
+            && self.capitalised(i + 2)
+            && !self.all_caps(i + 2)
+            && self.at(i + 2).and_then(|t| t.entry).is_none_or(|e| !e.starts);
+        if named_march {
+            return None;
+        }
         self.with_year(i, i + 1, month, None, "date:month-year", "date:month")
     }
 
