@@ -195,6 +195,14 @@ struct Parser<'a> {
     reference: Option<CalendarValue>,
     /// The token the current expression starts at (it may follow a blank line).
     origin: std::cell::Cell<usize>,
+    /// The token after the last expression found and the day it names, if it names one: a
+    /// weekday coordinated with it ("Thursday night or Friday") follows it.
+    previous: Option<(usize, NaiveDate)>,
+    /// Whether the date after a range's joining word is being read: it looks no further, so a
+    /// chain of dates costs no more than each one.
+    in_range: std::cell::Cell<bool>,
+    /// Whether the period after "the last … of" is being read: it takes no edge of its own.
+    in_edge: std::cell::Cell<bool>,
 }
 
 /// Finds the time expressions of a text.
@@ -207,6 +215,9 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         mode,
         reference: None,
         origin: Default::default(),
+        previous: None,
+        in_range: Default::default(),
+        in_edge: Default::default(),
     };
     let mut hits = Vec::new();
     let mut i = 0;
@@ -236,6 +247,13 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                         parser.reference = Some(c);
                     }
                 }
+                parser.previous = match draft.value {
+                    TimexValue::Calendar(c) => c
+                        .interval()
+                        .filter(|v| v.end - v.start <= Duration::days(1))
+                        .map(|v| (draft.end, v.start.date())),
+                    _ => None,
+                };
                 hits.push(Hit {
                     start: parser.toks[i].start,
                     end: parser.toks[draft.end - 1].end,
@@ -377,8 +395,10 @@ fn shift_value(value: CalendarValue, unit: DurationUnit, n: i64) -> Option<Calen
 }
 
 /// The value `n` units from `date` at the unit's granularity ("three days ago", "two weeks
-/// later").
-fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: bool) -> Option<CalendarValue> {
+/// later"); `half` (−1, 0 or 1) adds half a unit in its direction, which a year, decade or
+/// century tells at the next finer granularity ("half a year ago" a month, "a decade and a
+/// half ago" a year, "half a century ago" a decade).
+fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: i64) -> Option<CalendarValue> {
     Some(match unit {
         DurationUnit::Second | DurationUnit::Minute | DurationUnit::Hour => CalendarValue::date(date),
         DurationUnit::Day => CalendarValue::date(date.checked_add_signed(Duration::try_days(n)?)?),
@@ -393,11 +413,18 @@ fn offset_value(date: NaiveDate, unit: DurationUnit, n: i64, half: bool) -> Opti
             let d = shift_months(date, 3 * n)?;
             within(d.year(), Within::Quarter(Some(quarter_of(d))))
         }
-        DurationUnit::Year if half => {
-            let d = shift_months(date, 12 * n + 6 * n.signum())?;
+        DurationUnit::Year if half != 0 => {
+            let d = shift_months(date, 12 * n + 6 * half)?;
             CalendarValue::month(d.year(), d.month())
         }
         DurationUnit::Year => CalendarValue::year(date.year().checked_add(i32::try_from(n).ok()?)?),
+        DurationUnit::Decade if half != 0 => {
+            CalendarValue::year(date.year().checked_add(i32::try_from(10 * n + 5 * half).ok()?)?)
+        }
+        DurationUnit::Century if half != 0 => {
+            let y = date.year().checked_add(i32::try_from(100 * n + 50 * half).ok()?)?;
+            CalendarValue { year: Year::Decade(y.div_euclid(10)), within: None, time: None }
+        }
         DurationUnit::Decade => {
             let y = date.year().checked_add(i32::try_from(10 * n).ok()?)?;
             CalendarValue { year: Year::Decade(y.div_euclid(10)), within: None, time: None }
@@ -809,7 +836,47 @@ impl<'a> Parser<'a> {
             self.the_quarter(j),
             self.the_weekend(j),
             self.the_week_of(j),
+            self.the_edge(j),
         ])
+    }
+
+    /// After "the": a part at the start or end of a period, "the last quarter of 2024" (Q4),
+    /// "the last half of 1989" (H2), "the first month of 2020", "the last day of June"; a part
+    /// with no fixed bounds is the period with its mod: "the last week of June" (June, END),
+    /// "the final months of 1945", "the last half of the '80s".
+    fn the_edge(&self, j: usize) -> Option<Draft> {
+        let m = self.sense(j, |w| if let Word::Edge(m) = w { Some(m) } else { None })?;
+        let half = self.is_word(j + 1, "half");
+        let unit = if half { None } else { Some(self.unit(j + 1)?) };
+        if self.in_edge.get() || !self.is_word(j + 2, "of") {
+            return None;
+        }
+        let k = j + 3;
+        self.in_edge.set(true);
+        let d = longest([self.core(k), self.the(k)]);
+        self.in_edge.set(false);
+        let d = d?;
+        let c = d.calendar().filter(|c| c.time.is_none())?;
+        let last = m == TimexMod::End;
+        let exact = match (c.year, c.within, unit) {
+            (Year::Year(y), None, None) => Some(within(y, Within::Half(if last { 2 } else { 1 }))),
+            (Year::Year(y), None, Some((DurationUnit::Quarter, 1, false))) => {
+                Some(within(y, Within::Quarter(Some(if last { 4 } else { 1 }))))
+            }
+            (Year::Year(y), None, Some((DurationUnit::Month, 1, false))) => {
+                Some(CalendarValue::month(y, if last { 12 } else { 1 }))
+            }
+            (Year::Year(y), Some(Within::Month(Some(month))), Some((DurationUnit::Day, 1, false))) => {
+                let first = NaiveDate::from_ymd_opt(y, month.into(), 1)?;
+                let day = if last { shift_months(first, 1)?.pred_opt()? } else { first };
+                Some(CalendarValue::date(day))
+            }
+            _ => None,
+        };
+        Some(match exact {
+            Some(value) => Draft::new(d.end, value.into(), d.anchor, "date:edge-of"),
+            None => Draft { rule: "date:edge-of", ..d.with_mod(m) },
+        })
     }
 
     /// After "the": "the week of March 6" is the ISO week holding that date.
@@ -859,7 +926,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (anchor, how) = self.deictic_anchor()?;
-        let value = offset_value(anchor, unit, 0, false)?;
+        let value = offset_value(anchor, unit, 0, 0)?;
         Some(Draft::new(j + 2, value.into(), how, "date:the-period"))
     }
 
@@ -1114,12 +1181,14 @@ impl<'a> Parser<'a> {
         ])
     }
 
-    /// "1988 third quarter", "the 1988 period": a year, then one of its periods.
+    /// "1988 third quarter", "the 1988 period", "2019's second quarter": a year, then one of
+    /// its periods.
     fn year_period(&self, i: usize, n: u32, len: usize) -> Option<Draft> {
         if len != 4 || !(1900..2100).contains(&n) {
             return None;
         }
-        let (end, value) = self.period_of_year(i + 1, n as i32)?;
+        let k = self.possessive(i + 1).unwrap_or(i + 1);
+        let (end, value) = self.period_of_year(k, n as i32)?;
         Some(Draft::new(end, value.into(), Anchor::Explicit, "date:quarter-year"))
     }
 
@@ -1284,8 +1353,14 @@ impl<'a> Parser<'a> {
                     self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
                         .and_then(|m| self.month_expr(k, m, true)),
                 ])?;
-                let c = d.calendar()?;
-                (c.time.is_none() && c.as_date().is_some()).then_some((d, c))
+                // "on Friday morning": the clock time is finer than the part of day.
+                let c = match d.calendar()? {
+                    c @ CalendarValue { time: None | Some(TimeOfDay::Part(_)), .. } => {
+                        CalendarValue { time: None, ..c }
+                    }
+                    _ => return None,
+                };
+                c.as_date().is_some().then_some((d, c))
             })
         };
         if let Some((d, c)) = day_at(k) {
@@ -1401,6 +1476,11 @@ impl<'a> Parser<'a> {
                 None => Some(CalendarValue::month(y, month.into())),
             }
         };
+        // "from January 1 until January 28, 2015", "between March 3 and April 30, 2019": the
+        // year written once, at the end of the range, is the first date's too.
+        if let Some(year) = self.range_year(j, month, day) {
+            return Some(Draft::new(j, make(year)?.into(), Anchor::Explicit, rule_no_year));
+        }
         let within = match day {
             Some(d) => Within::Day { month: Some(month), day: Some(d) },
             None => Within::Month(Some(month)),
@@ -1424,6 +1504,37 @@ impl<'a> Parser<'a> {
             }
             None => Draft::new(j, unknown(Some(within)).into(), Anchor::Missing, rule_no_year),
         })
+    }
+
+    /// The year of a range's first date (month, day) ending at `j` without one, from the date
+    /// after the joining word: that date's year, or the year before if the first date would
+    /// come after it ("December 28 to January 3, 2015").
+    fn range_year(&self, j: usize, month: u8, day: Option<u8>) -> Option<i32> {
+        if self.in_range.get()
+            || !(self.has(j, Word::Coordination) || self.dash(j))
+            || self.toks.get(j + 1)?.para_before
+        {
+            return None;
+        }
+        let origin = self.origin.get();
+        self.in_range.set(true);
+        let next = self.core(j + 1);
+        self.in_range.set(false);
+        self.origin.set(origin);
+        let next = next?;
+        if next.anchor != Anchor::Explicit {
+            return None;
+        }
+        let CalendarValue { year: Year::Year(year), within: Some(within), time: None } = next.calendar()?
+        else {
+            return None;
+        };
+        let (m, d) = match within {
+            Within::Day { month: Some(m), day: Some(d) } => (m, d),
+            Within::Month(Some(m)) => (m, 31),
+            _ => return None,
+        };
+        Some(if (month, day.unwrap_or(1)) <= (m, d) { year } else { year - 1 })
     }
 
     /// "1990s", "1990's": a decade.
@@ -1650,18 +1761,32 @@ impl<'a> Parser<'a> {
         let adjectival = self.dash(j) && self.adjacent(j) && self.adjacent(j + 1);
         let u = if adjectival { j + 1 } else { self.past_filler(j) };
         let (unit, times, plural) = self.unit(u)?;
+        // "a quarter-century", "a quarter century ago": 25 years.
+        let c = if self.dash(u + 1) && self.adjacent(u + 1) { u + 2 } else { u + 1 };
+        let (u, unit, times) = if unit == DurationUnit::Quarter && !plural && self.is_word(c, "century") {
+            (c, DurationUnit::Year, times.saturating_mul(25))
+        } else {
+            (u, unit, times)
+        };
         // "a week" (the article is the amount), not "a few weeks", "a couple of days".
         let article = self.has(i, Word::Article) && j == i + 1;
         if article && plural || self.has(i, Word::Vague) && !plural && !article {
             return None;
         }
-        // "a second attack" (an ordinal), "a quarter of the vote" (a fraction).
+        // "a second attack", "a second-half goal" (an ordinal), "a quarter of the vote" (a
+        // fraction).
+        let compound = self.dash(u + 1)
+            && self.adjacent(u + 1)
+            && self.adjacent(u + 2)
+            && self.at(u + 2).is_some_and(|t| t.kind == Kind::Word)
+            && !self.is_word(u + 2, "long");
         if article
             && !adjectival
             && (self.sense(u, |w| matches!(w, Word::Ordinal(_)).then_some(())).is_some()
-                && self
-                    .at(u + 1)
-                    .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore)))
+                && (compound
+                    || self
+                        .at(u + 1)
+                        .is_some_and(|t| t.kind == Kind::Word && !self.has(u + 1, Word::ContextBefore))))
         {
             return None;
         }
@@ -1735,13 +1860,14 @@ impl<'a> Parser<'a> {
                 let value = if sign < 0 { TimexValue::PastRef } else { TimexValue::FutureRef };
                 return Some(about(Draft::new(stop, value, Anchor::Explicit, "date:offset-vague")));
             };
+            let half = if amount.half { i64::from(sign.signum()) } else { 0 };
             return Some(about(match self.deictic_anchor() {
                 Some((anchor, how)) => {
                     // "a year ago" after a quarter is that quarter a year before: counted from the
                     // last date, it compares with it and does not replace it.
                     let (value, how) = match self.year_shift(unit, sign as i64 * n) {
                         Some(shifted) => (shifted, Anchor::Narrative),
-                        None => (offset_value(anchor, unit, sign as i64 * n, amount.half)?, how),
+                        None => (offset_value(anchor, unit, sign as i64 * n, half)?, how),
                     };
                     Draft::new(stop, value.into(), how, "date:ago")
                 }
@@ -1757,10 +1883,11 @@ impl<'a> Parser<'a> {
         if let Some((sign, adverb)) = offset {
             let bare = adverb || self.at(end + 1).is_none_or(|t| t.kind == Kind::Punct);
             if let (true, Some(n)) = (bare, n) {
+                let half = if amount.half { i64::from(sign.signum()) } else { 0 };
                 let (anchor, how) = self.reference_anchor()?;
                 let value = self
                     .year_shift(unit, sign as i64 * n)
-                    .or_else(|| offset_value(anchor, unit, sign as i64 * n, amount.half))?;
+                    .or_else(|| offset_value(anchor, unit, sign as i64 * n, half))?;
                 return Some(about(Draft::new(end + 1, value.into(), how, "date:later")));
             }
         }
@@ -1774,7 +1901,35 @@ impl<'a> Parser<'a> {
                     && !before.ends_with("ss")
                     && before.bytes().all(|b| b.is_ascii_lowercase())
             });
-        (!rate).then_some(duration)
+        if rate {
+            return None;
+        }
+        Some(match (approx, amount.half) {
+            (false, false) => self.compound_duration(end, amount.n, unit, times).unwrap_or(duration),
+            _ => duration,
+        })
+    }
+
+    /// "2 hours, 23 minutes", "one hour and 22 minutes": a length in two units, the second
+    /// smaller, after the first ending at `end`.
+    fn compound_duration(&self, end: usize, n: Option<u32>, unit: DurationUnit, times: u32) -> Option<Draft> {
+        if !(self.punct(end, ',') || self.is_word(end, "and")) || times != 1 {
+            return None;
+        }
+        let (k, second) = self.amount(end + 1)?;
+        let (unit2, times2, _) = self.unit(k)?;
+        let plain = |u: DurationUnit| {
+            !matches!(u, DurationUnit::Quarter | DurationUnit::Weekend) && u >= DurationUnit::Year
+        };
+        let offset = self.at(k + 1).and_then(|t| t.entry).is_some_and(|e| {
+            e.senses.iter().any(|s| matches!(s.word, Word::OffsetAnchor(_) | Word::OffsetReference(_)))
+        });
+        if second.half || times2 != 1 || unit2 <= unit || !plain(unit) || !plain(unit2) || offset {
+            return None;
+        }
+        let value =
+            TimexValue::Duration(DurationValue { parts: vec![(Some(n?), unit), (Some(second.n?), unit2)] });
+        Some(Draft::new(k + 1, value, Anchor::Explicit, "duration:compound"))
     }
 
     /// "a year earlier" after a quarter, half or month: the same period a year before.
@@ -1818,7 +1973,7 @@ impl<'a> Parser<'a> {
                 return Some(Draft::new(end, value.into(), how, "date:unit-offset"));
             }
         }
-        let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, false))?;
+        let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, 0))?;
         // "the year-ago quarter": the period it qualifies is part of the expression.
         let end = if self.is_word(i + 3, "quarter") || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
         Some(Draft::new(end, value.into(), how, "date:unit-offset"))
@@ -1977,6 +2132,19 @@ impl<'a> Parser<'a> {
         if needs_context && !before.is_some_and(|b| self.context_before(b)) {
             return None;
         }
+        // "the March for Our Lives", "the March on Washington": a march named by its cause or
+        // goal, a lower-case word and then a name.
+        let named_march = needs_context
+            && before.is_some_and(|b| self.str(b).eq_ignore_ascii_case("the"))
+            && self.at(i + 1).is_some_and(|t| t.kind == Kind::Word && t.entry.is_none_or(|e| !e.starts))
+            && !self.capitalised(i + 1)
+            && self.at(i + 2).is_some_and(|t| t.kind == Kind::Word)
+            && self.capitalised(i + 2)
+            && !self.all_caps(i + 2)
+            && self.at(i + 2).and_then(|t| t.entry).is_none_or(|e| !e.starts);
+        if named_march {
+            return None;
+        }
         self.with_year(i, i + 1, month, None, "date:month-year", "date:month")
     }
 
@@ -2033,15 +2201,36 @@ impl<'a> Parser<'a> {
             Some((anchor, how)) => {
                 // From the start of the whole expression: "until 9 a.m. Tuesday" (the dots of
                 // "a.m." end no sentence).
-                let tense = match self.clause_tense(self.origin.get().min(i), i + 1) {
+                let start = self.origin.get().min(i);
+                let copula = start > 0 && self.has(start - 1, Word::Copula);
+                let tense = match self.clause_tense(start, i + 1) {
+                    _ if copula => Tense::Future,
                     Tense::Future => Tense::Future,
                     _ => Tense::Past,
                 };
-                (CalendarValue::date(weekday_near(anchor, weekday, tense, false)), how)
+                let day = self
+                    .coordinated_weekday(weekday, anchor, tense)
+                    .unwrap_or_else(|| weekday_near(anchor, weekday, tense, false));
+                (CalendarValue::date(day), how)
             }
             None => (unknown(Some(Within::WeekDay { week: None, weekday })), Anchor::Missing),
         };
         Some(self.with_part_of_day(j.max(i + 1), date, how, "date:weekday"))
+    }
+
+    /// A weekday joined to the day just named ("Thursday night or Friday", "Saturday or
+    /// Sunday", "overnight Thursday into Friday") is the first such day after it, within the
+    /// week; it goes past the anchor only if that day does or the clause is in the future
+    /// ("Friday's attack and Thursday's bombing" are both past).
+    fn coordinated_weekday(&self, weekday: u8, anchor: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+        let start = self.origin.get();
+        let (end, day) = self.previous?;
+        let joined = start == end + 1 && (self.has(end, Word::Coordination) || self.dash(end));
+        if !joined || (day - anchor).num_days().abs() > 7 {
+            return None;
+        }
+        let next = weekday_near(day + Duration::days(1), weekday, Tense::Future, false);
+        (next <= anchor || day > anchor || tense == Tense::Future).then_some(next)
     }
 
     fn part_of_day(&self, i: usize) -> Option<PartOfDay> {
@@ -2059,6 +2248,15 @@ impl<'a> Parser<'a> {
     }
 
     fn day_word(&self, i: usize, offset: i8, part: Option<PartOfDay>) -> Option<Draft> {
+        // "overnight Thursday": that weekday's night, not the night before the anchor.
+        if let Some(p) = part {
+            let weekday = self.sense(i + 1, |w| if let Word::Weekday(d) = w { Some(d) } else { None });
+            if let Some(d) = weekday.and_then(|d| self.weekday_expr(i + 1, d, false)) {
+                if let Some(c) = d.calendar().filter(|c| c.time.is_none() && d.end == i + 2) {
+                    return Some(Draft::new(d.end, c.at(TimeOfDay::Part(p)).into(), d.anchor, d.rule));
+                }
+            }
+        }
         let (day, how) = match self.deictic_anchor() {
             Some((anchor, how)) => {
                 (CalendarValue::date(anchor.checked_add_signed(Duration::days(offset.into()))?), how)
@@ -2244,7 +2442,7 @@ impl<'a> Parser<'a> {
                     _ => return None,
                 }
             } else {
-                offset_value(anchor, unit, n, false)?
+                offset_value(anchor, unit, n, 0)?
             };
             return Some(Draft::new(j + 1, value.into(), how, "date:deictic-unit"));
         }

@@ -45,6 +45,8 @@ pub(crate) enum Word {
     OffsetPreposition(i8),
     Position(TimexMod),
     PositionNoun(TimexMod),
+    /// After "the", a part at the start or end of a period ("the last quarter of 2024").
+    Edge(TimexMod),
     AmountMod(TimexMod),
     Reference(Ref),
     /// An adjective that is a vague reference only before its noun ("current", "then-current").
@@ -69,6 +71,10 @@ pub(crate) enum Word {
     NotBeforeReference,
     Determiner,
     PassiveAuxiliary,
+    /// A word joining two times ("Saturday or Sunday", "Thursday into Friday").
+    Coordination,
+    /// A present copula: a weekday right after one is to come ("the deadline is Friday").
+    Copula,
     Zone,
     /// A word before a clock time written with words ("at 4 in the morning").
     ClockContext,
@@ -200,6 +206,9 @@ impl TimeLexicon {
                             | Word::NotBeforeReference
                             | Word::Determiner
                             | Word::PassiveAuxiliary
+                            | Word::Coordination
+                            | Word::Copula
+                            | Word::Edge(_)
                             | Word::OrdinalSuffix
                             | Word::Zone
                             | Word::ClockContext
@@ -297,6 +306,7 @@ const CLASSES: &[&str] = &[
     "offset-preposition",
     "position",
     "position-noun",
+    "edge",
     "amount-mod",
     "reference",
     "reference-adjective",
@@ -314,6 +324,8 @@ const CLASSES: &[&str] = &[
     "not-before-reference",
     "determiner",
     "passive-auxiliary",
+    "coordination",
+    "copula",
     "zone",
     "clock-context",
     "meridiem",
@@ -396,6 +408,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "offset-preposition" => Word::OffsetPreposition(in_range(value, -1, 1)? as i8),
         "position" => Word::Position(value.parse().ok()?),
         "position-noun" => Word::PositionNoun(value.parse().ok()?),
+        "edge" => Word::Edge(value.parse().ok()?),
         "amount-mod" => Word::AmountMod(value.parse().ok()?),
         "reference" | "reference-adjective" => {
             let r = match value {
@@ -434,6 +447,8 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "not-before-reference" => Word::NotBeforeReference,
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
+        "coordination" => Word::Coordination,
+        "copula" => Word::Copula,
         "zone" => Word::Zone,
         "clock-context" => Word::ClockContext,
         _ => return None,
