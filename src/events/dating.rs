@@ -57,8 +57,8 @@ impl<'a> SentenceContext<'a, '_> {
         // Iran strikes back for the killing" (the killing came before).
         let known = self.presupposed_from(found).is_some();
         // Nor does one an "after" puts before another event ("besieged the embassy on Tuesday
-        // after a US air raid").
-        let after = self.after_word(found).is_some();
+        // after a US air raid"); looked for only when a time of another clause is in reach.
+        let after = || self.after_word(found).is_some();
         // "Iraq condemned the strike on Monday": the object of a statement tells an event the
         // statement is about; the clause's time is the statement's. Only a time of its own
         // ("condemned Friday's strike") dates it.
@@ -69,7 +69,7 @@ impl<'a> SentenceContext<'a, '_> {
             }
             // Nor does one some vague time before the sentence's time ("days after the strike").
             let elsewhere = self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first);
-            if elsewhere && (known || offset == Some(Offset::Vague) || after) {
+            if elsewhere && (known || offset == Some(Offset::Vague) || after()) {
                 continue;
             }
             // Nor one of a clause that "which", "who" or "that" opens: it dates that clause's

@@ -1139,10 +1139,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// Whether a preposition of class `cue` stands just before token `t` (skipping one
     /// determiner): "by the US", "on Iran", "in Baghdad".
     pub(super) fn preposition_before(&self, t: usize, cue: Cue) -> bool {
+        self.word_governing(t).is_some_and(|p| self.has(p, cue))
+    }
+
+    /// The word that may govern the name at token `t` as a preposition: the one before it,
+    /// past a few capitalised words outside the name, a title or a demonym ("loyal to
+    /// President Donald Trump", "of Iranian General Qassem Soleimani"), then a determiner.
+    fn word_governing(&self, t: usize) -> Option<usize> {
         let start = self.sentence.tokens.start;
-        let Some(mut p) = t.checked_sub(1).filter(|&p| p >= start) else { return false };
-        // Past a few capitalised words outside the name, a title or a demonym ("loyal to
-        // President Donald Trump", "of Iranian General Qassem Soleimani"), then a determiner.
+        let mut p = t.checked_sub(1).filter(|&p| p >= start)?;
         let mut titles = 0;
         while titles < TITLE_REACH && p > start && self.capitalised_word(p) {
             p -= 1;
@@ -1151,7 +1156,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if self.has(p, Cue::Determiner) && p > start {
             p -= 1;
         }
-        self.has(p, cue)
+        Some(p)
     }
 
     /// A word token that starts with a capital letter.
@@ -1181,9 +1186,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
 
     /// Whether any preposition stands just before token `t`.
     pub(super) fn any_preposition_before(&self, t: usize) -> bool {
-        [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
-            .into_iter()
-            .any(|c| self.preposition_before(t, c))
+        self.word_governing(t).is_some_and(|p| {
+            [Cue::AgentPreposition, Cue::ObjectPreposition, Cue::PlacePreposition]
+                .into_iter()
+                .any(|c| self.has(p, c))
+        })
     }
 
     /// A time's interval, ending at the publication day when an `earlier` word opens it
