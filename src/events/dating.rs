@@ -503,7 +503,7 @@ pub(super) enum Timed<'a> {
 pub(super) fn date_by_coreference(
     events: &mut [Event],
     nouns: &[bool],
-    precedes: &[Option<usize>],
+    upper: &[Option<NaiveDate>],
     recurs: impl Fn(&EventKind) -> bool,
 ) {
     let dated: Vec<usize> = (0..events.len())
@@ -538,7 +538,7 @@ pub(super) fn date_by_coreference(
             // A coarse time of its own bounds the search: "this week" takes a day of that week;
             // so does the event an "after" puts it before.
             within_own_time(a, b)
-                && before_what_follows(events, precedes, i, b)
+                && before_bound(upper, i, b)
                 && a.kind == b.kind
                 && a.status == b.status
                 && agree(&a.participants, &b.participants, recurring, nouns.get(i).copied().unwrap_or(false))
@@ -559,14 +559,14 @@ pub(super) fn date_by_coreference(
     }
 }
 
-/// An event an "after" puts before another that its clause dates to a day, yet dated only by
-/// a guess (the publication day) on that day or later, is left undated: the guess is known
-/// wrong ("the embassy was besieged on Tuesday after a US air raid", published Friday).
-pub(super) fn undate_guesses_after_what_follows(events: &mut [Event], precedes: &[Option<usize>]) {
-    for i in 0..events.len() {
-        let guessed = matches!(events[i].time_source, TimeSource::Published | TimeSource::Sentence);
-        if guessed && !before_what_follows(events, precedes, i, &events[i]) {
-            let event = &mut events[i];
+/// An event its text puts before a day (`upper`: before the event an "after" puts it before,
+/// or before the publication day), yet dated only by a guess (the publication day) on that
+/// day or later, is left undated: the guess is known wrong ("the embassy was besieged on
+/// Tuesday after a US air raid", published Friday).
+pub(super) fn undate_guesses_after_what_follows(events: &mut [Event], upper: &[Option<NaiveDate>]) {
+    for (i, event) in events.iter_mut().enumerate() {
+        let guessed = matches!(event.time_source, TimeSource::Published | TimeSource::Sentence);
+        if guessed && !before_bound(upper, i, event) {
             event.value = None;
             event.interval = None;
             event.time = None;
@@ -575,19 +575,21 @@ pub(super) fn undate_guesses_after_what_follows(events: &mut [Event], precedes: 
     }
 }
 
-/// Whether event `b`'s time may be event `i`'s when an "after" puts `i` before another event
-/// its own clause dates to a day: only if it starts before that day ("besieged the embassy on
-/// Tuesday after a US air raid" takes no Tuesday for the raid).
-fn before_what_follows(events: &[Event], precedes: &[Option<usize>], i: usize, b: &Event) -> bool {
-    let Some(later) = precedes.get(i).copied().flatten().and_then(|j| events.get(j)) else { return true };
-    let day = later
-        .interval
-        .filter(|v| later.time_source == TimeSource::Clause && v.granularity <= Granularity::Day)
-        .map(|v| v.start.date());
-    match (day, b.interval) {
+/// Whether event `b`'s time may be event `i`'s: it starts before the day `i` is known to
+/// precede, if any ("besieged the embassy on Tuesday after a US air raid" takes no Tuesday
+/// for the raid).
+fn before_bound(upper: &[Option<NaiveDate>], i: usize, b: &Event) -> bool {
+    match (upper.get(i).copied().flatten(), b.interval) {
         (Some(day), Some(v)) => v.start.date() < day,
         _ => true,
     }
+}
+
+/// The day an event's own clause dates it to, if that fine.
+pub(super) fn own_day(e: &Event) -> Option<NaiveDate> {
+    e.interval
+        .filter(|v| e.time_source == TimeSource::Clause && v.granularity <= Granularity::Day)
+        .map(|v| v.start.date())
 }
 
 /// Whether event `b`'s day lies within `a`'s own coarse time, when `a` has one ("this week"
@@ -663,7 +665,7 @@ pub(super) fn date_by_links(
     events: &mut [Event],
     links: &[(usize, usize)],
     coreferent: bool,
-    precedes: &[Option<usize>],
+    upper: &[Option<NaiveDate>],
 ) {
     let strong = |e: &Event| {
         let day = e.interval.is_some_and(|v| v.granularity <= Granularity::Day);
@@ -689,9 +691,7 @@ pub(super) fn date_by_links(
         };
         // A coarse time of its own bounds the day it may take ("in October … crashed"), and
         // so does the event an "after" puts it before.
-        if !within_own_time(&events[to], &events[from])
-            || !before_what_follows(events, precedes, to, &events[from])
-        {
+        if !within_own_time(&events[to], &events[from]) || !before_bound(upper, to, &events[from]) {
             continue;
         }
         give_date(events, from, to, TimeSource::Linked);

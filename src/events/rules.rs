@@ -8,7 +8,7 @@ use super::{Event, Participant, Role, Status, TimeSource, Trigger};
 use crate::entities::{EntityKind, Mention};
 use crate::span::{CharOffsets, Span};
 use crate::text::{Sentence, SentenceKind, Token, TokenKind};
-use crate::time::{Interval, Mode, TimeExpr};
+use crate::time::{Mode, TimeExpr};
 use chrono::NaiveDate;
 
 /// How far (in tokens) the rules look around a trigger.
@@ -117,6 +117,9 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     // Per event, the event it came before, when an "after" puts it there ("besieged the
     // embassy after a US air raid"): it takes no day of that event or later.
     let mut precedes: Vec<Option<usize>> = Vec::new();
+    // Per event, whether its own clause's time opens with an `earlier` word ("earlier this
+    // month"): it ends before the publication day.
+    let mut own_earlier: Vec<bool> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
     let lowered = std::str::from_utf8(input.lowered).unwrap_or("");
     let words: Vec<&str> = (0..input.tokens.len()).map(|t| word(input, lowered, t)).collect();
@@ -183,6 +186,10 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                 event.participants = a.participants.clone();
                 event.place = a.place.clone();
             }
+            own_earlier.push(
+                event.time_source == TimeSource::Clause
+                    && event.time.is_some_and(|span| ctx.has(ctx.token_at(span.start), Cue::Earlier)),
+            );
             events.push(event);
             nouns.push(trigger.form == Form::Noun);
             // The event told before the "after", in the clause the "after" phrase hangs on.
@@ -210,13 +217,23 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             }
         }
     }
-    super::dating::date_by_links(&mut events, &links, false, &precedes);
-    super::dating::date_by_coreference(&mut events, &nouns, &precedes, |k| {
+    // The day before which each event happened, where its text says: the day its clause gives
+    // the event an "after" puts it before, or the publication day for a time an `earlier`
+    // word opens ("earlier this month" is this month before the story's day).
+    let upper: Vec<Option<NaiveDate>> = (0..events.len())
+        .map(|i| {
+            let followed = precedes[i].and_then(|j| events.get(j)).and_then(super::dating::own_day);
+            let earlier = own_earlier[i].then_some(input.published).flatten();
+            followed.into_iter().chain(earlier).min()
+        })
+        .collect();
+    super::dating::date_by_links(&mut events, &links, false, &upper);
+    super::dating::date_by_coreference(&mut events, &nouns, &upper, |k| {
         lex.kind(k).is_none_or(|k| k.span_days == 0)
     });
-    super::dating::date_by_links(&mut events, &links, true, &precedes);
+    super::dating::date_by_links(&mut events, &links, true, &upper);
     super::dating::date_by_offsets(&mut events, &offsets);
-    super::dating::undate_guesses_after_what_follows(&mut events, &precedes);
+    super::dating::undate_guesses_after_what_follows(&mut events, &upper);
     // A news text tells as done only what happened by its day: an event its own clause dates
     // wholly after the publication day is still to come ("looks toward 2020 presidential
     // elections" in 2018).
@@ -1193,20 +1210,6 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         })
     }
 
-    /// A time's interval, ending at the publication day when an `earlier` word opens it
-    /// ("earlier this month" is this month before the story's day).
-    fn before_publication(&self, expr: &TimeExpr) -> Option<Interval> {
-        let mut interval = expr.interval?;
-        let first = self.token_at(expr.span.start);
-        let published = self.input.published.and_then(|d| d.and_hms_opt(0, 0, 0));
-        if let Some(day) =
-            published.filter(|&d| self.has(first, Cue::Earlier) && interval.start < d && d < interval.end)
-        {
-            interval.end = day;
-        }
-        Some(interval)
-    }
-
     pub(super) fn event(&self, found: &Found<'l>, next: usize, chars: &mut CharOffsets<'_>) -> super::Event {
         let input = self.input;
         let tokens = input.tokens;
@@ -1218,7 +1221,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let place = self.place(found, clause_start, clause_end, &participants);
         let (time, mut time_source) = self.time(found, span, status);
         let (value, interval) = match time {
-            Some(Timed::Expr(expr)) => (Some(expr.value.clone()), self.before_publication(expr)),
+            Some(Timed::Expr(expr)) => (Some(expr.value.clone()), expr.interval),
             // A day no TIMEX3 value writes ("6000 years before the vote", a publication date
             // past 9999) dates nothing.
             Some(Timed::Date(date)) => match super::dating::day_value(date) {
