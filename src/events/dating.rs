@@ -499,7 +499,8 @@ pub(super) enum Timed<'a> {
 /// dates to a day (the one before it, else the one after), when their participants agree
 /// (`agree`; `recurs` tells the kinds that recur): "the strikes" three paragraphs after "US
 /// strikes on Sunday" are those strikes. `nouns` tells, per event, whether its trigger is a
-/// noun: "its denial" names a known statement, a verb ("tweeting") tells a new one.
+/// noun: "its denial" names a known statement, a verb ("tweeting") tells a new one. `upper`
+/// gives, per event, the day its text puts it before (`before_bound`): no later day is taken.
 pub(super) fn date_by_coreference(
     events: &mut [Event],
     nouns: &[bool],
@@ -585,7 +586,7 @@ fn before_bound(upper: &[Option<NaiveDate>], i: usize, b: &Event) -> bool {
     }
 }
 
-/// The day an event's own clause dates it to, if that fine.
+/// The day an event's own clause dates it to, when it dates it to a day or finer.
 pub(super) fn own_day(e: &Event) -> Option<NaiveDate> {
     e.interval
         .filter(|v| e.time_source == TimeSource::Clause && v.granularity <= Granularity::Day)
@@ -660,7 +661,8 @@ fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
 /// `coreferent`, one dated by coreference) gives it to the other when that one is dated only
 /// by the publication date, by another clause, by a coarser time or not at all (not a
 /// planned or hypothetical one). A coarser time of one's own clause goes to a partner dated
-/// only by the publication date, by another clause or not at all.
+/// only by the publication date, by another clause or not at all. No day outside the
+/// partner's own coarse time, or on or after its `upper` day, is given.
 pub(super) fn date_by_links(
     events: &mut [Event],
     links: &[(usize, usize)],
