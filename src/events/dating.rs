@@ -62,7 +62,7 @@ impl<'a> SentenceContext<'a, '_> {
         // "Iraq condemned the strike on Monday": the object of a statement tells an event the
         // statement is about; the clause's time is the statement's. Only a time of its own
         // ("condemned Friday's strike") dates it.
-        let spoken_of = self.object_of_statement(found);
+        let spoken_of = || self.object_of_statement(found);
         for expr in clause_times {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
                 continue;
@@ -114,7 +114,7 @@ impl<'a> SentenceContext<'a, '_> {
                 Some(owner) if owner != found.first => continue,
                 // "the 2015 deal": a time between a determiner and a noun is that noun's.
                 None if self.attributive(t0, t1) => continue,
-                None if spoken_of => continue,
+                None if spoken_of() => continue,
                 _ => {}
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
@@ -276,8 +276,6 @@ impl<'a> SentenceContext<'a, '_> {
         }
     }
 
-    /// Whether a reduced relative clause opens in tokens `from..to`: a comma, then a past
-    /// participle trigger and a preposition ("…al-Muhandis, killed in a U.S. airstrike").
     /// Whether the time at token `time` comes right after (or after a preposition after) a
     /// past participle that is no trigger and follows a content word that is none either, in
     /// `from..time`: a reduced relative clause of its own ("related to the man arrested
@@ -287,12 +285,7 @@ impl<'a> SentenceContext<'a, '_> {
         if self.has(p, Cue::Preposition) && p > from + 1 {
             p -= 1;
         }
-        let word = self.words[p];
-        let participle = self.input.tokens[p].kind == TokenKind::Word
-            && word.len() > 4
-            && word.ends_with("ed")
-            && self.no_function_word(p)
-            && self.trigger_form(p).is_none();
+        let participle = self.past_form(p) && self.trigger_form(p).is_none();
         let noun = p > from
             && self.input.tokens[p - 1].kind == TokenKind::Word
             && self.no_function_word(p - 1)
@@ -301,6 +294,8 @@ impl<'a> SentenceContext<'a, '_> {
         participle && noun
     }
 
+    /// Whether a reduced relative clause opens in tokens `from..to`: a comma, then a past
+    /// participle trigger and a preposition ("…al-Muhandis, killed in a U.S. airstrike").
     fn reduced_relative_between(&self, from: usize, to: usize) -> bool {
         (from.max(self.sentence.tokens.start + 1)..to).any(|t| {
             self.is_punct(t - 1, ",")
@@ -363,10 +358,6 @@ impl<'a> SentenceContext<'a, '_> {
         determined && noun
     }
 
-    /// Whether a participle trigger stands before the noun it describes, as an adjective:
-    /// after a determiner, a possessive or a preposition ("the slain general", "Iran's
-    /// downed drone", "the grave of slain commander Soleimani") and before a content word or
-    /// a name, not an object ("the strike killed Soleimani" has a noun before the verb).
     /// Whether a noun trigger is the object of a statement verb right before it, past its
     /// determiners, modifiers and names ("condemned the US strike", "denied Western claims").
     fn object_of_statement(&self, found: &Found<'_>) -> bool {
@@ -390,6 +381,10 @@ impl<'a> SentenceContext<'a, '_> {
         false
     }
 
+    /// Whether a participle trigger stands before the noun it describes, as an adjective:
+    /// after a determiner, a possessive or a preposition ("the slain general", "Iran's
+    /// downed drone", "the grave of slain commander Soleimani") and before a content word or
+    /// a name, not an object ("the strike killed Soleimani" has a noun before the verb).
     fn describes_a_noun(&self, found: &Found<'_>) -> bool {
         let range = &self.sentence.tokens;
         if !found.form.can_be_participle() || found.first <= range.start || found.end >= range.end {
@@ -413,7 +408,8 @@ impl<'a> SentenceContext<'a, '_> {
     fn dates_a_report(&self, t0: usize, t1: usize, found: &Found<'_>) -> bool {
         let range = &self.sentence.tokens;
         // Not past the trigger itself: "were reported killed on Monday" dates the killing.
-        let from = t0.saturating_sub(3).max(range.start).max(if found.end <= t0 { found.end } else { 0 });
+        let floor = if found.end <= t0 { found.end } else { range.start };
+        let from = t0.saturating_sub(3).max(floor);
         let before = (from..t0).any(|t| self.has(t, Cue::Reporting));
         let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
         before || after
@@ -507,12 +503,7 @@ pub(super) fn date_by_coreference(
     upper: &[Option<NaiveDate>],
     recurs: impl Fn(&EventKind) -> bool,
 ) {
-    let dated: Vec<usize> = (0..events.len())
-        .filter(|&i| {
-            events[i].time_source == TimeSource::Clause
-                && events[i].interval.is_some_and(|v| v.granularity <= Granularity::Day)
-        })
-        .collect();
+    let dated: Vec<usize> = (0..events.len()).filter(|&i| own_day(&events[i]).is_some()).collect();
     if dated.is_empty() {
         return;
     }
@@ -564,7 +555,7 @@ pub(super) fn date_by_coreference(
 /// or before the publication day), yet dated only by a guess (the publication day) on that
 /// day or later, is left undated: the guess is known wrong ("the embassy was besieged on
 /// Tuesday after a US air raid", published Friday).
-pub(super) fn undate_guesses_after_what_follows(events: &mut [Event], upper: &[Option<NaiveDate>]) {
+pub(super) fn undate_guesses_past_bounds(events: &mut [Event], upper: &[Option<NaiveDate>]) {
     for (i, event) in events.iter_mut().enumerate() {
         let guessed = matches!(event.time_source, TimeSource::Published | TimeSource::Sentence);
         if guessed && !before_bound(upper, i, event) {

@@ -243,8 +243,8 @@ impl Cue {
                            clause-boundary, determiner, against-prefix, past-perfect, not-event, \
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
-                           directive, earlier, subject-pronoun, weapon, aim, partner, possessive, instrument, \
-                           retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
+                           instrument, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 

@@ -60,7 +60,7 @@ const SUPPORT_REACH: usize = 4;
 const PURPOSE_REACH: usize = 12;
 /// How far before a passive verb its subject may be ("the plane appeared to have been hit").
 const PATIENT_REACH: usize = 8;
-/// How many tokens a dateline may hold before its dash (see `dateline_mentions`).
+/// How many tokens a dateline may hold before its dash (see `dateline_end`).
 const DATELINE_REACH: usize = 16;
 /// The furthest any rule reads from a trigger, in tokens (see `window`).
 const WINDOW: usize = 64;
@@ -98,9 +98,8 @@ pub(super) struct Found<'l> {
 
 /// The events of a document, in order of position.
 pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
-    // The places of a dateline ("WASHINGTON, Sept 3 (Reuters) -") are where the story was
-    // filed, no one's in its events: the rules do not see them.
-    // Nor is its date an event's: it is the day the story was filed.
+    // A dateline ("WASHINGTON, Sept 3 (Reuters) -") tells where and when the story was filed:
+    // its places take part in no event and its date dates none, so the rules do not see them.
     let dateline = dateline_end(input);
     let mentions = input.mentions.partition_point(|m| m.span.end <= dateline);
     let times = input.times.partition_point(|t| t.span.end <= dateline);
@@ -233,7 +232,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     });
     super::dating::date_by_links(&mut events, &links, true, &upper);
     super::dating::date_by_offsets(&mut events, &offsets);
-    super::dating::undate_guesses_after_what_follows(&mut events, &upper);
+    super::dating::undate_guesses_past_bounds(&mut events, &upper);
     // A news text tells as done only what happened by its day: an event its own clause dates
     // wholly after the publication day is still to come ("looks toward 2020 presidential
     // elections" in 2018).
@@ -797,17 +796,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // name: the verb's object ("attacked targets", "attacked military targets"), not a
         // verb ("claimed Israel strikes civilians").
         if form == Form::Third && t > self.sentence.tokens.start {
-            let past = |u: usize| {
-                self.words[u].len() > 4 && self.words[u].ends_with("ed") && self.no_function_word(u)
-            };
             let adjective = |u: usize| {
                 input.tokens[u].kind == TokenKind::Word
                     && self.no_function_word(u)
                     && !self.words[u].ends_with('s')
                     && self.mention_ending_at(input.tokens[u].span.end).is_none()
             };
-            let modified_object = t >= self.sentence.tokens.start + 2 && past(t - 2) && adjective(t - 1);
-            if past(t - 1) || modified_object {
+            let modified_object =
+                t >= self.sentence.tokens.start + 2 && self.past_form(t - 2) && adjective(t - 1);
+            if self.past_form(t - 1) || modified_object {
                 return None;
             }
         }
@@ -1063,11 +1060,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     /// Whether token `t` is a capitalised word inside the sentence that is no name and no
     /// plural: a nationality or a proper adjective before a noun ("the Iranian attack").
     pub(super) fn is_modifier(&self, t: usize) -> bool {
-        let token = &self.input.tokens[t];
         t > self.sentence.tokens.start
-            && token.kind == TokenKind::Word
+            && self.capitalised_word(t)
             && !self.is_punct(t - 1, "\"“‘':(")
-            && self.input.text[token.span.range()].starts_with(|c: char| c.is_uppercase())
             && !self.words[t].ends_with('s')
             && self.no_function_word(t)
     }
@@ -1174,6 +1169,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             p -= 1;
         }
         Some(p)
+    }
+
+    /// A content word that looks like a past form or participle ("attacked", "arrested").
+    pub(super) fn past_form(&self, t: usize) -> bool {
+        let word = self.words[t];
+        self.input.tokens[t].kind == TokenKind::Word
+            && word.len() > 4
+            && word.ends_with("ed")
+            && self.no_function_word(t)
     }
 
     /// A word token that starts with a capital letter.
