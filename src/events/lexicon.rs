@@ -192,6 +192,9 @@ pub(crate) enum Cue {
     /// A preposition that introduces what a passive verb was done with ("hit with
     /// sanctions"): its noun retypes the verb as a doer after "by" does.
     Instrument,
+    /// A word opening a time that reaches the publication day ("earlier this month"): the
+    /// event it dates happened before that day.
+    EarlierTime,
 }
 
 impl Cue {
@@ -234,6 +237,7 @@ impl Cue {
             "partner" => Cue::Partner,
             "possessive" => Cue::Possessive,
             "instrument" => Cue::Instrument,
+            "earlier-time" => Cue::EarlierTime,
             _ => return None,
         })
     }
@@ -244,7 +248,7 @@ impl Cue {
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
                            directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
-                           instrument, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           instrument, earlier-time, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 

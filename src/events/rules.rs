@@ -116,8 +116,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     // Per event, the event it came before, when an "after" puts it there ("besieged the
     // embassy after a US air raid"): it takes no day of that event or later.
     let mut precedes: Vec<Option<usize>> = Vec::new();
-    // Per event, whether its own clause's time opens with an `earlier` word ("earlier this
-    // month"): it ends before the publication day.
+    // Per event, whether its own clause's time opens with an `earlier-time` word ("earlier
+    // this month"): the event happened before the publication day.
     let mut own_earlier: Vec<bool> = Vec::new();
     // Each token's lower-cased text, once: every rule reads words many times.
     let lowered = std::str::from_utf8(input.lowered).unwrap_or("");
@@ -187,7 +187,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
             }
             own_earlier.push(
                 event.time_source == TimeSource::Clause
-                    && event.time.is_some_and(|span| ctx.has(ctx.token_at(span.start), Cue::Earlier)),
+                    && event.time.is_some_and(|span| ctx.has(ctx.token_at(span.start), Cue::EarlierTime)),
             );
             events.push(event);
             nouns.push(trigger.form == Form::Noun);
@@ -217,8 +217,8 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         }
     }
     // The day before which each event happened, where its text says: the day its clause gives
-    // the event an "after" puts it before, or the publication day for a time an `earlier`
-    // word opens ("earlier this month" is this month before the story's day).
+    // the event an "after" puts it before, or the publication day for a time an
+    // `earlier-time` word opens ("earlier this month" is this month before the story's day).
     let upper: Vec<Option<NaiveDate>> = (0..events.len())
         .map(|i| {
             let followed = precedes[i].and_then(|j| events.get(j)).and_then(super::dating::own_day);
@@ -306,6 +306,7 @@ const CONTENT: u64 = bit(Cue::Patient)
     | bit(Cue::Force)
     | bit(Cue::Directive)
     | bit(Cue::Earlier)
+    | bit(Cue::EarlierTime)
     | bit(Cue::SubjectPronoun)
     | bit(Cue::Weapon);
 
