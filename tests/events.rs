@@ -230,6 +230,15 @@ fn no_trigger_inside_a_name() {
 }
 
 #[test]
+fn no_trigger_inside_a_time_expression() {
+    // "march" the noun is a protest; "March" the month, inside a time, is none.
+    let found = events("Putin called the march a mutiny. Thousands marched again in March.");
+    let triggers: Vec<&str> = found.iter().map(|e| e.trigger.text.as_str()).collect();
+    assert_eq!(triggers, ["march", "mutiny", "marched"]);
+    assert!(found.iter().all(|e| e.kind.as_str() == "protest"));
+}
+
+#[test]
 fn a_statement_after_said_takes_the_speaker_of_said() {
     let found = events("The Pentagon said in a statement that the strike was defensive.");
     assert_eq!(role(event(&found, "statement"), Role::Speaker), ["pentagon"]);

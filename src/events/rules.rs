@@ -815,14 +815,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         let entry = self.lex.triggers.get(index as usize)?;
-        // "^storm": a verb only right after "to", a modal or a negation, and never inside a
-        // time expression ("from January to March").
+        // A word of a time expression names a time, not an event: "in March" is no march,
+        // "Memorial Day" no memorial.
+        if self.in_time(t) {
+            return None;
+        }
+        // "^storm": a verb only right after "to", a modal or a negation ("from January to
+        // March" is a time, above).
         if form == Form::Base && entry.mark == Some(Mark::AfterTo) {
             let after_to = t > self.sentence.tokens.start
                 && [Cue::Infinitive, Cue::Future, Cue::Hypothetical, Cue::Negation]
                     .into_iter()
                     .any(|c| self.has(t - 1, c));
-            if !after_to || self.in_time(t) {
+            if !after_to {
                 return None;
             }
         }
