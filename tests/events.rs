@@ -230,6 +230,15 @@ fn no_trigger_inside_a_name() {
 }
 
 #[test]
+fn a_name_before_the_to_of_an_infinitive_is_its_doer() {
+    let found = events("The mutiny prompted Vladimir Putin to denounce the mercenaries.");
+    assert_eq!(role(event(&found, "denounce"), Role::Speaker), ["vladimir-putin"]);
+    // After a preposition, the name is a destination.
+    let found = events("Troops were sent to Iraq to protest the law.");
+    assert!(role(event(&found, "protest"), Role::Agent).is_empty());
+}
+
+#[test]
 fn no_trigger_inside_a_time_expression() {
     // "march" the noun is a protest; "March" the month, inside a time, is none.
     let found = events("Putin called the march a mutiny. Thousands marched again in March.");

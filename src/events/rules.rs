@@ -1545,6 +1545,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             }
         }
         let left_start = left_end.saturating_sub(reach).max(clause_start);
+        // "prompted Putin to denounce", "asked Congress to approve": a name right before the
+        // "to" of an infinitive is its doer, the object of the verb before it (not after a
+        // preposition: "sent troops to Iraq to protect").
+        if reach == 0 && found.form == Form::Base && found.first >= clause_start + 2 {
+            let to = found.first - 1;
+            if self.has(to, Cue::Infinitive)
+                && let Some(m) = self.mention_ending_at(self.input.tokens[to - 1].span.end)
+                && self.starts_token(m)
+                && !self.any_preposition_before(self.token_at(m.span.start))
+            {
+                add(subject_role, m, &mut out);
+            }
+        }
         // A victim is a person: the nearest person before the verb, appositive or not ("Iran's
         // top general, Qassem Soleimani, was killed").
         if subject_role == Some(Role::Victim) && found.form != Form::Noun {
