@@ -976,10 +976,22 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             retyped(self.words[t], agent)
         };
         // The words before the verb, back to its clause's start: a passive's patient, an
-        // active verb's doer.
+        // active verb's doer. Numbers are read past ("an aftershock measuring 7.5 struck"),
+        // and so is a clause between commas right before the verb ("the storm, which had
+        // winds of 100 mph, hit Florida").
+        let mut top = found.first;
+        while top > start && (self.has(top - 1, Cue::PassiveAuxiliary) || self.has(top - 1, Cue::Negation)) {
+            top -= 1;
+        }
+        if top > start + 1 && self.is_punct(top - 1, ",") {
+            if let Some(open) = (start..top - 1).rev().find(|&u| self.is_punct(u, ",")) {
+                top = open;
+            }
+        }
         let before = || {
-            (found.first.saturating_sub(PATIENT_REACH).max(start)..found.first).rev().take_while(|&t| {
-                self.input.tokens[t].kind == TokenKind::Word && !self.has(t, Cue::ClauseBoundary)
+            (top.saturating_sub(PATIENT_REACH).max(start)..top).rev().take_while(|&t| {
+                matches!(self.input.tokens[t].kind, TokenKind::Word | TokenKind::Number)
+                    && !self.has(t, Cue::ClauseBoundary)
             })
         };
         let passive = found.form.can_be_participle() && self.is_passive(found);
