@@ -1045,6 +1045,16 @@ fn a_verb_marked_for_a_person_is_a_killing_only_of_a_person() {
     for text in ["The plan would eliminate the threat.", "They took out a loan in Baghdad."] {
         assert!(events(text).iter().all(|e| e.kind != "death"), "{text}");
     }
+    // So are succeeding, replacing and installing an appointment only of a person.
+    let found = events("Shehbaz Sharif succeeded Imran Khan as prime minister on Monday.");
+    assert_eq!(event(&found, "succeeded").kind, "appointment");
+    for text in [
+        "The no-confidence motion succeeded early on Sunday.",
+        "Workers installed new cameras.",
+        "They replaced the battery.",
+    ] {
+        assert!(events(text).iter().all(|e| e.kind != "appointment"), "{text}");
+    }
 }
 
 #[test]
