@@ -950,6 +950,13 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     // A participle right after a determiner stands for those it tells of: no doer.
     let found = events("Lloyd Austin expressed condolences for those killed.");
     assert!(role(event(&found, "killed"), Role::Agent).is_empty());
+    // So does one past an adverb, which describes the noun after it: neither the doer nor
+    // the day of its clause are its own.
+    let found =
+        events("Sri Lanka's parliament ousted the controversially appointed government on Wednesday.");
+    let appointed = event(&found, "appointed");
+    assert!(role(appointed, Role::Agent).is_empty());
+    assert_ne!(appointed.time_source, TimeSource::Clause);
 }
 
 #[test]

@@ -390,7 +390,7 @@ impl<'a> SentenceContext<'a, '_> {
         if !found.form.can_be_participle() || found.first <= range.start || found.end >= range.end {
             return false;
         }
-        let before = found.first - 1;
+        let before = self.before_adverb(found.first, range.start);
         let introduced =
             [Cue::Determiner, Cue::ObjectPreposition, Cue::PlacePreposition, Cue::AgentPreposition]
                 .iter()

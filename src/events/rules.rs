@@ -1190,6 +1190,18 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// A content word that looks like a past form or participle ("attacked", "arrested").
+    /// The token before `t`, or the one before that when it is an adverb in -ly no earlier
+    /// than `floor` ("the controversially appointed government", "the newly elected"):
+    /// where a determiner may stand before a participle.
+    pub(super) fn before_adverb(&self, t: usize, floor: usize) -> usize {
+        let before = t.saturating_sub(1);
+        let adverb = before > floor
+            && self.input.tokens[before].kind == TokenKind::Word
+            && self.words[before].len() > 4
+            && self.words[before].ends_with("ly");
+        if adverb { before - 1 } else { before }
+    }
+
     pub(super) fn past_form(&self, t: usize) -> bool {
         let word = self.words[t];
         self.input.tokens[t].kind == TokenKind::Word
@@ -1529,7 +1541,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             // A participle right after a determiner stands for those it tells of ("condolences
             // for those killed"): the subject of the clause is not its doer.
             Form::Participle | Form::PastOrParticiple
-                if found.first > clause_start && self.has(found.first - 1, Cue::Determiner) =>
+                if found.first > clause_start
+                    && self.has(self.before_adverb(found.first, clause_start), Cue::Determiner) =>
             {
                 0
             }
