@@ -29,6 +29,9 @@ fn status_follows_negation_modality_and_intention() {
     let cases = [
         ("No Americans were killed in the attack.", "killed", Status::Negated),
         ("Iran did not attack the base.", "attack", Status::Negated),
+        // An object that says none negates the verb; "no fewer than" is a number.
+        ("Missiles hit the base, killing no one.", "killing", Status::Negated),
+        ("The attack killed no fewer than 20 people.", "killed", Status::Asserted),
         ("Iran could strike US bases.", "strike", Status::Hypothetical),
         ("If Iran attacks, the US will respond.", "attacks", Status::Hypothetical),
         ("The strike aimed to deter future attacks on US forces.", "attacks", Status::Hypothetical),

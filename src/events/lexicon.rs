@@ -195,6 +195,9 @@ pub(crate) enum Cue {
     /// A word opening a time that reaches the publication day ("earlier this month"): the
     /// event it dates happened before that day.
     EarlierTime,
+    /// A word that, as a verb's object, says nothing was done ("killing no one", "injured
+    /// nobody").
+    NegativeObject,
 }
 
 impl Cue {
@@ -238,6 +241,7 @@ impl Cue {
             "possessive" => Cue::Possessive,
             "instrument" => Cue::Instrument,
             "earlier-time" => Cue::EarlierTime,
+            "negative-object" => Cue::NegativeObject,
             _ => return None,
         })
     }
@@ -248,7 +252,7 @@ impl Cue {
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
                            directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
-                           instrument, earlier-time, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           instrument, earlier-time, negative-object, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 

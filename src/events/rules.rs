@@ -1315,6 +1315,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }) {
             return Status::Negated;
         }
+        // "killing no one", "injured nobody": a verb whose object says none is negated ("no
+        // fewer than 20" is a number, not a negation).
+        let end = self.sentence.tokens.end;
+        if found.form.is_verb()
+            && found.end < end
+            && self.has(found.end, Cue::NegativeObject)
+            && self.words.get(found.end + 2).is_none_or(|w| *w != "than")
+        {
+            return Status::Negated;
+        }
         // A known event ("for the killing") keeps out of its clause's modality; cues inside
         // its own noun phrase still count ("the planned attack").
         let modal_start = self.presupposed_from(found).unwrap_or(clause_start).max(clause_start);
