@@ -176,6 +176,9 @@ enum Tense {
     Past,
     Future,
     Unknown,
+    /// No cue, but the day may well be to come (after a `deadline` word): the nearest, past or
+    /// future alike.
+    Either,
 }
 
 /// An amount of units: `None` is unknown ("several"); `half` adds one half.
@@ -315,7 +318,8 @@ fn season_of(date: NaiveDate) -> (i32, Season) {
 /// Places a year-less value (a month, a day, a season…) near the anchor by tense: the
 /// latest one starting on or before the anchor (past), the first not yet over (future), or
 /// the nearest (unknown), a future one counting twice as far, since news mostly reports
-/// what has happened ("from $29.75 in March", written in October, is the March before).
+/// what has happened ("from $29.75 in March", written in October, is the March before);
+/// [`Tense::Either`] counts both alike.
 fn place(
     anchor: NaiveDate,
     tense: Tense,
@@ -335,15 +339,16 @@ fn place(
         Tense::Future => {
             candidates.iter().filter(|(_, i)| i.end > at).min_by_key(|(_, i)| i.start).map(|(v, _)| *v)
         }
-        Tense::Unknown => candidates
+        Tense::Unknown | Tense::Either => candidates
             .iter()
             .min_by_key(|(_, i)| {
+                let ahead = if tense == Tense::Either { 1 } else { 2 };
                 if i.start <= at && at < i.end {
                     (0, 0)
                 } else if i.end <= at {
                     ((at - i.end).num_seconds(), 0)
                 } else {
-                    ((i.start - at).num_seconds() * 2, 1)
+                    ((i.start - at).num_seconds() * ahead, 1)
                 }
             })
             .map(|(v, _)| *v),
@@ -708,6 +713,36 @@ impl<'a> Parser<'a> {
             }
         }
         Tense::Unknown
+    }
+
+    /// The nearest tense cue before token `start` in its clause, up to twenty tokens back: the
+    /// search stops at the sentence's start, a closing quotation mark (the words before it are
+    /// another speaker's) and a relative pronoun (the clause it opens has a tense of its own).
+    fn tense_before(&self, start: usize) -> Option<Tense> {
+        let mut k = start;
+        for _ in 0..20 {
+            if k == 0 || self.toks[k].para_before || self.sentence_end(k - 1) || self.closing_quote(k - 1) {
+                return None;
+            }
+            k -= 1;
+            if self.has(k, Word::RelativePronoun) {
+                return None;
+            }
+            if let Some(t) = self.word_tense(k) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// A `deadline` word (or phrase) right before token `start`, or before "the" there: "on or
+    /// before Nov. 5", "ahead of the Nov. 5 election".
+    fn deadline_before(&self, start: usize) -> bool {
+        let end = if start > 0 && self.is_word(start - 1, "the") { start - 1 } else { start };
+        (end.saturating_sub(3)..end).any(|k| {
+            (k + 1 == end && self.has(k, Word::Deadline))
+                || matches!(self.phrase(k), Some((e, Word::Deadline)) if e == end)
+        })
     }
 
     // ---- expressions ------------------------------------------------------------------------
@@ -1494,11 +1529,19 @@ impl<'a> Parser<'a> {
             Some((anchor, how)) => {
                 // A month alone follows the tense of its clause; a day goes to the nearest one
                 // (on TBAQ's development part tense cues mislead more than they help there).
-                // A day follows only a tense cue right before it ("ended Jan. 31", "on").
+                // A day follows a tense cue right before it ("ended Jan. 31", "on"), or a future
+                // cue before it in its clause ("will be held in all 50 states on Nov. 5"): a past
+                // one further back often tells of another event ("said"), so it leaves the day
+                // to the nearest; with no cue at all, a deadline word makes it a day to come
+                // ("campaigning before the Nov. 5 election").
                 let tense = if day.is_none() {
                     self.clause_tense(start, j)
                 } else {
-                    self.verb_before(start).unwrap_or(Tense::Unknown)
+                    self.verb_before(start).unwrap_or_else(|| match self.tense_before(start) {
+                        Some(Tense::Future) => Tense::Future,
+                        None if self.deadline_before(start) => Tense::Either,
+                        _ => Tense::Unknown,
+                    })
                 };
                 Draft::new(j, place(anchor, tense, make)?.into(), how, rule_no_year)
             }

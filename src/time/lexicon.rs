@@ -75,6 +75,12 @@ pub(crate) enum Word {
     Coordination,
     /// A present copula: a weekday right after one is to come ("the deadline is Friday").
     Copula,
+    /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
+    /// words before it do not tell.
+    RelativePronoun,
+    /// A word before a day that the clause is to reach ("before", "ahead of", "by"): with no
+    /// past cue, the day is to come ("campaigning before the Nov. 5 election").
+    Deadline,
     Zone,
     /// A word before a clock time written with words ("at 4 in the morning").
     ClockContext,
@@ -208,6 +214,8 @@ impl TimeLexicon {
                             | Word::PassiveAuxiliary
                             | Word::Coordination
                             | Word::Copula
+                            | Word::RelativePronoun
+                            | Word::Deadline
                             | Word::Edge(_)
                             | Word::OrdinalSuffix
                             | Word::Zone
@@ -326,6 +334,8 @@ const CLASSES: &[&str] = &[
     "passive-auxiliary",
     "coordination",
     "copula",
+    "relative-pronoun",
+    "deadline",
     "zone",
     "clock-context",
     "meridiem",
@@ -449,6 +459,8 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "coordination" => Word::Coordination,
         "copula" => Word::Copula,
+        "relative-pronoun" => Word::RelativePronoun,
+        "deadline" => Word::Deadline,
         "zone" => Word::Zone,
         "clock-context" => Word::ClockContext,
         _ => return None,
