@@ -196,6 +196,8 @@ struct Parser<'a> {
     mode: Mode,
     /// The last calendar value with a known interval: the narrative's reference time.
     reference: Option<CalendarValue>,
+    /// The token after the expression that set `reference`.
+    reference_end: usize,
     /// The token the current expression starts at (it may follow a blank line).
     origin: std::cell::Cell<usize>,
     /// The token after the last expression found and the day it names, if it names one: a
@@ -217,6 +219,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         published,
         mode,
         reference: None,
+        reference_end: 0,
         origin: Default::default(),
         previous: None,
         in_range: Default::default(),
@@ -248,6 +251,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                         && !(mode == Mode::Narrative && parser.reference.as_ref().is_some_and(within_it))
                     {
                         parser.reference = Some(c);
+                        parser.reference_end = draft.end;
                     }
                 }
                 parser.previous = match draft.value {
@@ -686,6 +690,44 @@ impl<'a> Parser<'a> {
                 "'" => self.toks.get(i + 1).is_some_and(|n| n.start == t.end && self.str(i + 1) == "'"),
                 _ => false,
             }
+    }
+
+    /// How many sentences end between tokens `from` and `to`, up to 2 (also when they are more
+    /// than 80 tokens apart). Only a period that no abbreviation or initial can take ("a.m.",
+    /// "Jan.", "Gov.", "U.S.") ends one here, so "On Jan. 5 police said" stays one sentence.
+    fn sentence_breaks(&self, from: usize, to: usize) -> usize {
+        if to < from || to - from > 80 {
+            return 2;
+        }
+        let mut breaks = 0;
+        for k in from..to.min(self.toks.len()) {
+            let t = &self.toks[k];
+            let period_ends = || {
+                let before = k.checked_sub(1).map(|b| (self.str(b), &self.toks[b]));
+                before.is_some_and(|(w, b)| {
+                    b.end == t.start
+                        && !(b.kind == Kind::Word
+                            && (w.len() == 1
+                                || w.len() <= 3 && self.capitalised(k - 1)
+                                || b.entry.is_some_and(|e| {
+                                    e.senses.iter().any(|s| s.needs_number || s.needs_context)
+                                })))
+                })
+            };
+            let ends = t.kind == Kind::Punct
+                && match self.str(k) {
+                    "!" | "?" => true,
+                    "." => period_ends(),
+                    _ => false,
+                };
+            if (k > from && t.para_before) || ends {
+                breaks += 1;
+                if breaks == 2 {
+                    break;
+                }
+            }
+        }
+        breaks
     }
 
     fn sentence_end(&self, i: usize) -> bool {
@@ -1387,6 +1429,7 @@ impl<'a> Parser<'a> {
                         .and_then(|o| self.day_word(k, o, None)),
                     self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
                         .and_then(|m| self.month_expr(k, m, true)),
+                    self.holiday_at(k),
                 ])?;
                 // "on Friday morning": the clock time is finer than the part of day.
                 let c = match d.calendar()? {
@@ -1408,15 +1451,49 @@ impl<'a> Parser<'a> {
         {
             return Some(Draft { rule, ..Draft::new(j, c.at(time).into(), d.anchor, rule) });
         }
-        // Without a day of its own, a clock time is on the day the story is at: the last day
-        // named if it is within a week of the anchor ("arrived Thursday … left at 4 a.m."; not
-        // a birth date paragraphs before), else the anchor's.
+        // Without a day of its own, a clock time is on the day its sentence names ("the hearing
+        // shall be held on February 12 at 9 a.m.", however far from the anchor), else on the
+        // day the sentence before it names if it is within a week of the anchor ("The plane
+        // landed on Tuesday. Officials said it had left at 9 a.m."), else on the anchor's: a
+        // day named further back tells of another scene.
         let anchor = self.deictic_anchor();
-        let story_day = self
+        let start = self.origin.get();
+        let breaks = self.sentence_breaks(self.reference_end, start);
+        let named_before = self
             .reference
+            .filter(|_| self.reference_end <= start)
             .and_then(|r| r.as_date())
-            .filter(|d| anchor.is_some_and(|(a, _)| (*d - a).num_days().abs() <= 7))
-            .map(|d| (d, Anchor::Narrative));
+            .map(|d| (d, breaks));
+        // A day named later in the sentence, within twenty tokens: "occurred at about 10:35
+        // a.m. (0735 GMT) Friday".
+        let named_after = || {
+            (j..self.toks.len().min(j + 20))
+                .take_while(|&k| k == j || self.sentence_breaks(k, k + 1) == 0)
+                .filter(|&k| {
+                    self.sense(k, |w| {
+                        matches!(
+                            w,
+                            Word::Weekday(_)
+                                | Word::RelativeDay(_, None)
+                                | Word::Month(_)
+                                | Word::Holiday(..)
+                                | Word::HolidayNth(..)
+                                | Word::HolidayEaster(_)
+                        )
+                        .then_some(())
+                    })
+                    .is_some()
+                })
+                .find_map(|k| Some((day_at(k)?.1.as_date()?, 0)))
+        };
+        let story_day = named_before
+            .filter(|(_, breaks)| *breaks == 0)
+            .or_else(named_after)
+            .or(named_before)
+            .filter(|(d, breaks)| {
+                *breaks == 0 || *breaks == 1 && anchor.is_some_and(|(a, _)| (*d - a).num_days().abs() <= 7)
+            })
+            .map(|(d, _)| (d, Anchor::Narrative));
         let value = match story_day.or(anchor) {
             Some((date, how)) => Draft::new(j, CalendarValue::date(date).at(time).into(), how, rule),
             None => Draft::new(
@@ -2357,6 +2434,15 @@ impl<'a> Parser<'a> {
 
     fn holiday_expr_end(&self, j: usize, month: u8, day: u8) -> Option<Draft> {
         self.with_year(j.saturating_sub(1), j, month, Some(day), "date:holiday-year", "date:holiday")
+    }
+
+    /// A holiday's name at `k` ("Thanksgiving Day", "Christmas").
+    fn holiday_at(&self, k: usize) -> Option<Draft> {
+        let holiday =
+            |w: Word| matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_));
+        let named = self.sense(k, |w| holiday(w).then_some(())).is_some()
+            || self.phrase(k).is_some_and(|(_, w)| holiday(w));
+        named.then(|| self.core(k)).flatten().filter(|d| d.rule.starts_with("date:holiday"))
     }
 
     /// "Thanksgiving Day": the `n`th (or last) weekday of a month.
