@@ -2323,14 +2323,27 @@ impl<'a> Parser<'a> {
                 // "a.m." end no sentence).
                 let start = self.origin.get().min(i);
                 let copula = start > 0 && self.has(start - 1, Word::Copula);
-                let tense = match self.clause_tense(start, i + 1) {
+                // A range word right after the day ("from Wednesday until Saturday", "late
+                // Thursday until 1 a.m. Friday") tells no tense of its clause: "until" is a future
+                // cue only before the time it leads to.
+                let after = if self.part_of_day(i + 1).is_some() { i + 2 } else { i + 1 };
+                let after = if self.has(after, Word::RangeTo) { after + 1 } else { after };
+                let clause = self.clause_tense(start, after);
+                let tense = match clause {
                     _ if copula => Tense::Future,
                     Tense::Future => Tense::Future,
                     _ => Tense::Past,
                 };
-                let day = self
-                    .coordinated_weekday(weekday, anchor, tense)
-                    .unwrap_or_else(|| weekday_near(anchor, weekday, tense, false));
+                let day = self.coordinated_weekday(weekday, anchor, tense).unwrap_or_else(|| {
+                    let day = weekday_near(anchor, weekday, tense, false);
+                    // The first day of a range told in the past ("the festival ran from Monday
+                    // to Friday"): the range is over, so its last day is not after the anchor.
+                    let last = self.range_last_weekday(i + 1).filter(|_| clause == Tense::Past && !copula);
+                    match last.map(|w| weekday_near(day + Duration::days(1), w, Tense::Future, false)) {
+                        Some(last) if last > anchor => day - Duration::days(7),
+                        _ => day,
+                    }
+                });
                 (CalendarValue::date(day), how)
             }
             None => (unknown(Some(Within::WeekDay { week: None, weekday })), Anchor::Missing),
@@ -2340,17 +2353,28 @@ impl<'a> Parser<'a> {
 
     /// A weekday joined to the day just named ("Thursday night or Friday", "Saturday or
     /// Sunday", "overnight Thursday into Friday") is the first such day after it, within the
-    /// week; it goes past the anchor only if that day does or the clause is in the future
-    /// ("Friday's attack and Thursday's bombing" are both past).
+    /// week; after "and" or "or" it goes past the anchor only if that day does or the clause is
+    /// in the future ("Friday's attack and Thursday's bombing" are both past). The last day of
+    /// a range ("from Monday to Friday", "Monday through Friday", "Monday-Friday") always
+    /// follows its first: a range is in order.
     fn coordinated_weekday(&self, weekday: u8, anchor: NaiveDate, tense: Tense) -> Option<NaiveDate> {
         let start = self.origin.get();
         let (end, day) = self.previous?;
-        let joined = start == end + 1 && (self.has(end, Word::Coordination) || self.dash(end));
+        let range = self.has(end, Word::RangeTo) || self.dash(end);
+        let joined = start == end + 1 && (range || self.has(end, Word::Coordination));
         if !joined || (day - anchor).num_days().abs() > 7 {
             return None;
         }
         let next = weekday_near(day + Duration::days(1), weekday, Tense::Future, false);
-        (next <= anchor || day > anchor || tense == Tense::Future).then_some(next)
+        (range || next <= anchor || day > anchor || tense == Tense::Future).then_some(next)
+    }
+
+    /// The weekday after a range word at `k` ("to Friday", "through Friday", "-Friday").
+    fn range_last_weekday(&self, k: usize) -> Option<u8> {
+        let range = self.has(k, Word::RangeTo) || self.dash(k);
+        (range && self.capitalised(k + 1))
+            .then(|| self.sense(k + 1, |w| if let Word::Weekday(d) = w { Some(d) } else { None }))
+            .flatten()
     }
 
     fn part_of_day(&self, i: usize) -> Option<PartOfDay> {

@@ -73,6 +73,8 @@ pub(crate) enum Word {
     PassiveAuxiliary,
     /// A word joining two times ("Saturday or Sunday", "Thursday into Friday").
     Coordination,
+    /// A word joining a range's first time to its last ("to", "through", "until").
+    RangeTo,
     /// A present copula: a weekday right after one is to come ("the deadline is Friday").
     Copula,
     /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
@@ -213,6 +215,7 @@ impl TimeLexicon {
                             | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::Coordination
+                            | Word::RangeTo
                             | Word::Copula
                             | Word::RelativePronoun
                             | Word::Deadline
@@ -333,6 +336,7 @@ const CLASSES: &[&str] = &[
     "determiner",
     "passive-auxiliary",
     "coordination",
+    "range-to",
     "copula",
     "relative-pronoun",
     "deadline",
@@ -458,6 +462,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "coordination" => Word::Coordination,
+        "range-to" => Word::RangeTo,
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
         "deadline" => Word::Deadline,
