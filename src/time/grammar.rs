@@ -1144,8 +1144,8 @@ impl<'a> Parser<'a> {
                         "time:named",
                     ),
                     Word::Holiday(m, d) => self.holiday_expr(i, m, d),
-                    Word::HolidayNth(m, d, n) => {
-                        self.holiday_nth(i + 1, m, d, n).filter(|_| self.capitalised(i))
+                    Word::HolidayNth(m, d, n, days) => {
+                        self.holiday_nth(i + 1, m, d, n, days).filter(|_| self.capitalised(i))
                     }
                     Word::HolidayEaster(offset) => {
                         self.holiday_easter(i + 1, offset).filter(|_| self.capitalised(i))
@@ -1221,7 +1221,7 @@ impl<'a> Parser<'a> {
             // "then current": a phrase that is an adjective.
             Word::ReferenceAdjective(r) => self.reference_adjective(end.checked_sub(1)?, r),
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
-            Word::HolidayNth(m, d, n) => self.holiday_nth(end, m, d, n),
+            Word::HolidayNth(m, d, n, days) => self.holiday_nth(end, m, d, n, days),
             Word::HolidayEaster(offset) => self.holiday_easter(end, offset),
             // "(the) day before yesterday": a phrase of the day-word class.
             Word::RelativeDay(offset, part) => self
@@ -2469,17 +2469,19 @@ impl<'a> Parser<'a> {
         named.then(|| self.core(k)).flatten().filter(|d| d.rule.starts_with("date:holiday"))
     }
 
-    /// "Thanksgiving Day": the `n`th (or last) weekday of a month.
-    fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8) -> Option<Draft> {
+    /// "Thanksgiving Day": the `n`th (or last) weekday of a month, then `days` after it ("Black
+    /// Friday", the day after Thanksgiving).
+    fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8, days: i8) -> Option<Draft> {
         self.moving_holiday(j, |year| {
             let wd = super::value::weekday_from_number(weekday)?;
-            if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)
+            let day = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
             } else {
                 let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
                 let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-                Some(weekday_near(last, weekday, Tense::Past, false))
-            }
+                weekday_near(last, weekday, Tense::Past, false)
+            };
+            day.checked_add_signed(Duration::days(days.into()))
         })
     }
 

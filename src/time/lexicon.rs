@@ -19,8 +19,9 @@ pub(crate) enum Word {
     PartOfDay(PartOfDay),
     Clock(u8, u8),
     Holiday(u8, u8),
-    /// The `n`th (−1: last) weekday of a month: (month, weekday, n).
-    HolidayNth(u8, u8, i8),
+    /// The `n`th (−1: last) weekday of a month, then a number of days after it: (month,
+    /// weekday, n, days).
+    HolidayNth(u8, u8, i8, i8),
     /// A feast that many days after (before, if negative) Western Easter Sunday.
     HolidayEaster(i8),
     Cardinal(u32),
@@ -376,11 +377,17 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
             let mut parts = value.splitn(3, '-');
             let month = in_range(parts.next()?, 1, 12)? as u8;
             let weekday = in_range(parts.next()?, 1, 7)? as u8;
-            let n = in_range(parts.next()?, -1, 5)?;
+            // "11-4-4+1": a number of days after the nth weekday (Black Friday).
+            let nth = parts.next()?;
+            let (n, days) = match nth.split_once('+') {
+                Some((n, days)) => (n, in_range(days, 1, 31)?),
+                None => (nth, 0),
+            };
+            let n = in_range(n, -1, 5)?;
             if n == 0 {
                 return None;
             }
-            Word::HolidayNth(month, weekday, n as i8)
+            Word::HolidayNth(month, weekday, n as i8, days as i8)
         }
         "holiday-easter" => Word::HolidayEaster(in_range(value, -63, 63)? as i8),
         "cardinal" => Word::Cardinal(in_range(value, 0, 1_000_000)? as u32),
