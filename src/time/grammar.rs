@@ -2317,6 +2317,10 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        // "a Sunday school teacher": a compound noun, no day.
+        if self.has(i + 1, Word::WeekdayCompound) && !self.capitalised(i + 1) {
+            return None;
+        }
         let (date, how) = match self.deictic_anchor() {
             Some((anchor, how)) => {
                 // From the start of the whole expression: "until 9 a.m. Tuesday" (the dots of

@@ -76,6 +76,8 @@ pub(crate) enum Word {
     Coordination,
     /// A word joining a range's first time to its last ("to", "through", "until").
     RangeTo,
+    /// A noun that makes a weekday before it part of a compound ("Sunday school").
+    WeekdayCompound,
     /// A present copula: a weekday right after one is to come ("the deadline is Friday").
     Copula,
     /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
@@ -217,6 +219,7 @@ impl TimeLexicon {
                             | Word::PassiveAuxiliary
                             | Word::Coordination
                             | Word::RangeTo
+                            | Word::WeekdayCompound
                             | Word::Copula
                             | Word::RelativePronoun
                             | Word::Deadline
@@ -338,6 +341,7 @@ const CLASSES: &[&str] = &[
     "passive-auxiliary",
     "coordination",
     "range-to",
+    "weekday-compound",
     "copula",
     "relative-pronoun",
     "deadline",
@@ -470,6 +474,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "coordination" => Word::Coordination,
         "range-to" => Word::RangeTo,
+        "weekday-compound" => Word::WeekdayCompound,
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
         "deadline" => Word::Deadline,
