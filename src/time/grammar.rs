@@ -1116,7 +1116,7 @@ impl<'a> Parser<'a> {
     fn core(&self, i: usize) -> Option<Draft> {
         let t = self.at(i)?;
         match t.kind {
-            Kind::Number => self.number_expr(i),
+            Kind::Number => longest([self.number_expr(i), self.range_day(i)]),
             Kind::Punct => self.apostrophe_decade(i),
             Kind::Word => {
                 let entry = t.entry?;
@@ -1655,6 +1655,29 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         Some(if (month, day.unwrap_or(1)) <= (m, d) { year } else { year - 1 })
+    }
+
+    /// A bare day number after a month-day and "and", "to" or a dash is a day of the same month:
+    /// "April 24 and 25", "Sept. 4-8", "from Sept. 4 to 8". It must be later in the month than
+    /// the first, and end its phrase (a comma, a period, a closing bracket or quote…, the text's
+    /// end or a context word such as "in" follows), so "on April 24 and 25 people died" and
+    /// "Jan. 3 and 4%" stay counts.
+    fn range_day(&self, i: usize) -> Option<Draft> {
+        let (end, first) = self.previous?;
+        let (n, len) = self.number(i)?;
+        let joined = i == end + 1
+            && (self.has(end, Word::Coordination)
+                || self.dash(end) && self.adjacent(end) && self.adjacent(i));
+        let after_day = end > 0 && self.toks[end - 1].kind == Kind::Number;
+        let closing =
+            |k: usize| matches!(self.str(k), "," | "." | ";" | ":" | ")" | "!" | "?" | "\"" | "”" | "'");
+        let phrase_ends = self.at(i + 1).is_none_or(|t| t.kind == Kind::Punct && closing(i + 1))
+            || self.has(i + 1, Word::ContextBefore) && !self.capitalised(i + 1);
+        if self.in_range.get() || !joined || !after_day || !phrase_ends || len > 2 || n <= first.day() {
+            return None;
+        }
+        let day = NaiveDate::from_ymd_opt(first.year(), first.month(), n)?;
+        Some(Draft::new(i + 1, CalendarValue::date(day).into(), Anchor::Narrative, "date:range-day"))
     }
 
     /// "1990s", "1990's": a decade.
