@@ -138,6 +138,12 @@ const CASES: &[(Loader, &str, &str, &str)] = &[
     (
         Loader::Time,
         "time.tsv",
+        "holiday-nth\t11-4-4+40\tlate friday\n",
+        "time.tsv:1: bad value \"11-4-4+40\" for class \"holiday-nth\"",
+    ),
+    (
+        Loader::Time,
+        "time.tsv",
         "month\t1\tjanvier||jan\n",
         "time.tsv:1: form \"\" must be non-empty, trimmed and lower case",
     ),

@@ -176,6 +176,9 @@ enum Tense {
     Past,
     Future,
     Unknown,
+    /// No cue, but the day may well be to come (after a `deadline` word): the nearest, past or
+    /// future alike.
+    Either,
 }
 
 /// An amount of units: `None` is unknown ("several"); `half` adds one half.
@@ -193,6 +196,8 @@ struct Parser<'a> {
     mode: Mode,
     /// The last calendar value with a known interval: the narrative's reference time.
     reference: Option<CalendarValue>,
+    /// The token after the expression that set `reference`.
+    reference_end: usize,
     /// The token the current expression starts at (it may follow a blank line).
     origin: std::cell::Cell<usize>,
     /// The token after the last expression found and the day it names, if it names one: a
@@ -214,6 +219,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         published,
         mode,
         reference: None,
+        reference_end: 0,
         origin: Default::default(),
         previous: None,
         in_range: Default::default(),
@@ -245,6 +251,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                         && !(mode == Mode::Narrative && parser.reference.as_ref().is_some_and(within_it))
                     {
                         parser.reference = Some(c);
+                        parser.reference_end = draft.end;
                     }
                 }
                 parser.previous = match draft.value {
@@ -315,7 +322,8 @@ fn season_of(date: NaiveDate) -> (i32, Season) {
 /// Places a year-less value (a month, a day, a season…) near the anchor by tense: the
 /// latest one starting on or before the anchor (past), the first not yet over (future), or
 /// the nearest (unknown), a future one counting twice as far, since news mostly reports
-/// what has happened ("from $29.75 in March", written in October, is the March before).
+/// what has happened ("from $29.75 in March", written in October, is the March before);
+/// [`Tense::Either`] counts both alike.
 fn place(
     anchor: NaiveDate,
     tense: Tense,
@@ -335,15 +343,16 @@ fn place(
         Tense::Future => {
             candidates.iter().filter(|(_, i)| i.end > at).min_by_key(|(_, i)| i.start).map(|(v, _)| *v)
         }
-        Tense::Unknown => candidates
+        Tense::Unknown | Tense::Either => candidates
             .iter()
             .min_by_key(|(_, i)| {
+                let ahead = if tense == Tense::Either { 1 } else { 2 };
                 if i.start <= at && at < i.end {
                     (0, 0)
                 } else if i.end <= at {
                     ((at - i.end).num_seconds(), 0)
                 } else {
-                    ((i.start - at).num_seconds() * 2, 1)
+                    ((i.start - at).num_seconds() * ahead, 1)
                 }
             })
             .map(|(v, _)| *v),
@@ -683,6 +692,44 @@ impl<'a> Parser<'a> {
             }
     }
 
+    /// How many sentences end between tokens `from` and `to`, up to 2 (also when they are more
+    /// than 80 tokens apart). Only a period that no abbreviation or initial can take ("a.m.",
+    /// "Jan.", "Gov.", "U.S.") ends one here, so "On Jan. 5 police said" stays one sentence.
+    fn sentence_breaks(&self, from: usize, to: usize) -> usize {
+        if to < from || to - from > 80 {
+            return 2;
+        }
+        let mut breaks = 0;
+        for k in from..to.min(self.toks.len()) {
+            let t = &self.toks[k];
+            let period_ends = || {
+                let before = k.checked_sub(1).map(|b| (self.str(b), &self.toks[b]));
+                before.is_some_and(|(w, b)| {
+                    b.end == t.start
+                        && !(b.kind == Kind::Word
+                            && (w.len() == 1
+                                || w.len() <= 3 && self.capitalised(k - 1)
+                                || b.entry.is_some_and(|e| {
+                                    e.senses.iter().any(|s| s.needs_number || s.needs_context)
+                                })))
+                })
+            };
+            let ends = t.kind == Kind::Punct
+                && match self.str(k) {
+                    "!" | "?" => true,
+                    "." => period_ends(),
+                    _ => false,
+                };
+            if (k > from && t.para_before) || ends {
+                breaks += 1;
+                if breaks == 2 {
+                    break;
+                }
+            }
+        }
+        breaks
+    }
+
     fn sentence_end(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.para_before || (t.kind == Kind::Punct && matches!(self.str(i), "." | "!" | "?" | ";"))
@@ -708,6 +755,36 @@ impl<'a> Parser<'a> {
             }
         }
         Tense::Unknown
+    }
+
+    /// The nearest tense cue before token `start` in its clause, up to twenty tokens back: the
+    /// search stops at the sentence's start, a closing quotation mark (the words before it are
+    /// another speaker's) and a relative pronoun (the clause it opens has a tense of its own).
+    fn tense_before(&self, start: usize) -> Option<Tense> {
+        let mut k = start;
+        for _ in 0..20 {
+            if k == 0 || self.toks[k].para_before || self.sentence_end(k - 1) || self.closing_quote(k - 1) {
+                return None;
+            }
+            k -= 1;
+            if self.has(k, Word::RelativePronoun) {
+                return None;
+            }
+            if let Some(t) = self.word_tense(k) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// A `deadline` word (or phrase) right before token `start`, or before "the" there: "on or
+    /// before Nov. 5", "ahead of the Nov. 5 election".
+    fn deadline_before(&self, start: usize) -> bool {
+        let end = if start > 0 && self.is_word(start - 1, "the") { start - 1 } else { start };
+        (end.saturating_sub(3)..end).any(|k| {
+            (k + 1 == end && self.has(k, Word::Deadline))
+                || matches!(self.phrase(k), Some((e, Word::Deadline)) if e == end)
+        })
     }
 
     // ---- expressions ------------------------------------------------------------------------
@@ -1039,7 +1116,7 @@ impl<'a> Parser<'a> {
     fn core(&self, i: usize) -> Option<Draft> {
         let t = self.at(i)?;
         match t.kind {
-            Kind::Number => self.number_expr(i),
+            Kind::Number => longest([self.number_expr(i), self.range_day(i)]),
             Kind::Punct => self.apostrophe_decade(i),
             Kind::Word => {
                 let entry = t.entry?;
@@ -1067,8 +1144,8 @@ impl<'a> Parser<'a> {
                         "time:named",
                     ),
                     Word::Holiday(m, d) => self.holiday_expr(i, m, d),
-                    Word::HolidayNth(m, d, n) => {
-                        self.holiday_nth(i + 1, m, d, n).filter(|_| self.capitalised(i))
+                    Word::HolidayNth(m, d, n, days) => {
+                        self.holiday_nth(i + 1, m, d, n, days).filter(|_| self.capitalised(i))
                     }
                     Word::HolidayEaster(offset) => {
                         self.holiday_easter(i + 1, offset).filter(|_| self.capitalised(i))
@@ -1144,7 +1221,7 @@ impl<'a> Parser<'a> {
             // "then current": a phrase that is an adjective.
             Word::ReferenceAdjective(r) => self.reference_adjective(end.checked_sub(1)?, r),
             Word::Holiday(m, d) => self.holiday_expr_end(end, m, d),
-            Word::HolidayNth(m, d, n) => self.holiday_nth(end, m, d, n),
+            Word::HolidayNth(m, d, n, days) => self.holiday_nth(end, m, d, n, days),
             Word::HolidayEaster(offset) => self.holiday_easter(end, offset),
             // "(the) day before yesterday": a phrase of the day-word class.
             Word::RelativeDay(offset, part) => self
@@ -1352,6 +1429,7 @@ impl<'a> Parser<'a> {
                         .and_then(|o| self.day_word(k, o, None)),
                     self.sense(k, |w| if let Word::Month(m) = w { Some(m) } else { None })
                         .and_then(|m| self.month_expr(k, m, true)),
+                    self.holiday_at(k),
                 ])?;
                 // "on Friday morning": the clock time is finer than the part of day.
                 let c = match d.calendar()? {
@@ -1373,15 +1451,49 @@ impl<'a> Parser<'a> {
         {
             return Some(Draft { rule, ..Draft::new(j, c.at(time).into(), d.anchor, rule) });
         }
-        // Without a day of its own, a clock time is on the day the story is at: the last day
-        // named if it is within a week of the anchor ("arrived Thursday … left at 4 a.m."; not
-        // a birth date paragraphs before), else the anchor's.
+        // Without a day of its own, a clock time is on the day its sentence names ("the hearing
+        // shall be held on February 12 at 9 a.m.", however far from the anchor), else on the
+        // day the sentence before it names if it is within a week of the anchor ("The plane
+        // landed on Tuesday. Officials said it had left at 9 a.m."), else on the anchor's: a
+        // day named further back tells of another scene.
         let anchor = self.deictic_anchor();
-        let story_day = self
+        let start = self.origin.get();
+        let breaks = self.sentence_breaks(self.reference_end, start);
+        let named_before = self
             .reference
+            .filter(|_| self.reference_end <= start)
             .and_then(|r| r.as_date())
-            .filter(|d| anchor.is_some_and(|(a, _)| (*d - a).num_days().abs() <= 7))
-            .map(|d| (d, Anchor::Narrative));
+            .map(|d| (d, breaks));
+        // A day named later in the sentence, within twenty tokens: "occurred at about 10:35
+        // a.m. (0735 GMT) Friday".
+        let named_after = || {
+            (j..self.toks.len().min(j + 20))
+                .take_while(|&k| k == j || self.sentence_breaks(k, k + 1) == 0)
+                .filter(|&k| {
+                    self.sense(k, |w| {
+                        matches!(
+                            w,
+                            Word::Weekday(_)
+                                | Word::RelativeDay(_, None)
+                                | Word::Month(_)
+                                | Word::Holiday(..)
+                                | Word::HolidayNth(..)
+                                | Word::HolidayEaster(_)
+                        )
+                        .then_some(())
+                    })
+                    .is_some()
+                })
+                .find_map(|k| Some((day_at(k)?.1.as_date()?, 0)))
+        };
+        let story_day = named_before
+            .filter(|(_, breaks)| *breaks == 0)
+            .or_else(named_after)
+            .or(named_before)
+            .filter(|(d, breaks)| {
+                *breaks == 0 || *breaks == 1 && anchor.is_some_and(|(a, _)| (*d - a).num_days().abs() <= 7)
+            })
+            .map(|(d, _)| (d, Anchor::Narrative));
         let value = match story_day.or(anchor) {
             Some((date, how)) => Draft::new(j, CalendarValue::date(date).at(time).into(), how, rule),
             None => Draft::new(
@@ -1494,11 +1606,19 @@ impl<'a> Parser<'a> {
             Some((anchor, how)) => {
                 // A month alone follows the tense of its clause; a day goes to the nearest one
                 // (on TBAQ's development part tense cues mislead more than they help there).
-                // A day follows only a tense cue right before it ("ended Jan. 31", "on").
+                // A day follows a tense cue right before it ("ended Jan. 31", "on"), or a future
+                // cue before it in its clause ("will be held in all 50 states on Nov. 5"): a past
+                // one further back often tells of another event ("said"), so it leaves the day
+                // to the nearest; with no cue at all, a deadline word makes it a day to come
+                // ("campaigning before the Nov. 5 election").
                 let tense = if day.is_none() {
                     self.clause_tense(start, j)
                 } else {
-                    self.verb_before(start).unwrap_or(Tense::Unknown)
+                    self.verb_before(start).unwrap_or_else(|| match self.tense_before(start) {
+                        Some(Tense::Future) => Tense::Future,
+                        None if self.deadline_before(start) => Tense::Either,
+                        _ => Tense::Unknown,
+                    })
                 };
                 Draft::new(j, place(anchor, tense, make)?.into(), how, rule_no_year)
             }
@@ -1535,6 +1655,29 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         Some(if (month, day.unwrap_or(1)) <= (m, d) { year } else { year - 1 })
+    }
+
+    /// A bare day number after a month-day and "and", "to" or a dash is a day of the same month:
+    /// "April 24 and 25", "Sept. 4-8", "from Sept. 4 to 8". It must be later in the month than
+    /// the first, and end its phrase (a comma, a period, a closing bracket or quote…, the text's
+    /// end or a context word such as "in" follows), so "on April 24 and 25 people died" and
+    /// "Jan. 3 and 4%" stay counts.
+    fn range_day(&self, i: usize) -> Option<Draft> {
+        let (end, first) = self.previous?;
+        let (n, len) = self.number(i)?;
+        let joined = i == end + 1
+            && (self.has(end, Word::Coordination)
+                || self.dash(end) && self.adjacent(end) && self.adjacent(i));
+        let after_day = end > 0 && self.toks[end - 1].kind == Kind::Number;
+        let closing =
+            |k: usize| matches!(self.str(k), "," | "." | ";" | ":" | ")" | "!" | "?" | "\"" | "”" | "'");
+        let phrase_ends = self.at(i + 1).is_none_or(|t| t.kind == Kind::Punct && closing(i + 1))
+            || self.has(i + 1, Word::ContextBefore) && !self.capitalised(i + 1);
+        if self.in_range.get() || !joined || !after_day || !phrase_ends || len > 2 || n <= first.day() {
+            return None;
+        }
+        let day = NaiveDate::from_ymd_opt(first.year(), first.month(), n)?;
+        Some(Draft::new(i + 1, CalendarValue::date(day).into(), Anchor::Narrative, "date:range-day"))
     }
 
     /// "1990s", "1990's": a decade.
@@ -2197,20 +2340,37 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        // "a Sunday school teacher": a compound noun, no day.
+        if self.has(i + 1, Word::WeekdayCompound) && !self.capitalised(i + 1) {
+            return None;
+        }
         let (date, how) = match self.deictic_anchor() {
             Some((anchor, how)) => {
                 // From the start of the whole expression: "until 9 a.m. Tuesday" (the dots of
                 // "a.m." end no sentence).
                 let start = self.origin.get().min(i);
                 let copula = start > 0 && self.has(start - 1, Word::Copula);
-                let tense = match self.clause_tense(start, i + 1) {
+                // A range word right after the day ("from Wednesday until Saturday", "late
+                // Thursday until 1 a.m. Friday") tells no tense of its clause: "until" is a future
+                // cue only before the time it leads to.
+                let after = if self.part_of_day(i + 1).is_some() { i + 2 } else { i + 1 };
+                let after = if self.has(after, Word::RangeTo) { after + 1 } else { after };
+                let clause = self.clause_tense(start, after);
+                let tense = match clause {
                     _ if copula => Tense::Future,
                     Tense::Future => Tense::Future,
                     _ => Tense::Past,
                 };
-                let day = self
-                    .coordinated_weekday(weekday, anchor, tense)
-                    .unwrap_or_else(|| weekday_near(anchor, weekday, tense, false));
+                let day = self.coordinated_weekday(weekday, anchor, tense).unwrap_or_else(|| {
+                    let day = weekday_near(anchor, weekday, tense, false);
+                    // The first day of a range told in the past ("the festival ran from Monday
+                    // to Friday"): the range is over, so its last day is not after the anchor.
+                    let last = self.range_last_weekday(i + 1).filter(|_| clause == Tense::Past && !copula);
+                    match last.map(|w| weekday_near(day + Duration::days(1), w, Tense::Future, false)) {
+                        Some(last) if last > anchor => day - Duration::days(7),
+                        _ => day,
+                    }
+                });
                 (CalendarValue::date(day), how)
             }
             None => (unknown(Some(Within::WeekDay { week: None, weekday })), Anchor::Missing),
@@ -2220,17 +2380,28 @@ impl<'a> Parser<'a> {
 
     /// A weekday joined to the day just named ("Thursday night or Friday", "Saturday or
     /// Sunday", "overnight Thursday into Friday") is the first such day after it, within the
-    /// week; it goes past the anchor only if that day does or the clause is in the future
-    /// ("Friday's attack and Thursday's bombing" are both past).
+    /// week; after "and" or "or" it goes past the anchor only if that day does or the clause is
+    /// in the future ("Friday's attack and Thursday's bombing" are both past). The last day of
+    /// a range ("from Monday to Friday", "Monday through Friday", "Monday-Friday") always
+    /// follows its first: a range is in order.
     fn coordinated_weekday(&self, weekday: u8, anchor: NaiveDate, tense: Tense) -> Option<NaiveDate> {
         let start = self.origin.get();
         let (end, day) = self.previous?;
-        let joined = start == end + 1 && (self.has(end, Word::Coordination) || self.dash(end));
+        let range = self.has(end, Word::RangeTo) || self.dash(end);
+        let joined = start == end + 1 && (range || self.has(end, Word::Coordination));
         if !joined || (day - anchor).num_days().abs() > 7 {
             return None;
         }
         let next = weekday_near(day + Duration::days(1), weekday, Tense::Future, false);
-        (next <= anchor || day > anchor || tense == Tense::Future).then_some(next)
+        (range || next <= anchor || day > anchor || tense == Tense::Future).then_some(next)
+    }
+
+    /// The weekday after a range word at `k` ("to Friday", "through Friday", "-Friday").
+    fn range_last_weekday(&self, k: usize) -> Option<u8> {
+        let range = self.has(k, Word::RangeTo) || self.dash(k);
+        (range && self.capitalised(k + 1))
+            .then(|| self.sense(k + 1, |w| if let Word::Weekday(d) = w { Some(d) } else { None }))
+            .flatten()
     }
 
     fn part_of_day(&self, i: usize) -> Option<PartOfDay> {
@@ -2316,17 +2487,28 @@ impl<'a> Parser<'a> {
         self.with_year(j.saturating_sub(1), j, month, Some(day), "date:holiday-year", "date:holiday")
     }
 
-    /// "Thanksgiving Day": the `n`th (or last) weekday of a month.
-    fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8) -> Option<Draft> {
+    /// A holiday's name at `k` ("Thanksgiving Day", "Christmas").
+    fn holiday_at(&self, k: usize) -> Option<Draft> {
+        let holiday =
+            |w: Word| matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_));
+        let named = self.sense(k, |w| holiday(w).then_some(())).is_some()
+            || self.phrase(k).is_some_and(|(_, w)| holiday(w));
+        named.then(|| self.core(k)).flatten().filter(|d| d.rule.starts_with("date:holiday"))
+    }
+
+    /// "Thanksgiving Day": the `n`th (or last) weekday of a month, then `days` after it ("Black
+    /// Friday", the day after Thanksgiving).
+    fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8, days: i8) -> Option<Draft> {
         self.moving_holiday(j, |year| {
             let wd = super::value::weekday_from_number(weekday)?;
-            if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)
+            let day = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
             } else {
                 let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
                 let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-                Some(weekday_near(last, weekday, Tense::Past, false))
-            }
+                weekday_near(last, weekday, Tense::Past, false)
+            };
+            day.checked_add_signed(Duration::days(days.into()))
         })
     }
 

@@ -19,8 +19,9 @@ pub(crate) enum Word {
     PartOfDay(PartOfDay),
     Clock(u8, u8),
     Holiday(u8, u8),
-    /// The `n`th (−1: last) weekday of a month: (month, weekday, n).
-    HolidayNth(u8, u8, i8),
+    /// The `n`th (−1: last) weekday of a month, then a number of days after it: (month,
+    /// weekday, n, days).
+    HolidayNth(u8, u8, i8, i8),
     /// A feast that many days after (before, if negative) Western Easter Sunday.
     HolidayEaster(i8),
     Cardinal(u32),
@@ -73,8 +74,18 @@ pub(crate) enum Word {
     PassiveAuxiliary,
     /// A word joining two times ("Saturday or Sunday", "Thursday into Friday").
     Coordination,
+    /// A word joining a range's first time to its last ("to", "through", "until").
+    RangeTo,
+    /// A noun that makes a weekday before it part of a compound ("Sunday school").
+    WeekdayCompound,
     /// A present copula: a weekday right after one is to come ("the deadline is Friday").
     Copula,
+    /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
+    /// words before it do not tell.
+    RelativePronoun,
+    /// A word before a day that the clause is to reach ("before", "ahead of", "by"): with no
+    /// past cue, the day is to come ("campaigning before the Nov. 5 election").
+    Deadline,
     Zone,
     /// A word before a clock time written with words ("at 4 in the morning").
     ClockContext,
@@ -207,7 +218,11 @@ impl TimeLexicon {
                             | Word::Determiner
                             | Word::PassiveAuxiliary
                             | Word::Coordination
+                            | Word::RangeTo
+                            | Word::WeekdayCompound
                             | Word::Copula
+                            | Word::RelativePronoun
+                            | Word::Deadline
                             | Word::Edge(_)
                             | Word::OrdinalSuffix
                             | Word::Zone
@@ -325,7 +340,11 @@ const CLASSES: &[&str] = &[
     "determiner",
     "passive-auxiliary",
     "coordination",
+    "range-to",
+    "weekday-compound",
     "copula",
+    "relative-pronoun",
+    "deadline",
     "zone",
     "clock-context",
     "meridiem",
@@ -362,11 +381,17 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
             let mut parts = value.splitn(3, '-');
             let month = in_range(parts.next()?, 1, 12)? as u8;
             let weekday = in_range(parts.next()?, 1, 7)? as u8;
-            let n = in_range(parts.next()?, -1, 5)?;
+            // "11-4-4+1": a number of days after the nth weekday (Black Friday).
+            let nth = parts.next()?;
+            let (n, days) = match nth.split_once('+') {
+                Some((n, days)) => (n, in_range(days, 1, 31)?),
+                None => (nth, 0),
+            };
+            let n = in_range(n, -1, 5)?;
             if n == 0 {
                 return None;
             }
-            Word::HolidayNth(month, weekday, n as i8)
+            Word::HolidayNth(month, weekday, n as i8, days as i8)
         }
         "holiday-easter" => Word::HolidayEaster(in_range(value, -63, 63)? as i8),
         "cardinal" => Word::Cardinal(in_range(value, 0, 1_000_000)? as u32),
@@ -448,7 +473,11 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "determiner" => Word::Determiner,
         "passive-auxiliary" => Word::PassiveAuxiliary,
         "coordination" => Word::Coordination,
+        "range-to" => Word::RangeTo,
+        "weekday-compound" => Word::WeekdayCompound,
         "copula" => Word::Copula,
+        "relative-pronoun" => Word::RelativePronoun,
+        "deadline" => Word::Deadline,
         "zone" => Word::Zone,
         "clock-context" => Word::ClockContext,
         _ => return None,
