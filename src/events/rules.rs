@@ -979,15 +979,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // active verb's doer. Numbers are read past ("an aftershock measuring 7.5 struck"),
         // and so is a clause between commas right before the verb ("the storm, which had
         // winds of 100 mph, hit Florida").
-        let mut top = found.first;
-        while top > start && (self.has(top - 1, Cue::PassiveAuxiliary) || self.has(top - 1, Cue::Negation)) {
-            top -= 1;
-        }
-        if top > start + 1 && self.is_punct(top - 1, ",") {
-            if let Some(open) = (start..top - 1).rev().find(|&u| self.is_punct(u, ",")) {
-                top = open;
-            }
-        }
+        let top = self.commas_before_verb(found.first, start).unwrap_or(found.first);
         let before = || {
             (top.saturating_sub(PATIENT_REACH).max(start)..top).rev().take_while(|&t| {
                 matches!(self.input.tokens[t].kind, TokenKind::Word | TokenKind::Number)
@@ -1189,7 +1181,6 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         Some(p)
     }
 
-    /// A content word that looks like a past form or participle ("attacked", "arrested").
     /// The token before `t`, or the one before that when it is an adverb in -ly no earlier
     /// than `floor` ("the controversially appointed government", "the newly elected"):
     /// where a determiner may stand before a participle.
@@ -1202,6 +1193,23 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         if adverb { before - 1 } else { before }
     }
 
+    /// The opening comma of a stretch between commas right before the verb at `first` and
+    /// its auxiliaries, no earlier than `floor`: an appositive or a relative clause between
+    /// the subject and its verb ("Soleimani, the head of the Quds Force, was killed", "the
+    /// storm, which had winds of 100 mph, hit Florida").
+    fn commas_before_verb(&self, first: usize, floor: usize) -> Option<usize> {
+        let mut t = first;
+        while t > floor && (self.has(t - 1, Cue::PassiveAuxiliary) || self.has(t - 1, Cue::Negation)) {
+            t -= 1;
+        }
+        if t > floor && self.is_punct(t - 1, ",") {
+            (floor..t - 1).rev().find(|&u| self.is_punct(u, ","))
+        } else {
+            None
+        }
+    }
+
+    /// A content word that looks like a past form or participle ("attacked", "arrested").
     pub(super) fn past_form(&self, t: usize) -> bool {
         let word = self.words[t];
         self.input.tokens[t].kind == TokenKind::Word
@@ -1566,18 +1574,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             _ => SUBJECT_REACH,
         };
         let mut left_end = support.unwrap_or(found.first);
-        if found.form != Form::Noun {
-            let mut t = found.first;
-            while t > clause_start
-                && (self.has(t - 1, Cue::PassiveAuxiliary) || self.has(t - 1, Cue::Negation))
-            {
-                t -= 1;
-            }
-            if t > clause_start && self.is_punct(t - 1, ",") {
-                if let Some(open) = (clause_start..t - 1).rev().find(|&u| self.is_punct(u, ",")) {
-                    left_end = open;
-                }
-            }
+        if found.form != Form::Noun
+            && let Some(open) = self.commas_before_verb(found.first, clause_start)
+        {
+            left_end = open;
         }
         let left_start = left_end.saturating_sub(reach).max(clause_start);
         // "prompted Putin to denounce", "asked Congress to approve": a name right before the
