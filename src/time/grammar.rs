@@ -2337,6 +2337,7 @@ impl<'a> Parser<'a> {
             && self.capitalised(i + 1)
             && !self.all_caps(i)
             && self.part_of_day(i + 1).is_none()
+            && !(i > 0 && self.has(i - 1, Word::WeekdayPreposition))
         {
             return None;
         }

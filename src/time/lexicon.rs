@@ -78,6 +78,9 @@ pub(crate) enum Word {
     RangeTo,
     /// A noun that makes a weekday before it part of a compound ("Sunday school").
     WeekdayCompound,
+    /// A word after which a weekday is a date even before a capitalised word ("said on
+    /// Thursday Russia would pay"; elsewhere "Tuesday Weld", "Thursday Island" are names).
+    WeekdayPreposition,
     /// A present copula: a weekday right after one is to come ("the deadline is Friday").
     Copula,
     /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
@@ -220,6 +223,7 @@ impl TimeLexicon {
                             | Word::Coordination
                             | Word::RangeTo
                             | Word::WeekdayCompound
+                            | Word::WeekdayPreposition
                             | Word::Copula
                             | Word::RelativePronoun
                             | Word::Deadline
@@ -475,6 +479,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "coordination" => Word::Coordination,
         "range-to" => Word::RangeTo,
         "weekday-compound" => Word::WeekdayCompound,
+        "weekday-preposition" => Word::WeekdayPreposition,
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
         "deadline" => Word::Deadline,
