@@ -265,6 +265,20 @@ fn a_verb_form_after_a_determiner_is_another_noun() {
 }
 
 #[test]
+fn a_base_form_right_after_to_is_an_infinitive_and_a_rally_with_an_object_gathers_no_crowd() {
+    // "to rally" is the verb, not the noun after the preposition "to"; its object
+    // ("condemnation", "support") makes it no protest (`retype:protest>-`).
+    let found = events("The United States is taking steps to rally international condemnation of Iran.");
+    assert!(found.iter().all(|e| e.trigger.text != "rally"), "{found:#?}");
+    let found = events("Leaders rallied support for Iraq.");
+    assert!(found.iter().all(|e| e.trigger.text != "rallied"), "{found:#?}");
+    // Crowds that rally are still a protest; one planned is a planned verb.
+    let found = events("Thousands rallied in Baghdad. Supporters plan to rally outside the embassy.");
+    assert_eq!(event(&found, "rallied").kind, "protest");
+    assert_eq!(event(&found, "rally").status, Status::Planned);
+}
+
+#[test]
 fn an_s_form_after_a_determiner_and_a_modifier_with_no_object_is_a_plural_noun() {
     // "the new sanctions at …", "those economic sanctions that …": nouns, so "at" tells where
     // and the relative clause's future makes them planned.
@@ -657,6 +671,9 @@ fn a_reported_event_keeps_its_time_and_a_datelines_date_dates_nothing() {
     assert_eq!(dated(&found, "killed"), (Some("2020-01-02".into()), TimeSource::Clause));
     let found = events("Officials reported on Thursday that 26 people were killed.");
     assert_eq!(dated(&found, "killed"), (Some("2020-01-04".into()), TimeSource::Published));
+    // An event that is the passive subject of the report: the report's time is its own.
+    let found = events("Blasts were reported in Baghdad early Thursday.");
+    assert_eq!(dated(&found, "Blasts"), (Some("2020-01-02".into()), TimeSource::Clause));
     // The dateline's date is the day the story was filed: the publication date, not a time
     // of the first sentence's events.
     let found = events("BAGHDAD, Jan 3 (Reuters) - Crowds marched against the strikes, officials said.");

@@ -410,7 +410,11 @@ impl<'a> SentenceContext<'a, '_> {
         // Not past the trigger itself: "were reported killed on Monday" dates the killing.
         let floor = if found.end <= t0 { found.end } else { range.start };
         let from = t0.saturating_sub(3).max(floor);
-        let before = (from..t0).any(|t| self.has(t, Cue::Reporting));
+        // "Blasts are being reported in Kyiv early Friday": the trigger is what the passive
+        // report tells, and the report's time is its own.
+        let reports_the_trigger =
+            |r: usize| found.end < r && (found.end..r).all(|t| self.has(t, Cue::PassiveAuxiliary));
+        let before = (from..t0).any(|t| self.has(t, Cue::Reporting) && !reports_the_trigger(t));
         let after = (t1..(t1 + 2).min(range.end)).any(|t| self.has(t, Cue::Reporting));
         before || after
     }

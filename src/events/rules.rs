@@ -735,7 +735,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // A noun after a determiner, a possessive, a number, a name ("US strikes"), a
         // preposition ("with sanctions") or a participle ("threatened sanctions", "imposing
         // sanctions"); otherwise a verb.
-        let nominal = t > self.sentence.tokens.start && {
+        // A base form right after "to" is an infinitive ("to rally international
+        // condemnation"), though "to" is also a preposition before a noun ("to the rally").
+        let infinitive = t > self.sentence.tokens.start
+            && self.has(t - 1, Cue::Infinitive)
+            && candidates.clone().any(|p| p.payload.1 == Form::Base);
+        let nominal = !infinitive && t > self.sentence.tokens.start && {
             let prev = t - 1;
             let word = self.words[prev];
             self.has(prev, Cue::Determiner)
