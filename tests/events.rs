@@ -657,6 +657,10 @@ fn the_object_of_a_statement_takes_no_time_of_the_statements_clause() {
     assert_eq!(dated(&found, "condemned"), (Some("2020-01-02".into()), TimeSource::Clause));
     assert_eq!(dated(&found, "strike"), (Some("2020-01-04".into()), TimeSource::Published));
     // A time of its own still dates it.
+    // So is the complement of a statement noun.
+    let found = events("Iraq issued a condemnation of the US strike on Thursday.");
+    assert_eq!(dated(&found, "condemnation"), (Some("2020-01-02".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "strike"), (Some("2020-01-04".into()), TimeSource::Published));
     let found = events("Iraq condemned Sunday's strike on Thursday.");
     assert_eq!(dated(&found, "strike"), (Some("2019-12-29".into()), TimeSource::Clause));
     // A support verb is no statement: its clause's time is the event's.

@@ -359,7 +359,8 @@ impl<'a> SentenceContext<'a, '_> {
     }
 
     /// Whether a noun trigger is the object of a statement verb right before it, past its
-    /// determiners, modifiers and names ("condemned the US strike", "denied Western claims").
+    /// determiners, modifiers and names ("condemned the US strike", "denied Western claims"),
+    /// or the complement of a statement noun ("its condemnation of the US strike").
     fn object_of_statement(&self, found: &Found<'_>) -> bool {
         if found.form != Form::Noun {
             return false;
@@ -375,7 +376,15 @@ impl<'a> SentenceContext<'a, '_> {
             }
             let possessive = self.input.tokens[v].kind == TokenKind::Possessive;
             if !possessive && !self.modifies_noun(v) {
-                return false;
+                // Or the complement of a statement noun: "condemnation of Russia's invasion".
+                return self.has(v, Cue::ObjectPreposition)
+                    && (v.saturating_sub(2).max(start)..v).any(|n| {
+                        self.trigger_at(n).is_some_and(|noun| {
+                            noun.end == v
+                                && noun.form == Form::Noun
+                                && self.lex.kind(&noun.entry.kind).is_some_and(|k| k.kind == "statement")
+                        })
+                    });
             }
         }
         false
