@@ -577,6 +577,8 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
         // "~bring down" tells an event only when its patient retypes it.
         ("A missile brought down the plane minutes after take-off.", "brought down"),
         ("The jet was brought down by a missile.", "brought down"),
+        // "~go down" takes no object: its subject is the aircraft.
+        ("The twin-engine plane went down shortly after takeoff.", "went down"),
     ] {
         assert_eq!(event(&events(text), trigger).kind.as_str(), "crash", "{text}");
     }
@@ -600,6 +602,8 @@ fn an_attack_on_an_aircraft_is_a_shoot_down() {
     assert!(found.iter().any(|e| e.trigger.text == "strikes"), "{found:#?}");
     let found = events("The protests brought down the government on Monday.");
     assert!(found.iter().all(|e| e.trigger.text != "brought down"), "{found:#?}");
+    let found = events("Oil prices went down on Monday and the team went down 2-1.");
+    assert!(found.iter().all(|e| e.trigger.text != "went down"), "{found:#?}");
     // Not when no aircraft comes before the pronoun.
     let found = events("The base came under fire. Officials said it was hit by rockets.");
     assert_eq!(event(&found, "hit").kind.as_str(), "attack");

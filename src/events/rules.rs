@@ -994,9 +994,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let passive = found.form.can_be_participle() && self.is_passive(found);
         // A verb whose object is its weapon ("drones were fired", "launched drones") has no
         // patient to retype it.
+        // So does a `~` verb that takes no object: its subject is what the verb happens to
+        // ("the plane went down").
+        let patient_subject = passive || needs_patient && found.entry.object.is_none();
         let by_patient = if found.entry.mark == Some(Mark::Weapon) {
             None
-        } else if passive {
+        } else if patient_subject {
             before().find_map(|t| new_kind(t, false))
         } else {
             // Past a time ("withdrew in 2018 from the deal"), then a preposition of direction:
@@ -1035,6 +1038,12 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
         let entry = match (by_patient, by_agent) {
             (Some(None), _) | (None, Some(None)) => return false,
+            // An intransitive verb's subject keeps its role ("the plane went down": a victim).
+            (Some(Some(to)), _) if patient_subject && !passive => self
+                .lex
+                .triggers
+                .iter()
+                .find(|e| &e.kind == to && e.subject == found.entry.subject && e.object.is_none()),
             (Some(Some(to)), _) => {
                 self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
             }
