@@ -931,6 +931,13 @@ fn a_mention_of_a_kind_that_recurs_takes_another_ones_day_only_if_they_share_som
     assert_eq!(dated(&found, "strikes").1, TimeSource::Clause);
     let later: Vec<&Event> = found.iter().filter(|e| e.trigger.text == "strikes").collect();
     assert_eq!(later.last().map(|e| e.time_source), Some(TimeSource::Coreference));
+    // A definite noun that names no one points back to the event told before it.
+    let found = events(
+        "Lawmakers held a no-confidence vote on Thursday. The assembly approved the motion by 181 votes.",
+    );
+    assert_eq!(dated(&found, "motion"), (Some("2020-01-02".into()), TimeSource::Coreference));
+    let found = events("Parliament will hold a vote on Thursday. A motion was approved.");
+    assert_eq!(dated(&found, "motion").1, TimeSource::Published);
 }
 
 #[test]

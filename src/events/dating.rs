@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Form};
 use super::rules::{Found, SentenceContext};
-use super::{Event, EventKind, Participant, Role, Status, TimeSource};
+use super::{Event, EventKind, Role, Status, TimeSource};
 use crate::span::Span;
 use crate::text::TokenKind;
 use crate::time::{
@@ -507,12 +507,14 @@ pub(super) enum Timed<'a> {
 /// day of the nearest mention of the same kind of event in the document that its own clause
 /// dates to a day (the one before it, else the one after), when their participants agree
 /// (`agree`; `recurs` tells the kinds that recur): "the strikes" three paragraphs after "US
-/// strikes on Sunday" are those strikes. `nouns` tells, per event, whether its trigger is a
-/// noun: "its denial" names a known statement, a verb ("tweeting") tells a new one. `upper`
+/// strikes on Sunday" are those strikes. `told` tells, per event, whether its trigger is a
+/// verb, a noun or a definite noun: "its denial" names a known statement, a verb
+/// ("tweeting") tells a new one, and "the motion" with no one named is the vote told before
+/// it. `upper`
 /// gives, per event, the day its text puts it before (`before_bound`): no later day is taken.
 pub(super) fn date_by_coreference(
     events: &mut [Event],
-    nouns: &[bool],
+    told: &[Told],
     upper: &[Option<NaiveDate>],
     recurs: impl Fn(&EventKind) -> bool,
 ) {
@@ -546,7 +548,7 @@ pub(super) fn date_by_coreference(
                 && before_bound(upper, i, b)
                 && a.kind == b.kind
                 && a.status == b.status
-                && agree(&a.participants, &b.participants, recurring, nouns.get(i).copied().unwrap_or(false))
+                && agree(a, b, recurring, told.get(i).copied().unwrap_or(Told::Verb), *j < i)
         };
         let split = dated.partition_point(|&j| j < i);
         // The nearest few only: a document of thousands of events stays linear.
@@ -612,14 +614,16 @@ fn within_own_time(a: &Event, b: &Event) -> bool {
 /// someone on the same side and no one on opposite sides (the US strike on Kataib Hezbollah
 /// and Iran's missiles at US troops are two attacks). Of a kind that recurs (a statement, a
 /// protest: no `span` in kinds.tsv), they must share someone: "Iran denied the claims on
-/// Friday" does not date "a military statement says", nor "Iran admits". A verb (`noun`
-/// false) must share someone other than the speaker, who speaks every day: "Khamenei
-/// announced mourning on Thursday" does not date his tweeting; "its denial", a noun, is the
-/// denial told before.
-fn agree(a: &[Participant], b: &[Participant], recurring: bool, noun: bool) -> bool {
+/// Friday" does not date "a military statement says", nor "Iran admits"; a definite noun
+/// that names no one may take an event told before it (`b_before`). A verb must share
+/// someone other than the speaker, who speaks every day: "Khamenei announced mourning on
+/// Thursday" does not date his tweeting; "its denial", a noun, is the denial told before.
+fn agree(a: &Event, b: &Event, recurring: bool, told: Told, b_before: bool) -> bool {
+    let (a, b_participants) = (&a.participants, &b.participants);
+    let noun = told != Told::Verb;
     let mut shared = false;
     for p in a {
-        for q in b.iter().filter(|q| q.entity == p.entity) {
+        for q in b_participants.iter().filter(|q| q.entity == p.entity) {
             if !p.role.same_side(q.role) {
                 return false;
             }
@@ -628,7 +632,19 @@ fn agree(a: &[Participant], b: &[Participant], recurring: bool, noun: bool) -> b
             }
         }
     }
-    shared || (!recurring && (a.is_empty() || b.is_empty()))
+    // A definite noun that names no one points back to an event told before: "a
+    // no-confidence vote on Monday … the parliament approved the motion".
+    let anaphoric = told == Told::DefiniteNoun && b_before && a.is_empty();
+    shared || anaphoric || (!recurring && (a.is_empty() || b_participants.is_empty()))
+}
+
+/// How a trigger tells its event (see `date_by_coreference`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Told {
+    Verb,
+    Noun,
+    /// A noun after a definite determiner or a possessive ("the motion", "their protest").
+    DefiniteNoun,
 }
 
 /// Whether an asserted (or negated) event is dated only by a guess or not at all: another

@@ -58,6 +58,10 @@ const SUPPORT_REACH: usize = 4;
 /// How many tokens may stand between a trigger and a purpose infinitive of its kind that tells
 /// its event again ("fired missiles at two US bases in Iraq to avenge").
 const PURPOSE_REACH: usize = 12;
+
+/// How many tokens a noun trigger's definite determiner may stand before it, modifiers
+/// between ("the first no-confidence motion").
+const DEFINITE_REACH: usize = 6;
 /// How far before a passive verb its subject may be ("the plane appeared to have been hit").
 const PATIENT_REACH: usize = 8;
 /// How many tokens a dateline may hold before its dash (see `dateline_end`).
@@ -111,8 +115,9 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     let mut links: Vec<(usize, usize)> = Vec::new();
     // Events a duration from an event told before them (see `date_by_offsets`).
     let mut offsets: Vec<(usize, usize, super::dating::Shift)> = Vec::new();
-    // Per event, whether its trigger is a noun (see `date_by_coreference`).
-    let mut nouns: Vec<bool> = Vec::new();
+    // Per event, how its trigger tells it: a verb, a noun, a definite noun (see
+    // `date_by_coreference`).
+    let mut told: Vec<super::dating::Told> = Vec::new();
     // Per event, the event it came before, when an "after" puts it there ("besieged the
     // embassy after a US air raid"): it takes no day of that event or later.
     let mut precedes: Vec<Option<usize>> = Vec::new();
@@ -190,7 +195,11 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
                     && event.time.is_some_and(|span| ctx.has(ctx.token_at(span.start), Cue::EarlierTime)),
             );
             events.push(event);
-            nouns.push(trigger.form == Form::Noun);
+            told.push(match trigger.form {
+                Form::Noun if ctx.definite_before(trigger.first) => super::dating::Told::DefiniteNoun,
+                Form::Noun => super::dating::Told::Noun,
+                _ => super::dating::Told::Verb,
+            });
             // The event told before the "after", in the clause the "after" phrase hangs on.
             precedes.push(
                 ctx.after_word(trigger)
@@ -227,7 +236,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         })
         .collect();
     super::dating::date_by_links(&mut events, &links, false, &upper);
-    super::dating::date_by_coreference(&mut events, &nouns, &upper, |k| {
+    super::dating::date_by_coreference(&mut events, &told, &upper, |k| {
         lex.kind(k).is_none_or(|k| k.span_days == 0)
     });
     super::dating::date_by_links(&mut events, &links, true, &upper);
@@ -1079,6 +1088,23 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             .any(|c| self.has(t, c)),
             _ => self.is_punct(t, "\"“”‘’'"),
         }
+    }
+
+    /// Whether a definite determiner or a possessive opens the noun phrase of the trigger at
+    /// `first`, past a few modifiers ("the no-confidence motion", "their protest").
+    pub(super) fn definite_before(&self, first: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        let mut t = first;
+        while t > start && first - t < DEFINITE_REACH {
+            t -= 1;
+            if self.has(t, Cue::Definite) {
+                return true;
+            }
+            if !(self.modifies_noun(t) || self.is_punct(t, "-")) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether token `t` is a capitalised word inside the sentence that is no name and no
