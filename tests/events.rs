@@ -272,6 +272,16 @@ fn a_base_form_right_after_to_is_an_infinitive_and_a_rally_with_an_object_gather
     assert!(found.iter().all(|e| e.trigger.text != "rally"), "{found:#?}");
     let found = events("Leaders rallied support for Iraq.");
     assert!(found.iter().all(|e| e.trigger.text != "rallied"), "{found:#?}");
+    // A singular noun trigger used as a verb before its object is no event ("call a snap
+    // election"); with a determiner before it, or before a relative "that", it is the noun.
+    let found =
+        events("The opposition seized the chance to call the vote. He may resign or call a snap election.");
+    assert!(found.iter().all(|e| e.trigger.text != "call"), "{found:#?}");
+    let found = events(
+        "Trump made a call to the minister. Iraq rejects any unilateral military action that hurts it.",
+    );
+    assert_eq!(event(&found, "call").kind, "meeting");
+    assert!(found.iter().any(|e| e.trigger.text == "military action"), "{found:#?}");
     // Crowds that rally are still a protest; one planned is a planned verb.
     let found = events("Thousands rallied in Baghdad. Supporters plan to rally outside the embassy.");
     assert_eq!(event(&found, "rallied").kind, "protest");

@@ -746,9 +746,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // sanctions"); otherwise a verb.
         // A base form right after "to" is an infinitive ("to rally international
         // condemnation"), though "to" is also a preposition before a noun ("to the rally").
-        let infinitive = t > self.sentence.tokens.start
-            && self.has(t - 1, Cue::Infinitive)
-            && candidates.clone().any(|p| p.payload.1 == Form::Base);
+        let infinitive_before = t > self.sentence.tokens.start && self.has(t - 1, Cue::Infinitive);
+        let infinitive = infinitive_before && candidates.clone().any(|p| p.payload.1 == Form::Base);
         let nominal = !infinitive && t > self.sentence.tokens.start && {
             let prev = t - 1;
             let word = self.words[prev];
@@ -826,6 +825,19 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         // The reverse: a noun where a verb stands, right after a subject pronoun, is that
         // verb, of no event here ("we call on the government", not a phone call).
         if form == Form::Noun && t > self.sentence.tokens.start && self.has(t - 1, Cue::SubjectPronoun) {
+            return None;
+        }
+        // So is a singular noun before a determiner, right after "to" or with nothing before
+        // it that a noun takes: a verb of no event ("the chance to call the vote", "resign or
+        // call a snap election"; not "agreed to talks", "a call to the minister", "Iran's
+        // call the next day").
+        if form == Form::Noun
+            && (infinitive_before || !nominal)
+            && !self.words[t + len - 1].ends_with('s')
+            && t + len < end
+            && self.has(t + len, Cue::Determiner)
+            && !self.has(t + len, Cue::ClauseBoundary)
+        {
             return None;
         }
         let entry = self.lex.triggers.get(index as usize)?;
