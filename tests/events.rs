@@ -671,6 +671,15 @@ fn the_object_of_a_statement_takes_no_time_of_the_statements_clause() {
     assert_eq!(dated(&found, "condemned"), (Some("2020-01-02".into()), TimeSource::Clause));
     assert_eq!(dated(&found, "strike"), (Some("2020-01-04".into()), TimeSource::Published));
     // A time of its own still dates it.
+    // A possessive time tells of the noun phrase after it, however long, not of the verb.
+    let found =
+        events("Kishida condemned the shooting during the campaign for Sunday's upper house election.");
+    assert_eq!(dated(&found, "condemned"), (Some("2020-01-04".into()), TimeSource::Published));
+    assert_eq!(dated(&found, "election"), (Some("2019-12-29".into()), TimeSource::Clause));
+    // A noun after "at" is told in the noun after it only within one phrase: "ahead of" opens
+    // another.
+    let found = events("Abe gave a speech at an event ahead of Sunday's elections.");
+    assert_eq!(event(&found, "speech").linked, None);
     // So is the complement of a statement noun.
     let found = events("Iraq issued a condemnation of the US strike on Thursday.");
     assert_eq!(dated(&found, "condemnation"), (Some("2020-01-02".into()), TimeSource::Clause));

@@ -17,6 +17,10 @@ const COREFERENCE_REACH: usize = 64;
 /// How many words may stand between a verb and the noun it takes as object ("denied the
 /// latest Western claims").
 const OBJECT_MODIFIERS: usize = 5;
+
+/// How many tokens past a possessive time ("Sunday's upper house election") its noun may
+/// start.
+const POSSESSIVE_REACH: usize = 4;
 /// How many words may stand between "after" (or "before") and the trigger it places.
 const OFFSET_REACH: usize = 8;
 /// How many sentences (of those that hold events) ahead an undated mention may find its
@@ -113,7 +117,7 @@ impl<'a> SentenceContext<'a, '_> {
             match self.noun_owning(t1) {
                 Some(owner) if owner != found.first => continue,
                 // "the 2015 deal": a time between a determiner and a noun is that noun's.
-                None if self.attributive(t0, t1) => continue,
+                None if self.attributive(t0, t1) || self.possessive_time(t1) => continue,
                 None if spoken_of() => continue,
                 _ => {}
             }
@@ -333,7 +337,8 @@ impl<'a> SentenceContext<'a, '_> {
     fn noun_owning(&self, t: usize) -> Option<usize> {
         let end = self.sentence.tokens.end;
         let mut t = t;
-        if t < end && self.input.tokens[t].kind == TokenKind::Possessive {
+        let possessive = t < end && self.input.tokens[t].kind == TokenKind::Possessive;
+        if possessive {
             t += 1;
         }
         // A name between them modifies the noun too: "last Friday's United States airstrike".
@@ -341,9 +346,16 @@ impl<'a> SentenceContext<'a, '_> {
             t = self.token_at(m.span.end.saturating_sub(1)) + 1;
         }
         // One word may stand between them ("a Friday night raid"), not a function word ("on
-        // Tuesday to protest").
+        // Tuesday to protest"); after a possessive, a few ("Sunday's upper house election").
         let word = |u: usize| self.input.tokens[u].kind == TokenKind::Word && self.no_function_word(u);
-        (t..(t + 2).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun) && (u == t || word(t)))
+        let reach = if possessive { POSSESSIVE_REACH } else { 2 };
+        (t..(t + reach).min(end)).find(|&u| self.trigger_form(u) == Some(Form::Noun) && (t..u).all(word))
+    }
+
+    /// Whether the time ending before token `t` is a possessive ("Sunday's upper house
+    /// election"): it tells of the noun phrase after it, not of its clause's verb.
+    fn possessive_time(&self, t: usize) -> bool {
+        t < self.sentence.tokens.end && self.input.tokens[t].kind == TokenKind::Possessive
     }
 
     /// Whether the time at tokens `t0..t1` stands between a determiner and a common noun

@@ -531,12 +531,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         // Then determiners, times, names and modifiers up to the noun: no punctuation, no
-        // other clause, no other trigger.
+        // other clause, no other phrase ("a speech at an event ahead of the elections"), no
+        // other trigger.
         for u in t + 1..end {
             if let Some(form) = self.trigger_form(u) {
                 return (form == Form::Noun).then(|| index_at(u)).flatten();
             }
-            if self.input.tokens[u].kind == TokenKind::Punct || self.has(u, Cue::ClauseBoundary) {
+            if self.input.tokens[u].kind == TokenKind::Punct
+                || self.has(u, Cue::ClauseBoundary)
+                || self.has(u, Cue::Preposition)
+            {
                 return None;
             }
         }
