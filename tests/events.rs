@@ -961,6 +961,17 @@ fn a_mention_of_a_kind_that_recurs_takes_another_ones_day_only_if_they_share_som
 
 #[test]
 fn participants_past_modifiers_relative_pronouns_and_lists() {
+    // A name after a place noun and "of" in a place phrase is where, not whom; as the
+    // object itself it is the target.
+    let found = events("Iraq condemned the shooting in the western city of Karbala.");
+    let shooting = event(&found, "shooting");
+    assert!(shooting.participants.is_empty(), "{shooting:#?}");
+    assert_eq!(shooting.place.as_ref().map(|p| p.as_str()), Some("karbala"));
+    let found = events("Gunmen attacked the town of Karbala. Iran condemned strikes on the city of Erbil.");
+    assert_eq!(role(event(&found, "attacked"), Role::Target), ["karbala"]);
+    assert_eq!(role(event(&found, "strikes"), Role::Target), ["erbil"]);
+    // The subject of another verb is no doer of a noun after that verb.
+    assert!(role(event(&found, "strikes"), Role::Agent).is_empty());
     // An object preposition may stand before a few modifiers of the name.
     let found = events("Iran fired missiles after the death of key Iranian major-general Qassem Soleimani.");
     assert_eq!(role(event(&found, "death"), Role::Victim), ["qasem-soleimani"]);

@@ -198,6 +198,9 @@ pub(crate) enum Cue {
     /// A word that, as a verb's object, says nothing was done ("killing no one", "injured
     /// nobody").
     NegativeObject,
+    /// A common noun for a place ("city", "province"): a name after it and "of" is that
+    /// place ("in the western city of Nara"), not a noun trigger's object.
+    PlaceNoun,
 }
 
 impl Cue {
@@ -242,6 +245,7 @@ impl Cue {
             "instrument" => Cue::Instrument,
             "earlier-time" => Cue::EarlierTime,
             "negative-object" => Cue::NegativeObject,
+            "place-noun" => Cue::PlaceNoun,
             _ => return None,
         })
     }
@@ -252,7 +256,7 @@ impl Cue {
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
                            directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
-                           instrument, earlier-time, negative-object, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           instrument, earlier-time, negative-object, place-noun, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 

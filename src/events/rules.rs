@@ -317,7 +317,8 @@ const CONTENT: u64 = bit(Cue::Patient)
     | bit(Cue::Earlier)
     | bit(Cue::EarlierTime)
     | bit(Cue::SubjectPronoun)
-    | bit(Cue::Weapon);
+    | bit(Cue::Weapon)
+    | bit(Cue::PlaceNoun);
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
 fn word<'a>(input: &Input<'a>, lowered: &'a str, t: usize) -> &'a str {
@@ -1297,6 +1298,33 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         p > start
             && self.preposition_before(p, Cue::ObjectPreposition)
             && !(noun && self.preposition_before(p, Cue::PlacePreposition))
+            && !self.place_noun_introduced(p)
+    }
+
+    /// Whether the name at token `t` follows a place noun and "of" ("the western city of
+    /// Nara", "the province of Kerman"): it names that place.
+    fn after_place_noun(&self, t: usize) -> bool {
+        let start = self.sentence.tokens.start;
+        t >= start + 2 && self.has(t - 1, Cue::ObjectPreposition) && self.has(t - 2, Cue::PlaceNoun)
+    }
+
+    /// Whether the name at token `t` follows a place noun and "of" that a place preposition
+    /// introduces, past determiners and modifiers ("in the western city of Nara"): it is where
+    /// the event happened, not its object ("attacked the town of Bucha", "strikes on the city
+    /// of Kharkiv" name their target).
+    fn place_noun_introduced(&self, t: usize) -> bool {
+        if !self.after_place_noun(t) {
+            return false;
+        }
+        let start = self.sentence.tokens.start;
+        let mut p = t - 2;
+        while p > start
+            && t - p < MODIFIER_REACH
+            && (self.is_plain_word(p - 1) || self.has(p - 1, Cue::Determiner))
+        {
+            p -= 1;
+        }
+        p > start && self.has(p - 1, Cue::PlacePreposition)
     }
 
     /// Whether any preposition stands just before token `t`.
@@ -1682,9 +1710,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 break;
             }
             // A name before a preposition or a reporting verb, or one that is no possessive
-            // before a determiner that is none either, is no modifier of the noun after it:
-            // "threatened Iraq with sanctions", "McKenzie said the attacks", "Iran denied the
-            // attacks" name no doer; "Iran's latest attacks", "Iran repeated its denial" do.
+            // before a determiner that is none either, or one before another trigger's verb, is
+            // no modifier of the noun after it: "threatened Iraq with sanctions", "McKenzie said
+            // the attacks", "Iran denied the attacks", "Russia condemned strikes" name no doer;
+            // "Iran's latest attacks", "Iran repeated its denial" do.
             let after_name = self.token_at(m.span.end.saturating_sub(1)) + 1;
             let possessor =
                 self.input.tokens.get(after_name).is_some_and(|tok| tok.kind == TokenKind::Possessive);
@@ -1693,6 +1722,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 && (after_name..found.first).any(|u| {
                     self.has(u, Cue::Preposition)
                         || self.has(u, Cue::Reporting)
+                        || self.trigger_form(u).is_some_and(Form::is_verb)
                         || (!possessor && self.has(u, Cue::Determiner) && !self.has(u, Cue::Possessive))
                 })
             {
@@ -2023,7 +2053,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .filter(|m| m.kind == EntityKind::Place && self.starts_token(m) && !self.modifies_trigger(m))
                 .filter(|m| {
                     let t = self.token_at(m.span.start);
-                    self.preposition_before(t, Cue::PlacePreposition)
+                    (self.preposition_before(t, Cue::PlacePreposition) || self.place_noun_introduced(t))
                         && (!self.preposition_before(t, Cue::Direction)
                             || (t >= found.end && t - found.end <= DIRECTION_REACH))
                         && !self.reported_from(t, found.first)
