@@ -1246,6 +1246,8 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
     for text in [
         "Lightning struck the tower on Monday.",
         "A storm hit Florida on Wednesday.",
+        // A pronoun doer stands for a force of nature told before it in its sentence.
+        "The storm will strengthen as it targets the Carolinas later this week.",
         "The stock market crashed on Monday.",
         "A US destroyer shot down two ballistic missiles.",
         // Figures of speech: records and deals are hit and struck, bills killed, rumours shot

@@ -992,14 +992,21 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             retyped_by(word, if agent { RetypeBy::Agent } else { RetypeBy::Patient })
         };
         let new_kind = |t: usize, agent: bool| {
-            // A pronoun stands for a patient only: a doer's pronoun ("they did not open fire")
-            // is too often someone else than the nearest crowd told before.
+            // A pronoun stands for a patient: "claims it was struck by a missile" after "a
+            // Ukrainian passenger jet": the nearest noun before it that is a patient's word.
             if self.has(t, Cue::Pronoun) && !agent {
-                // "claims it was struck by a missile": the pronoun stands for the nearest
-                // noun before it that is a patient's word ("a Ukrainian passenger jet").
                 return (t.saturating_sub(PRONOUN_REACH)..t)
                     .rev()
                     .find_map(|u| retyped(self.words[u], agent));
+            }
+            // A doer's pronoun only for a doer of no event in its own sentence ("the storm will
+            // strengthen as it targets the Carolinas"): one that makes another kind ("they did
+            // not open fire") is too often someone else than the nearest crowd told before.
+            if self.has(t, Cue::Pronoun) {
+                return (t.saturating_sub(PRONOUN_REACH).max(start)..t)
+                    .rev()
+                    .find_map(|u| retyped(self.words[u], agent))
+                    .filter(Option::is_none);
             }
             if !self.has(t, Cue::Patient) {
                 return None;
