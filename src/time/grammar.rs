@@ -736,10 +736,14 @@ impl<'a> Parser<'a> {
     }
 
     /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
-    /// sentence, up to twelve tokens either side (left first at equal distance).
+    /// sentence, up to twelve tokens either side (left first at equal distance). A comma after
+    /// the expression closes its clause: a cue past it ("…, forecasters said") counts only when
+    /// none is found before the expression, up to twenty tokens back.
     fn clause_tense(&self, start: usize, end: usize) -> Tense {
         let mut left = start;
         let mut right = end;
+        let mut comma = None;
+        let mut closed = false;
         for _ in 0..12 {
             if left > 0 && !self.sentence_end(left - 1) && !self.toks[left].para_before {
                 left -= 1;
@@ -747,12 +751,41 @@ impl<'a> Parser<'a> {
                     return t;
                 }
             }
-            if right < self.toks.len() && !self.sentence_end(right) && !self.closing_quote(right) {
-                if let Some(t) = self.word_tense(right) {
-                    return t;
-                }
+            if closed {
+                continue;
+            }
+            if right >= self.toks.len() || self.sentence_end(right) || self.closing_quote(right) {
+                closed = true;
+            } else if self.punct(right, ',') {
+                (comma, closed) = (Some(right), true);
+            } else if let Some(t) = self.word_tense(right) {
+                return t;
+            } else {
                 right += 1;
             }
+        }
+        if comma.is_none() {
+            return Tense::Unknown;
+        }
+        for _ in 12..20 {
+            if left == 0 || self.sentence_end(left - 1) || self.toks[left].para_before {
+                break;
+            }
+            left -= 1;
+            if let Some(t) = self.word_tense(left) {
+                return t;
+            }
+        }
+        let Some(mut right) = comma else { return Tense::Unknown };
+        while right < self.toks.len()
+            && right < end + 12
+            && !self.sentence_end(right)
+            && !self.closing_quote(right)
+        {
+            if let Some(t) = self.word_tense(right) {
+                return t;
+            }
+            right += 1;
         }
         Tense::Unknown
     }
