@@ -2840,6 +2840,8 @@ impl<'a> Parser<'a> {
     /// "third quarter", "third-quarter", "first half of 2019", "twentieth century".
     fn ordinal_expr(&self, j: usize, n: u8) -> Option<Draft> {
         let u = if self.dash(j) && self.adjacent(j) { j + 1 } else { j };
+        // "the fourth fiscal quarter": the year's part, as "the fiscal fourth quarter".
+        let u = if self.has(u, Word::Fiscal) && self.nth_part(u + 1, n).is_some() { u + 1 } else { u };
         if self.is_word(u, "century") {
             let value = CalendarValue { year: Year::Century(i32::from(n) - 1), within: None, time: None };
             return Some(Draft::new(u + 1, value.into(), Anchor::Explicit, "date:century"));
