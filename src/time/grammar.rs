@@ -1011,6 +1011,7 @@ impl<'a> Parser<'a> {
                     && d.calendar().is_some_and(|c| c.within.is_none())
                     || d.rule.starts_with("date:day-month")
                     || d.rule == "date:day-word-phrase"
+                    || d.rule == "date:year-fiscal"
                     || d.rule == "date:unit-offset"
                     || d.rule == "duration:deictic-amount"
                     || d.rule == "duration:ordinal-amount"
@@ -1800,6 +1801,15 @@ impl<'a> Parser<'a> {
             && self.toks[i - 1].entry.is_some_and(|e| e.senses.iter().any(|s| s.word == Word::Determiner));
         if (self.plural_noun(i + 1) && !determined) || self.is_word(i + 1, "percent") {
             return None;
+        }
+        // "the 2004 fiscal year": the year, named with its noun.
+        if self.has(i + 1, Word::Fiscal) && self.is_word(i + 2, "year") {
+            return Some(Draft::new(
+                i + 3,
+                CalendarValue::year(n as i32).into(),
+                Anchor::Explicit,
+                "date:year-fiscal",
+            ));
         }
         Some(Draft::new(i + 1, CalendarValue::year(n as i32).into(), Anchor::Explicit, "date:year"))
     }
