@@ -1670,6 +1670,14 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        // "May 19 and 22, 1863": a later day of the same month, then the year.
+        if let (Some(first), Some((n, len))) = (day, self.number(j + 1)) {
+            if len <= 2 && n > u32::from(first) && n <= 31 {
+                if let Some(year) = self.year_after_day(j + 2) {
+                    return Some(year);
+                }
+            }
+        }
         let origin = self.origin.get();
         self.in_range.set(true);
         let next = self.core(j + 1);
@@ -1710,8 +1718,28 @@ impl<'a> Parser<'a> {
         if self.in_range.get() || !joined || !after_day || !phrase_ends || len > 2 || n <= first.day() {
             return None;
         }
+        // "May 19 and 22, 1863": the year written after the last day is the range's.
+        if let Some(year) = self.year_after_day(i + 1) {
+            let day = NaiveDate::from_ymd_opt(year, first.month(), n)?;
+            return Some(Draft::new(
+                i + 3,
+                CalendarValue::date(day).into(),
+                Anchor::Explicit,
+                "date:range-day",
+            ));
+        }
         let day = NaiveDate::from_ymd_opt(first.year(), first.month(), n)?;
         Some(Draft::new(i + 1, CalendarValue::date(day).into(), Anchor::Narrative, "date:range-day"))
+    }
+
+    /// A year written after a day number, at `k`: ", 1863" (not "22, 1,863").
+    fn year_after_day(&self, k: usize) -> Option<i32> {
+        if !self.punct(k, ',') {
+            return None;
+        }
+        let (year, len) = self.number(k + 1)?;
+        let inside_number = self.adjacent(k + 2) && self.punct(k + 2, ',') && self.number(k + 3).is_some();
+        (len == 4 && (1000..3000).contains(&year) && !inside_number).then_some(year as i32)
     }
 
     /// "1990s", "1990's": a decade.
