@@ -198,6 +198,9 @@ struct Parser<'a> {
     reference: Option<CalendarValue>,
     /// The token after the expression that set `reference`.
     reference_end: usize,
+    /// Whether that expression wrote its month ("Nov. 3", "July 1863", "2020-11-03"), not
+    /// only a weekday or a relative day: a bare "the 6th" may then be a day of that month.
+    month_named: bool,
     /// The token the current expression starts at (it may follow a blank line).
     origin: std::cell::Cell<usize>,
     /// The token after the last expression found and the day it names, if it names one: a
@@ -220,6 +223,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         mode,
         reference: None,
         reference_end: 0,
+        month_named: false,
         origin: Default::default(),
         previous: None,
         in_range: Default::default(),
@@ -250,6 +254,13 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                         && c.interval().is_some()
                         && !(mode == Mode::Narrative && parser.reference.as_ref().is_some_and(within_it))
                     {
+                        // A day counted from a written date in its month ("the next morning")
+                        // keeps that month written.
+                        let month =
+                            |r: &CalendarValue| r.interval().map(|v| (v.start.year(), v.start.month()));
+                        let same_month = parser.reference.as_ref().and_then(month) == month(&c)
+                            && matches!(c.within, Some(Within::Day { .. }));
+                        parser.month_named = names_month(draft.rule) || parser.month_named && same_month;
                         parser.reference = Some(c);
                         parser.reference_end = draft.end;
                     }
@@ -276,6 +287,25 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         }
     }
     hits
+}
+
+/// Whether an expression of this rule writes its month out.
+fn names_month(rule: &str) -> bool {
+    matches!(
+        rule,
+        "date:month"
+            | "date:month-day"
+            | "date:month-day-year"
+            | "date:month-year"
+            | "date:day-month"
+            | "date:day-month-year"
+            | "date:deictic-month"
+            | "date:weekday-date"
+            | "date:iso"
+            | "date:numeric"
+            | "date:range-day"
+            | "date:the-day"
+    )
 }
 
 fn longest(drafts: impl IntoIterator<Item = Option<Draft>>) -> Option<Draft> {
@@ -947,7 +977,36 @@ impl<'a> Parser<'a> {
             self.the_weekend(j),
             self.the_week_of(j),
             self.the_edge(j),
+            self.the_day(i, j),
         ])
+    }
+
+    /// After a `weekday-preposition` word and "the" ("on the 6th", "by the 20th"): a bare
+    /// ordinal day is that day of the month the text named last ("polls closed on Nov. 3 and
+    /// counting ended on the 6th"). Only where the phrase ends ("on the 6th," but not "on the
+    /// 6th hole"), and only after a written month: a golf report dated by its weekday plays "on
+    /// the 6th" too.
+    fn the_day(&self, i: usize, j: usize) -> Option<Draft> {
+        let (n, len) = self.number(j)?;
+        if len > 2 || !(1..=31).contains(&n) || !self.has(j + 1, Word::OrdinalSuffix) || !self.adjacent(j + 1)
+        {
+            return None;
+        }
+        let end = j + 2;
+        let closing = |k: usize| matches!(self.str(k), "," | "." | ";" | ":" | ")" | "!" | "?");
+        let ends = self.at(end).is_none_or(|t| t.kind == Kind::Punct && closing(end) || t.para_before)
+            || self.has(end, Word::Coordination) && !self.capitalised(end);
+        let led = i > 0 && self.has(i - 1, Word::WeekdayPreposition);
+        if !ends || !led || !self.month_named {
+            return None;
+        }
+        let (Year::Year(y), Some(Within::Month(Some(m)) | Within::Day { month: Some(m), .. })) =
+            self.reference.map(|r| (r.year, r.within))?
+        else {
+            return None;
+        };
+        let day = NaiveDate::from_ymd_opt(y, m.into(), n)?;
+        Some(Draft::new(end, CalendarValue::date(day).into(), Anchor::Narrative, "date:the-day"))
     }
 
     /// After "the": a part at the start or end of a period, "the last quarter of 2024" (Q4),
