@@ -916,7 +916,15 @@ impl<'a> Parser<'a> {
         let numbered = (start..end).any(|k| self.toks[k].kind == Kind::Number);
         let opens =
             self.sentence_start(start) || start > 0 && self.str(start - 1).eq_ignore_ascii_case("the");
-        !numbered && opens && capital_word(end) && !self.all_caps(end) && !self.toks[end].para_before
+        // A name is in Title Case: "The next morning Grant's troops marched in" names nothing.
+        let lower_word = self.is_word(start, "the")
+            && (start + 1..end).any(|k| self.toks[k].kind == Kind::Word && !self.capitalised(k));
+        !numbered
+            && !lower_word
+            && opens
+            && capital_word(end)
+            && !self.all_caps(end)
+            && !self.toks[end].para_before
     }
 
     /// "about two years", "more than a decade", "around 7:15 p.m.", "early next year", "mid-1990s".
