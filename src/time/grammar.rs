@@ -1513,7 +1513,22 @@ impl<'a> Parser<'a> {
             minute: minute.map(|m| m as u8),
             second: second.map(|s| s as u8),
         };
+        // "closes at 10 p.m. every night", "opens at 9 a.m. daily": the time of any day, a set.
+        if let Some(end) = self.any_day(j) {
+            let value = unknown(Some(Within::Day { month: None, day: None })).at(time);
+            return Some(Draft::new(end, value.into(), Anchor::Explicit, "set:clock").set());
+        }
         self.clock_day(j, time, "time:clock")
+    }
+
+    /// A set of days at `k` ("daily", "every day", "each night"): the token after it.
+    fn any_day(&self, k: usize) -> Option<usize> {
+        if self.has(k, Word::Recurrence(Some(1), DurationUnit::Day)) {
+            return Some(k + 1);
+        }
+        let day = self.unit(k + 1) == Some((DurationUnit::Day, 1, false))
+            || self.part_of_day(k + 1).is_some() && !self.str(k + 1).ends_with('s');
+        (self.has(k, Word::Every) && day).then_some(k + 2)
     }
 
     /// A clock time, then maybe its day ("10 p.m. Wednesday", "noon Saturday"); without one, the
@@ -2980,6 +2995,11 @@ impl<'a> Parser<'a> {
         if let Some(weekday) = self.sense(j, |w| if let Word::Weekday(d) = w { Some(d) } else { None }) {
             let value = unknown(Some(Within::WeekDay { week: None, weekday }));
             return Some(self.with_part_of_day(j + 1, value, Anchor::Explicit, "set:every").set());
+        }
+        // "every night", "each morning": that part of any day.
+        if self.part_of_day(j).is_some() {
+            let value = unknown(Some(Within::Day { month: None, day: None }));
+            return Some(self.with_part_of_day(j, value, Anchor::Explicit, "set:every").set());
         }
         if let Some(month) = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None }) {
             return Some(
