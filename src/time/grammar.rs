@@ -198,6 +198,9 @@ struct Parser<'a> {
     reference: Option<CalendarValue>,
     /// The token after the expression that set `reference`.
     reference_end: usize,
+    /// Whether that expression wrote its month ("Nov. 3", "July 1863", "2020-11-03"), not
+    /// only a weekday or a relative day: a bare "the 6th" may then be a day of that month.
+    month_named: bool,
     /// The token the current expression starts at (it may follow a blank line).
     origin: std::cell::Cell<usize>,
     /// The token after the last expression found and the day it names, if it names one: a
@@ -220,6 +223,7 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         mode,
         reference: None,
         reference_end: 0,
+        month_named: false,
         origin: Default::default(),
         previous: None,
         in_range: Default::default(),
@@ -250,6 +254,13 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
                         && c.interval().is_some()
                         && !(mode == Mode::Narrative && parser.reference.as_ref().is_some_and(within_it))
                     {
+                        // A day counted from a written date in its month ("the next morning")
+                        // keeps that month written.
+                        let month =
+                            |r: &CalendarValue| r.interval().map(|v| (v.start.year(), v.start.month()));
+                        let same_month = parser.reference.as_ref().and_then(month) == month(&c)
+                            && matches!(c.within, Some(Within::Day { .. }));
+                        parser.month_named = names_month(draft.rule) || parser.month_named && same_month;
                         parser.reference = Some(c);
                         parser.reference_end = draft.end;
                     }
@@ -276,6 +287,25 @@ pub(crate) fn find(lexicon: &TimeLexicon, text: &str, published: Option<NaiveDat
         }
     }
     hits
+}
+
+/// Whether an expression of this rule writes its month out.
+fn names_month(rule: &str) -> bool {
+    matches!(
+        rule,
+        "date:month"
+            | "date:month-day"
+            | "date:month-day-year"
+            | "date:month-year"
+            | "date:day-month"
+            | "date:day-month-year"
+            | "date:deictic-month"
+            | "date:weekday-date"
+            | "date:iso"
+            | "date:numeric"
+            | "date:range-day"
+            | "date:the-day"
+    )
 }
 
 fn longest(drafts: impl IntoIterator<Item = Option<Draft>>) -> Option<Draft> {
@@ -736,10 +766,14 @@ impl<'a> Parser<'a> {
     }
 
     /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
-    /// sentence, up to twelve tokens either side (left first at equal distance).
+    /// sentence, up to twelve tokens either side (left first at equal distance). A comma after
+    /// the expression closes its clause: a cue past it ("…, forecasters said") counts only when
+    /// none is found before the expression, up to twenty tokens back.
     fn clause_tense(&self, start: usize, end: usize) -> Tense {
         let mut left = start;
         let mut right = end;
+        let mut comma = None;
+        let mut closed = false;
         for _ in 0..12 {
             if left > 0 && !self.sentence_end(left - 1) && !self.toks[left].para_before {
                 left -= 1;
@@ -747,12 +781,41 @@ impl<'a> Parser<'a> {
                     return t;
                 }
             }
-            if right < self.toks.len() && !self.sentence_end(right) && !self.closing_quote(right) {
-                if let Some(t) = self.word_tense(right) {
-                    return t;
-                }
+            if closed {
+                continue;
+            }
+            if right >= self.toks.len() || self.sentence_end(right) || self.closing_quote(right) {
+                closed = true;
+            } else if self.punct(right, ',') {
+                (comma, closed) = (Some(right), true);
+            } else if let Some(t) = self.word_tense(right) {
+                return t;
+            } else {
                 right += 1;
             }
+        }
+        if comma.is_none() {
+            return Tense::Unknown;
+        }
+        for _ in 12..20 {
+            if left == 0 || self.sentence_end(left - 1) || self.toks[left].para_before {
+                break;
+            }
+            left -= 1;
+            if let Some(t) = self.word_tense(left) {
+                return t;
+            }
+        }
+        let Some(mut right) = comma else { return Tense::Unknown };
+        while right < self.toks.len()
+            && right < end + 12
+            && !self.sentence_end(right)
+            && !self.closing_quote(right)
+        {
+            if let Some(t) = self.word_tense(right) {
+                return t;
+            }
+            right += 1;
         }
         Tense::Unknown
     }
@@ -853,7 +916,15 @@ impl<'a> Parser<'a> {
         let numbered = (start..end).any(|k| self.toks[k].kind == Kind::Number);
         let opens =
             self.sentence_start(start) || start > 0 && self.str(start - 1).eq_ignore_ascii_case("the");
-        !numbered && opens && capital_word(end) && !self.all_caps(end) && !self.toks[end].para_before
+        // A name is in Title Case: "The next morning Grant's troops marched in" names nothing.
+        let lower_word = self.is_word(start, "the")
+            && (start + 1..end).any(|k| self.toks[k].kind == Kind::Word && !self.capitalised(k));
+        !numbered
+            && !lower_word
+            && opens
+            && capital_word(end)
+            && !self.all_caps(end)
+            && !self.toks[end].para_before
     }
 
     /// "about two years", "more than a decade", "around 7:15 p.m.", "early next year", "mid-1990s".
@@ -914,7 +985,36 @@ impl<'a> Parser<'a> {
             self.the_weekend(j),
             self.the_week_of(j),
             self.the_edge(j),
+            self.the_day(i, j),
         ])
+    }
+
+    /// After a `weekday-preposition` word and "the" ("on the 6th", "by the 20th"): a bare
+    /// ordinal day is that day of the month the text named last ("polls closed on Nov. 3 and
+    /// counting ended on the 6th"). Only where the phrase ends ("on the 6th," but not "on the
+    /// 6th hole"), and only after a written month: a golf report dated by its weekday plays "on
+    /// the 6th" too.
+    fn the_day(&self, i: usize, j: usize) -> Option<Draft> {
+        let (n, len) = self.number(j)?;
+        if len > 2 || !(1..=31).contains(&n) || !self.has(j + 1, Word::OrdinalSuffix) || !self.adjacent(j + 1)
+        {
+            return None;
+        }
+        let end = j + 2;
+        let closing = |k: usize| matches!(self.str(k), "," | "." | ";" | ":" | ")" | "!" | "?");
+        let ends = self.at(end).is_none_or(|t| t.kind == Kind::Punct && closing(end) || t.para_before)
+            || self.has(end, Word::Coordination) && !self.capitalised(end);
+        let led = i > 0 && self.has(i - 1, Word::WeekdayPreposition);
+        if !ends || !led || !self.month_named {
+            return None;
+        }
+        let (Year::Year(y), Some(Within::Month(Some(m)) | Within::Day { month: Some(m), .. })) =
+            self.reference.map(|r| (r.year, r.within))?
+        else {
+            return None;
+        };
+        let day = NaiveDate::from_ymd_opt(y, m.into(), n)?;
+        Some(Draft::new(end, CalendarValue::date(day).into(), Anchor::Narrative, "date:the-day"))
     }
 
     /// After "the": a part at the start or end of a period, "the last quarter of 2024" (Q4),
@@ -978,6 +1078,7 @@ impl<'a> Parser<'a> {
                     && d.calendar().is_some_and(|c| c.within.is_none())
                     || d.rule.starts_with("date:day-month")
                     || d.rule == "date:day-word-phrase"
+                    || d.rule == "date:year-fiscal"
                     || d.rule == "date:unit-offset"
                     || d.rule == "duration:deictic-amount"
                     || d.rule == "duration:ordinal-amount"
@@ -1412,7 +1513,22 @@ impl<'a> Parser<'a> {
             minute: minute.map(|m| m as u8),
             second: second.map(|s| s as u8),
         };
+        // "closes at 10 p.m. every night", "opens at 9 a.m. daily": the time of any day, a set.
+        if let Some(end) = self.any_day(j) {
+            let value = unknown(Some(Within::Day { month: None, day: None })).at(time);
+            return Some(Draft::new(end, value.into(), Anchor::Explicit, "set:clock").set());
+        }
         self.clock_day(j, time, "time:clock")
+    }
+
+    /// A set of days at `k` ("daily", "every day", "each night"): the token after it.
+    fn any_day(&self, k: usize) -> Option<usize> {
+        if self.has(k, Word::Recurrence(Some(1), DurationUnit::Day)) {
+            return Some(k + 1);
+        }
+        let day = self.unit(k + 1) == Some((DurationUnit::Day, 1, false))
+            || self.part_of_day(k + 1).is_some() && !self.str(k + 1).ends_with('s');
+        (self.has(k, Word::Every) && day).then_some(k + 2)
     }
 
     /// A clock time, then maybe its day ("10 p.m. Wednesday", "noon Saturday"); without one, the
@@ -1636,6 +1752,14 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        // "May 19 and 22, 1863": a later day of the same month, then the year.
+        if let (Some(first), Some((n, len))) = (day, self.number(j + 1)) {
+            if len <= 2 && n > u32::from(first) && n <= 31 {
+                if let Some(year) = self.year_after_day(j + 2) {
+                    return Some(year);
+                }
+            }
+        }
         let origin = self.origin.get();
         self.in_range.set(true);
         let next = self.core(j + 1);
@@ -1676,8 +1800,28 @@ impl<'a> Parser<'a> {
         if self.in_range.get() || !joined || !after_day || !phrase_ends || len > 2 || n <= first.day() {
             return None;
         }
+        // "May 19 and 22, 1863": the year written after the last day is the range's.
+        if let Some(year) = self.year_after_day(i + 1) {
+            let day = NaiveDate::from_ymd_opt(year, first.month(), n)?;
+            return Some(Draft::new(
+                i + 3,
+                CalendarValue::date(day).into(),
+                Anchor::Explicit,
+                "date:range-day",
+            ));
+        }
         let day = NaiveDate::from_ymd_opt(first.year(), first.month(), n)?;
         Some(Draft::new(i + 1, CalendarValue::date(day).into(), Anchor::Narrative, "date:range-day"))
+    }
+
+    /// A year written after a day number, at `k`: ", 1863" (not "22, 1,863").
+    fn year_after_day(&self, k: usize) -> Option<i32> {
+        if !self.punct(k, ',') {
+            return None;
+        }
+        let (year, len) = self.number(k + 1)?;
+        let inside_number = self.adjacent(k + 2) && self.punct(k + 2, ',') && self.number(k + 3).is_some();
+        (len == 4 && (1000..3000).contains(&year) && !inside_number).then_some(year as i32)
     }
 
     /// "1990s", "1990's": a decade.
@@ -1767,6 +1911,15 @@ impl<'a> Parser<'a> {
             && self.toks[i - 1].entry.is_some_and(|e| e.senses.iter().any(|s| s.word == Word::Determiner));
         if (self.plural_noun(i + 1) && !determined) || self.is_word(i + 1, "percent") {
             return None;
+        }
+        // "the 2004 fiscal year": the year, named with its noun.
+        if self.has(i + 1, Word::Fiscal) && self.is_word(i + 2, "year") {
+            return Some(Draft::new(
+                i + 3,
+                CalendarValue::year(n as i32).into(),
+                Anchor::Explicit,
+                "date:year-fiscal",
+            ));
         }
         Some(Draft::new(i + 1, CalendarValue::year(n as i32).into(), Anchor::Explicit, "date:year"))
     }
@@ -2807,6 +2960,8 @@ impl<'a> Parser<'a> {
     /// "third quarter", "third-quarter", "first half of 2019", "twentieth century".
     fn ordinal_expr(&self, j: usize, n: u8) -> Option<Draft> {
         let u = if self.dash(j) && self.adjacent(j) { j + 1 } else { j };
+        // "the fourth fiscal quarter": the year's part, as "the fiscal fourth quarter".
+        let u = if self.has(u, Word::Fiscal) && self.nth_part(u + 1, n).is_some() { u + 1 } else { u };
         if self.is_word(u, "century") {
             let value = CalendarValue { year: Year::Century(i32::from(n) - 1), within: None, time: None };
             return Some(Draft::new(u + 1, value.into(), Anchor::Explicit, "date:century"));
@@ -2840,6 +2995,11 @@ impl<'a> Parser<'a> {
         if let Some(weekday) = self.sense(j, |w| if let Word::Weekday(d) = w { Some(d) } else { None }) {
             let value = unknown(Some(Within::WeekDay { week: None, weekday }));
             return Some(self.with_part_of_day(j + 1, value, Anchor::Explicit, "set:every").set());
+        }
+        // "every night", "each morning": that part of any day.
+        if self.part_of_day(j).is_some() {
+            let value = unknown(Some(Within::Day { month: None, day: None }));
+            return Some(self.with_part_of_day(j, value, Anchor::Explicit, "set:every").set());
         }
         if let Some(month) = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None }) {
             return Some(
