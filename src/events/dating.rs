@@ -337,7 +337,7 @@ impl<'a> SentenceContext<'a, '_> {
     fn noun_owning(&self, t: usize) -> Option<usize> {
         let end = self.sentence.tokens.end;
         let mut t = t;
-        let possessive = t < end && self.input.tokens[t].kind == TokenKind::Possessive;
+        let possessive = self.possessive_time(t);
         if possessive {
             t += 1;
         }
@@ -631,11 +631,10 @@ fn within_own_time(a: &Event, b: &Event) -> bool {
 /// someone other than the speaker, who speaks every day: "Khamenei announced mourning on
 /// Thursday" does not date his tweeting; "its denial", a noun, is the denial told before.
 fn agree(a: &Event, b: &Event, recurring: bool, told: Told, b_before: bool) -> bool {
-    let (a, b_participants) = (&a.participants, &b.participants);
     let noun = told != Told::Verb;
     let mut shared = false;
-    for p in a {
-        for q in b_participants.iter().filter(|q| q.entity == p.entity) {
+    for p in &a.participants {
+        for q in b.participants.iter().filter(|q| q.entity == p.entity) {
             if !p.role.same_side(q.role) {
                 return false;
             }
@@ -646,8 +645,8 @@ fn agree(a: &Event, b: &Event, recurring: bool, told: Told, b_before: bool) -> b
     }
     // A definite noun that names no one points back to an event told before: "a
     // no-confidence vote on Monday … the parliament approved the motion".
-    let anaphoric = told == Told::DefiniteNoun && b_before && a.is_empty();
-    shared || anaphoric || (!recurring && (a.is_empty() || b_participants.is_empty()))
+    let anaphoric = told == Told::DefiniteNoun && b_before && a.participants.is_empty();
+    shared || anaphoric || (!recurring && (a.participants.is_empty() || b.participants.is_empty()))
 }
 
 /// How a trigger tells its event (see `date_by_coreference`).
