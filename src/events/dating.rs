@@ -391,11 +391,12 @@ impl<'a> SentenceContext<'a, '_> {
                 // Or the complement of a statement noun: "condemnation of Russia's invasion".
                 return self.has(v, Cue::ObjectPreposition)
                     && (v.saturating_sub(2).max(start)..v).any(|n| {
-                        self.trigger_at(n).is_some_and(|noun| {
-                            noun.end == v
-                                && noun.form == Form::Noun
-                                && self.lex.kind(&noun.entry.kind).is_some_and(|k| k.kind == "statement")
-                        })
+                        self.trigger_form(n) == Some(Form::Noun)
+                            && self.trigger_at(n).is_some_and(|noun| {
+                                noun.end == v
+                                    && noun.form == Form::Noun
+                                    && self.lex.kind(&noun.entry.kind).is_some_and(|k| k.kind == "statement")
+                            })
                     });
             }
         }

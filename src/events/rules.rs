@@ -1114,21 +1114,27 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         }
     }
 
-    /// Whether a definite determiner or a possessive opens the noun phrase of the trigger at
-    /// `first`, past a few modifiers ("the no-confidence motion", "their protest").
+    /// Whether a definite determiner or a possessive determiner opens the noun phrase of the
+    /// trigger at `first`, past a few modifiers ("the no-confidence motion", "their protest").
     pub(super) fn definite_before(&self, first: usize) -> bool {
+        self.definite_opening(first, DEFINITE_REACH).is_some_and(|d| self.has(d, Cue::Definite))
+    }
+
+    /// The definite determiner or possessive ending ("the", "its", "Iran's") that opens the
+    /// noun phrase of the word at `first`, past modifiers, at most `reach` tokens before it.
+    fn definite_opening(&self, first: usize, reach: usize) -> Option<usize> {
         let start = self.sentence.tokens.start;
-        let mut t = first;
-        while t > start && first - t < DEFINITE_REACH {
-            t -= 1;
-            if self.has(t, Cue::Definite) {
-                return true;
+        let mut d = first;
+        while d > start && first - d < reach {
+            d -= 1;
+            if self.has(d, Cue::Definite) || self.input.tokens[d].kind == TokenKind::Possessive {
+                return Some(d);
             }
-            if !(self.modifies_noun(t) || self.is_punct(t, "-")) {
-                return false;
+            if !self.modifies_noun(d) {
+                return None;
             }
         }
-        false
+        None
     }
 
     /// Whether token `t` is a capitalised word inside the sentence that is no name and no
@@ -1462,25 +1468,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             return None;
         }
         let start = self.sentence.tokens.start;
-        let mut head = found.first;
-        while head > start + 1 && found.first - head < SUPPORT_REACH {
-            let d = head - 1;
-            let definite = self.has(d, Cue::Definite) || self.input.tokens[d].kind == TokenKind::Possessive;
-            if definite {
-                // A possessive's owner stands between: "to Iran's attack".
-                let mut p = d - 1;
-                if self.input.tokens[d].kind == TokenKind::Possessive {
-                    let owner = self.mention_ending_at(self.input.tokens[p].span.end)?;
-                    p = self.token_at(owner.span.start).checked_sub(1).filter(|&p| p >= start)?;
-                }
-                return self.has(p, Cue::Preposition).then_some(d);
-            }
-            if !self.modifies_noun(d) {
-                return None;
-            }
-            head -= 1;
+        let d = self.definite_opening(found.first, SUPPORT_REACH).filter(|&d| d > start)?;
+        // A possessive's owner stands between: "to Iran's attack".
+        let mut p = d - 1;
+        if self.input.tokens[d].kind == TokenKind::Possessive {
+            let owner = self.mention_ending_at(self.input.tokens[p].span.end)?;
+            p = self.token_at(owner.span.start).checked_sub(1).filter(|&p| p >= start)?;
         }
-        None
+        self.has(p, Cue::Preposition).then_some(d)
     }
 
     /// A word of intention before a noun's phrase, past its determiner, modifiers and quote
