@@ -1008,6 +1008,15 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     assert!(role(event(&found, "strikes"), Role::Agent).is_empty());
     let found = events("Iran's latest missile attack failed.");
     assert_eq!(role(event(&found, "missile attack"), Role::Agent), ["iran"]);
+    // A preposition before a possessor opens the noun's phrase: the possessor is still the
+    // doer, and no place.
+    let found = events("Iraq was angry at Iran's latest attack.");
+    let attack = event(&found, "attack");
+    assert_eq!(role(attack, Role::Agent), ["iran"]);
+    assert_eq!(attack.place, None);
+    // A subject pronoun nearer the verb is its subject: the name before it is none.
+    let found = events("It was Iran's attack, and he intends to march.");
+    assert!(role(event(&found, "march"), Role::Agent).is_empty(), "{found:#?}");
     // A preposition governs a name past its title: "loyal to President Donald Trump" is no
     // subject of "stormed".
     let found = events("A mob loyal to President Donald Trump stormed the building.");

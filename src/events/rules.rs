@@ -1703,7 +1703,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 add(role, m, &mut out);
                 continue;
             }
-            if !self.starts_token(m) || self.any_preposition_before(t) {
+            // A preposition before a noun's possessor opens the noun's phrase, not the
+            // name's: "angry at Moscow's attack" names its doer.
+            if !self.starts_token(m) || (self.any_preposition_before(t) && !self.possessor_of(m, found)) {
                 continue;
             }
             if found.form == Form::Noun
@@ -1717,6 +1719,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             // the attacks", "Iran denied the attacks", "Russia condemned strikes" name no doer;
             // "Iran's latest attacks", "Iran repeated its denial" do.
             let after_name = self.token_at(m.span.end.saturating_sub(1)) + 1;
+            // A subject pronoun nearer the trigger is its subject ("It was Moscow's attack,
+            // and he intends to march": not Moscow).
+            if (after_name..left_end).any(|u| self.has(u, Cue::SubjectPronoun)) {
+                break;
+            }
             let possessor =
                 self.input.tokens.get(after_name).is_some_and(|tok| tok.kind == TokenKind::Possessive);
             if found.form == Form::Noun
@@ -1993,6 +2000,16 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && self.trigger_form(next).is_some()
     }
 
+    /// Whether a mention is the possessor of a noun trigger, with only modifiers between
+    /// ("Moscow's latest attack").
+    fn possessor_of(&self, m: &Mention, found: &Found<'_>) -> bool {
+        let after = self.token_at(m.span.end.saturating_sub(1)) + 1;
+        found.form == Form::Noun
+            && after < found.first
+            && self.input.tokens[after].kind == TokenKind::Possessive
+            && (after + 1..found.first).all(|u| self.modifies_noun(u))
+    }
+
     /// Whether a mention is a word of its own: not "US" inside "anti-US", nor "Iran" inside
     /// "Iran-backed" (a militia Iran backs is not Iran).
     pub(super) fn starts_token(&self, m: &Mention) -> bool {
@@ -2052,7 +2069,13 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         let introduced = |from: usize, to: usize| {
             self.mentions_in(from, to)
                 .iter()
-                .filter(|m| m.kind == EntityKind::Place && self.starts_token(m) && !self.modifies_trigger(m))
+                .filter(|m| {
+                    m.kind == EntityKind::Place
+                        && self.starts_token(m)
+                        && !self.modifies_trigger(m)
+                        // "angry at Moscow's attack": the preposition opens the noun's phrase.
+                        && !self.possessor_of(m, found)
+                })
                 .filter(|m| {
                     let t = self.token_at(m.span.start);
                     (self.preposition_before(t, Cue::PlacePreposition) || self.place_noun_introduced(t))
