@@ -78,6 +78,11 @@ fn status_follows_negation_modality_and_intention() {
         ("Iraq is looking toward the 2021 elections.", "elections", Status::Planned),
         ("Iraq is looking toward elections in March.", "elections", Status::Planned),
         ("Iraq held elections in 2018.", "elections", Status::Asserted),
+        // Failing or being unable to do it says it was not done; an option or being safe
+        // enough to do it says it may be.
+        ("They were unable to evacuate the wounded.", "evacuate", Status::Negated),
+        ("Options to evacuate the remaining nationals were limited.", "evacuate", Status::Hypothetical),
+        ("It is not safe enough for the government to evacuate citizens.", "evacuate", Status::Hypothetical),
     ];
     for (text, trigger, status) in cases {
         assert_eq!(event(&events(text), trigger).status, status, "{text}");
@@ -645,6 +650,12 @@ fn a_word_between_a_determiner_and_a_base_form_makes_it_a_noun() {
 fn warning_citizens_is_an_advisory() {
     let found = events("The French government warned citizens in Iran to stay away from gatherings.");
     assert_eq!(found[0].kind.as_str(), "advisory");
+    // An airlift of people is an evacuation; of forces, a deployment; of goods, neither.
+    let found = events("US forces airlifted fewer than 100 people from the embassy on Sunday.");
+    assert_eq!(event(&found, "airlifted").kind.as_str(), "advisory");
+    let found = events("The Pentagon airlifted 3,000 troops to Kuwait.");
+    assert_eq!(event(&found, "airlifted").kind.as_str(), "deployment");
+    assert!(events("The army airlifted food and medicine to the flooded villages.").is_empty());
 }
 
 #[test]
