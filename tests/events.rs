@@ -1050,6 +1050,21 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
 }
 
 #[test]
+fn a_relative_clause_with_no_event_of_its_own_dates_the_noun_before_it() {
+    // Published Saturday 4 January 2020 (the helper's default).
+    let found = events("Five people were killed in bombings that rocked the capital on Monday.");
+    assert_eq!(dated(&found, "bombings"), (Some("2019-12-30".into()), TimeSource::Clause));
+    assert_eq!(day(&found, "killed").as_deref(), Some("2019-12-30"));
+    // Not one of a noun of saying: what follows its "that" is what was said.
+    let found = events("Iran issued a statement that it was ready on Monday.");
+    assert_ne!(dated(&found, "statement").1, TimeSource::Clause);
+    // A "that" right after a noun is a relative pronoun, not a determiner before a participle
+    // that describes a noun: the verb after it takes its clause's time.
+    let found = events("A strike that killed Soleimani on Friday angered Iran.");
+    assert_eq!(dated(&found, "killed"), (Some("2020-01-03".into()), TimeSource::Clause));
+}
+
+#[test]
 fn a_place_of_direction_or_of_a_report_is_not_the_events() {
     let place = |found: &[Event], trigger: &str| event(found, trigger).place.as_ref().map(|p| p.to_string());
     // Right after its trigger, "to" tells where the event went.

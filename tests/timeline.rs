@@ -170,6 +170,34 @@ fn a_report_dated_by_publication_finds_an_earlier_event_by_its_words() {
     assert_eq!(days_of(&entries, "c", "protest"), ["2020-01-11"]);
 }
 
+#[test]
+fn a_report_dated_coarsely_joins_the_event_of_its_words_not_the_largest() {
+    let docs = [
+        Document::new(
+            "a",
+            "56 people died in a stampede in Kerman on Tuesday. Mourners were crushed to death in \
+             Kerman on Tuesday. The stampede killed dozens on Tuesday.",
+        )
+        .published(date(7)),
+        Document::new(
+            "b",
+            "A Ukrainian jetliner crashed near Tehran on Wednesday, killing all 176 people aboard.",
+        )
+        .published(date(8)),
+        // "Earlier this week" is a week: of its deaths, the airliner's words are its own, though
+        // the stampede's entry is larger.
+        Document::new(
+            "c",
+            "Iran said its forces shot down the Ukrainian jetliner that crashed earlier this week, \
+             killing all 176 people aboard.",
+        )
+        .published(date(11)),
+    ];
+    let entries = merged(&docs).entries();
+    assert_eq!(days_of(&entries, "c", "death"), ["2020-01-08"]);
+    assert_eq!(days_of(&entries, "a", "death"), ["2020-01-07"]);
+}
+
 /// The days of the entries of `kind` that `document` reports.
 fn days_of(entries: &[annals::timeline::Entry], document: &str, kind: &str) -> Vec<String> {
     entries

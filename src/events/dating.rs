@@ -67,12 +67,19 @@ impl<'a> SentenceContext<'a, '_> {
         // statement is about; the clause's time is the statement's. Only a time of its own
         // ("condemned Friday's strike") dates it.
         let spoken_of = || self.object_of_statement(found);
+        // "bombings that rocked the capital on Monday": a relative clause that tells no event
+        // of its own describes the noun before it, so its time is the noun's.
+        let own_relative = self.relative_clause_of(found, hi);
+        let clause_of_trigger = |t: usize| {
+            let id = self.clause_of(t);
+            id == self.clause_of(found.first) || Some(id) == own_relative
+        };
         for expr in clause_times {
             if !matches!(expr.kind, TimexType::Date | TimexType::Time) || expr.interval.is_none() {
                 continue;
             }
             // Nor does one some vague time before the sentence's time ("days after the strike").
-            let elsewhere = self.clause_of(self.token_at(expr.span.start)) != self.clause_of(found.first);
+            let elsewhere = !clause_of_trigger(self.token_at(expr.span.start));
             if elsewhere && (known || offset == Some(Offset::Vague) || after()) {
                 continue;
             }
@@ -122,7 +129,7 @@ impl<'a> SentenceContext<'a, '_> {
                 _ => {}
             }
             let (lo, hi) = if t0 >= found.end { (found.end, t0) } else { (t1.min(found.first), found.first) };
-            let same_clause = self.clause_of(t0) == self.clause_of(found.first);
+            let same_clause = clause_of_trigger(t0);
             // A week, a month or a year in another clause dates something else ("the 2015
             // deal", "after the strike that killed him this week").
             if !same_clause && expr.interval.is_some_and(|i| i.granularity > Granularity::Day) {
@@ -309,6 +316,36 @@ impl<'a> SentenceContext<'a, '_> {
         })
     }
 
+    /// The clause a relative pronoun opens right after a noun trigger (past a comma), when
+    /// no trigger stands in it before `end`: the clause only describes the noun's event
+    /// ("bombings that rocked the capital on Monday", "the provocation, which was carried
+    /// out on Sunday").
+    fn relative_clause_of(&self, found: &Found<'_>, end: usize) -> Option<u16> {
+        // After a noun of saying or threatening, "that" opens what was said ("a statement
+        // that it would respond on Monday"), which is no description of the noun.
+        let says = self
+            .lex
+            .kind(&found.entry.kind)
+            .is_some_and(|k| matches!(k.kind.as_str(), "statement" | "threat"));
+        if found.form != Form::Noun || says {
+            return None;
+        }
+        let mut r = found.end;
+        if r < end && self.is_punct(r, ",") {
+            r += 1;
+        }
+        if r >= end || !self.has(r, Cue::Relative) {
+            return None;
+        }
+        let id = self.clause_of(r);
+        if id == self.clause_of(found.first) {
+            return None;
+        }
+        let told =
+            (r + 1..end).take_while(|&u| self.clause_of(u) == id).any(|u| self.trigger_form(u).is_some());
+        (!told).then_some(id)
+    }
+
     /// Whether token `t` is in a clause that a `relative` cue opens ("which was carried out on
     /// Sunday", "that the strikes took place on Sunday"), read back no further than token
     /// `from` (the rules' window).
@@ -418,6 +455,13 @@ impl<'a> SentenceContext<'a, '_> {
                 .iter()
                 .any(|&cue| self.has(before, cue))
                 || self.input.tokens[before].kind == TokenKind::Possessive;
+        // "the strike that killed Soleimani": a "that" right after a noun is a relative
+        // pronoun, not a determiner.
+        let relative = self.has(before, Cue::Relative)
+            && before > range.start
+            && self.input.tokens[before - 1].kind == TokenKind::Word
+            && self.no_function_word(before - 1);
+        let introduced = introduced && !relative;
         let next = &self.input.tokens[found.end];
         // A content word: no cue, or only content-word classes ("the downed jet").
         let function_word = !self.no_function_word(found.end);

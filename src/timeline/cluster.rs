@@ -181,11 +181,10 @@ pub(super) fn cluster<'r>(
     reports: &[&'r Report],
     kinds: &BTreeMap<EventKind, KindInfo>,
 ) -> Vec<Vec<&'r Report>> {
-    // Only a report dated by publication, of a kind that happens once, reads words.
-    let recalls = |r: &&Report| {
-        r.event.time_source == TimeSource::Published
-            && kinds.get(&r.event.kind).is_some_and(|k| k.span_days > 0)
-    };
+    // Only a report dated by publication or coarsely, of a kind that happens once, reads
+    // words.
+    let recalls =
+        |r: &&Report| fine_day(r).is_none() && kinds.get(&r.event.kind).is_some_and(|k| k.span_days > 0);
     let mut words = if reports.iter().any(recalls) { Words::new(reports) } else { Words::none() };
     // Step 1: fine reports by (kind, day).
     let mut days: BTreeMap<(&str, NaiveDate), Vec<Cluster<'r>>> = BTreeMap::new();
@@ -203,7 +202,7 @@ pub(super) fn cluster<'r>(
         let chosen = if r.event.time_source == TimeSource::Published {
             recall(&days, r, &words, n, kinds)
         } else {
-            within(&days, r)
+            within(&days, r, &words, n)
         };
         match chosen {
             Some((day, i)) => {
@@ -472,14 +471,20 @@ fn join_adjacent_days(
 type DayClusters<'k, 'r> = BTreeMap<(&'k str, NaiveDate), Vec<Cluster<'r>>>;
 
 /// Where a report dated coarsely (a week, a month) goes: the compatible cluster of a day in
-/// its interval that shares a participant, else the largest.
-fn within(days: &DayClusters<'_, '_>, r: &Report) -> Option<(NaiveDate, usize)> {
+/// its interval that shares a participant, else the one whose own-dated reports hold the most
+/// of its words (at least [`RECALLED`] of their weight: "the jetliner that crashed earlier
+/// this week, killing all 176 aboard" tells the airliner's dead, not the larger cluster of a
+/// stampede's that week), else the largest.
+fn within(days: &DayClusters<'_, '_>, r: &Report, words: &Words, n: usize) -> Option<(NaiveDate, usize)> {
     let (first, last) = window(r)?;
     let named = !r.event.participants.is_empty();
-    let mut best: Option<((bool, usize), NaiveDate, usize)> = None;
+    let mut best: Option<((bool, u32, usize), NaiveDate, usize)> = None;
     for (key, clusters) in days.range((r.event.kind.as_str(), first)..=(r.event.kind.as_str(), last)) {
         for (i, c) in clusters.iter().enumerate().take(MAX_CLUSTERS_SCANNED) {
-            let rank = (named && c.shares(r), c.members.len());
+            let told = words.covered(n, &c.words);
+            // In thousandths, so ranks compare whole.
+            let told = if told >= RECALLED { (told * 1000.0) as u32 } else { 0 };
+            let rank = (named && c.shares(r), told, c.members.len());
             if !c.conflicts(r) && best.is_none_or(|(b, _, _)| rank > b) {
                 best = Some((rank, key.1, i));
             }
