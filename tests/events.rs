@@ -691,6 +691,12 @@ fn the_object_of_a_statement_takes_no_time_of_the_statements_clause() {
     // A support verb is no statement: its clause's time is the event's.
     let found = events("US forces carried out the strike on Thursday.");
     assert_eq!(dated(&found, "strike"), (Some("2020-01-02".into()), TimeSource::Clause));
+    // A decision made known takes effect as it is said; an event that happens once was told
+    // after it happened.
+    let found = events("The Treasury announced sanctions on Thursday against two officers.");
+    assert_eq!(dated(&found, "sanctions"), (Some("2020-01-02".into()), TimeSource::Clause));
+    let found = events("Iran announced the death of Soleimani on Thursday.");
+    assert_ne!(dated(&found, "death").1, TimeSource::Clause);
 }
 
 #[test]

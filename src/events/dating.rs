@@ -419,9 +419,14 @@ impl<'a> SentenceContext<'a, '_> {
         while v > start && found.first - v <= OBJECT_MODIFIERS {
             v -= 1;
             if self.trigger_form(v).is_some_and(Form::is_verb) {
-                return self.trigger_at(v).is_some_and(|verb| {
-                    self.lex.kind(&verb.entry.kind).is_some_and(|k| k.kind == "statement")
-                });
+                // "announced sanctions Friday": a decision takes effect as it is made known;
+                // "announced the death" tells of one that happened before.
+                let announced = self.has(v, Cue::Announcing)
+                    && self.lex.kind(&found.entry.kind).is_some_and(|k| k.span_days == 0);
+                return !announced
+                    && self.trigger_at(v).is_some_and(|verb| {
+                        self.lex.kind(&verb.entry.kind).is_some_and(|k| k.kind == "statement")
+                    });
             }
             let possessive = self.input.tokens[v].kind == TokenKind::Possessive;
             if !possessive && !self.modifies_noun(v) {

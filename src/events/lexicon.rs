@@ -201,6 +201,10 @@ pub(crate) enum Cue {
     /// A common noun for a place ("city", "province"): a name after it and "of" is that
     /// place ("in the western city of Nara"), not a noun trigger's object.
     PlaceNoun,
+    /// A statement verb that makes a decision known ("announced", "declared", "unveiled"): a
+    /// noun of a kind that does not happen once ("sanctions", "a deployment") as its object
+    /// takes effect as it is said, on the statement's day.
+    Announcing,
 }
 
 impl Cue {
@@ -246,6 +250,7 @@ impl Cue {
             "earlier-time" => Cue::EarlierTime,
             "negative-object" => Cue::NegativeObject,
             "place-noun" => Cue::PlaceNoun,
+            "announcing" => Cue::Announcing,
             _ => return None,
         })
     }
@@ -256,7 +261,7 @@ impl Cue {
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
                            directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
-                           instrument, earlier-time, negative-object, place-noun, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           instrument, earlier-time, negative-object, place-noun, announcing, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 

@@ -307,8 +307,8 @@ pub(super) const fn bit(cue: Cue) -> u64 {
     1 << cue as u32
 }
 
-/// The classes of content words (aircraft, pronouns, anaphors, forces, verbs of directive,
-/// words of earlier time): a token holding only these is no function word.
+/// The classes of content words (aircraft, pronouns, anaphors, forces, verbs of directive
+/// and of announcing, words of earlier time): a token holding only these is no function word.
 const CONTENT: u64 = bit(Cue::Patient)
     | bit(Cue::Pronoun)
     | bit(Cue::Anaphor)
@@ -318,7 +318,8 @@ const CONTENT: u64 = bit(Cue::Patient)
     | bit(Cue::EarlierTime)
     | bit(Cue::SubjectPronoun)
     | bit(Cue::Weapon)
-    | bit(Cue::PlaceNoun);
+    | bit(Cue::PlaceNoun)
+    | bit(Cue::Announcing);
 
 /// The lower-cased text of token `t` (empty for a token that is not a word).
 fn word<'a>(input: &Input<'a>, lowered: &'a str, t: usize) -> &'a str {
