@@ -81,6 +81,7 @@ fn status_follows_negation_modality_and_intention() {
         // Failing or being unable to do it says it was not done; an option or being safe
         // enough to do it says it may be.
         ("They were unable to evacuate the wounded.", "evacuate", Status::Negated),
+        ("Congress set a deadline to impose sanctions.", "impose sanctions", Status::Planned),
         ("Options to evacuate the remaining nationals were limited.", "evacuate", Status::Hypothetical),
         ("It is not safe enough for the government to evacuate citizens.", "evacuate", Status::Hypothetical),
     ];
@@ -1301,6 +1302,9 @@ fn forces_of_nature_markets_and_figures_of_speech_attack_no_one_and_workers_stri
         "Oil prices hit a record high on Monday.",
         "The two sides struck a deal on Friday.",
         "Sales hit $1 billion last year.",
+        // Deadlines and demands are met without a meeting.
+        "The company met the deadline on Friday.",
+        "The government met the demands of the strikers.",
         "The Senate killed the bill.",
         "The company shot down rumors of a merger.",
         "The film bombed at the box office.",
