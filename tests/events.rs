@@ -1386,6 +1386,10 @@ fn an_attack_by_a_crowd_is_a_protest_and_one_by_sanctions_a_sanction() {
     // CAMEO files a violent protest under protest: the crowd's storming of an embassy.
     let found = events("Militiamen and their supporters attacked the embassy compound Tuesday.");
     assert_eq!(event(&found, "attacked").kind, "protest");
+    // Scuffles are a crowd's, never armed.
+    let found = events("Scuffles broke out outside Congress. Protesters scuffled with police on Monday.");
+    assert_eq!(event(&found, "Scuffles").kind, "protest");
+    assert_eq!(event(&found, "scuffled").kind, "protest");
     let found = events("The new sanctions target 17 mining companies.");
     assert_eq!(event(&found, "target").kind, "sanction");
     // Other doers keep the attack.
