@@ -651,6 +651,27 @@ fn a_word_between_a_determiner_and_a_base_form_makes_it_a_noun() {
 fn warning_citizens_is_an_advisory() {
     let found = events("The French government warned citizens in Iran to stay away from gatherings.");
     assert_eq!(found[0].kind.as_str(), "advisory");
+    // Urging, calling on, advising, ordering or asking citizens is an advisory; closing or
+    // shutting airspace or an embassy too. Not of other objects, nor read as a noun.
+    let found = events("Several countries called on their citizens to avoid the region.");
+    assert_eq!(event(&found, "called on").kind.as_str(), "advisory");
+    let found = events("The aviation authority said it was closing the country's airspace to all flights.");
+    assert_eq!(event(&found, "closing").kind.as_str(), "advisory");
+    for text in [
+        "Iraq's parliament called on foreign troops to leave.",
+        "By ordering the airstrike, Trump took Washington into uncharted territory.",
+        "The store closed on Monday.",
+    ] {
+        assert!(events(text).iter().all(|e| e.kind.as_str() != "advisory"), "{text}");
+    }
+    // An infinitive after the advisory's object is still to come; one of its own kind tells
+    // the advisory again.
+    let found = events("The UK urged its citizens to evacuate the city.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(event(&found, "urged").kind.as_str(), "advisory");
+    let found = events("Iran called on all its citizens to protest.");
+    assert_eq!(event(&found, "called on").kind.as_str(), "advisory");
+    assert_eq!(event(&found, "protest").status, Status::Planned);
     // An airlift of people is an evacuation; of forces, a deployment; of goods, neither.
     let found = events("US forces airlifted fewer than 100 people from the embassy on Sunday.");
     assert_eq!(event(&found, "airlifted").kind.as_str(), "advisory");

@@ -986,7 +986,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                     }
                     true
                 }
-                None => true,
+                // A `~` verb read as a noun ("by ordering the strike") has no patient.
+                None => !needs_patient,
             };
         }
         let retyped = |word: &str, agent: bool| {
@@ -1048,8 +1049,9 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             if from < end && self.has(from, Cue::Direction) {
                 from += 1;
             }
+            // Past a possessive: "closing the country's airspace".
             (from..(from + OBJECT_REACH).min(end))
-                .take_while(|&t| self.modifies_noun(t))
+                .take_while(|&t| self.modifies_noun(t) || self.input.tokens[t].kind == TokenKind::Possessive)
                 .find_map(|t| new_kind(t, false))
         };
         // "Thousands of mourners dressed in black marched": the doer's kind of event; in the
@@ -1078,9 +1080,14 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .triggers
                 .iter()
                 .find(|e| &e.kind == to && e.subject == found.entry.subject && e.object.is_none()),
-            (Some(Some(to)), _) => {
-                self.lex.triggers.iter().find(|e| &e.kind == to && e.object == Some(Role::Target))
-            }
+            // A kind with no target takes its entry with an object ("airlifted 100 people":
+            // an evacuation's participants).
+            (Some(Some(to)), _) => self
+                .lex
+                .triggers
+                .iter()
+                .find(|e| &e.kind == to && e.object == Some(Role::Target))
+                .or_else(|| self.lex.triggers.iter().find(|e| &e.kind == to && e.object.is_some())),
             // The doer keeps its role where the new kind has it, else takes the new kind's
             // subject role ("critics attacked the plan": their speaker).
             (None, Some(Some(to))) => self
@@ -1553,10 +1560,15 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
             // Past the object of the word of intention: "called for US and other foreign
             // troops to leave", "urged all American citizens to depart".
+            // The word of intention may be a trigger itself ("urged citizens to leave").
             || self
                 .words_back(to, clause_start)
-                .take_while(|&t| self.trigger_form(t).is_none_or(|f| f == Form::Noun))
-                .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Directive))
+                .find(|&t| {
+                    self.has(t, Cue::Intention)
+                        || self.has(t, Cue::Directive)
+                        || self.trigger_form(t).is_some_and(Form::is_verb)
+                })
+                .is_some_and(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Directive))
             || (to > clause_start
                 && self
                     .mention_ending_at(self.input.tokens[to - 1].span.end)
