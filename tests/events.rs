@@ -1053,6 +1053,12 @@ fn participants_past_modifiers_relative_pronouns_and_lists() {
     let attack = event(&found, "attack");
     assert_eq!(role(attack, Role::Agent), ["iran"]);
     assert_eq!(attack.place, None);
+    // A verb joined by "and" to a verb before it shares that verb's subject, not the object
+    // between them.
+    let found = events("Iran accused Israel of being behind the attack and vowed revenge.");
+    assert_eq!(role(event(&found, "vowed"), Role::Speaker), ["iran"]);
+    let found = events("Iran attacked Iraq and killed five soldiers.");
+    assert_eq!(role(event(&found, "killed"), Role::Agent), ["iran"]);
     // A subject pronoun nearer the verb is its subject: the name before it is none.
     let found = events("It was Iran's attack, and he intends to march.");
     assert!(role(event(&found, "march"), Role::Agent).is_empty(), "{found:#?}");

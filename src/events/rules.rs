@@ -1296,6 +1296,25 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && self.no_function_word(t)
     }
 
+    /// The verb that a past-tense verb trigger right after "and" or "or" is joined to: the
+    /// nearest trigger verb or past form before it in its clause, within `SUBJECT_REACH`
+    /// words of the conjunction.
+    fn joined_verb_before(&self, found: &Found<'_>, clause_start: usize) -> Option<usize> {
+        if !matches!(found.form, Form::Past | Form::PastOrParticiple) || found.first < clause_start + 2 {
+            return None;
+        }
+        let and = found.first - 1;
+        if !self.has(and, Cue::Conjunction) {
+            return None;
+        }
+        let id = self.clause_of(found.first);
+        (and.saturating_sub(SUBJECT_REACH).max(clause_start + 1)..and).rev().find(|&u| {
+            self.clause_of(u) == id
+                && (self.trigger_form(u).is_some_and(Form::is_verb) || self.past_form(u))
+                && self.mention_starting_at(self.input.tokens[u].span.start).is_none()
+        })
+    }
+
     /// A word token that starts with a capital letter.
     fn capitalised_word(&self, t: usize) -> bool {
         let token = &self.input.tokens[t];
@@ -1677,6 +1696,11 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
             && let Some(open) = self.commas_before_verb(found.first, clause_start)
         {
             left_end = open;
+        }
+        // "Iran accused Israel of the attack and vowed revenge": a verb joined by "and" to a
+        // verb before it shares that verb's subject, not the object between them.
+        if let Some(verb) = self.joined_verb_before(found, clause_start) {
+            left_end = verb;
         }
         let left_start = left_end.saturating_sub(reach).max(clause_start);
         // "prompted Putin to denounce", "asked Congress to approve": a name right before the
