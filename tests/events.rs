@@ -657,7 +657,16 @@ fn warning_citizens_is_an_advisory() {
     assert_eq!(event(&found, "called on").kind.as_str(), "advisory");
     let found = events("The aviation authority said it was closing the country's airspace to all flights.");
     assert_eq!(event(&found, "closing").kind.as_str(), "advisory");
+    // Suspending or halting flights, services or operations is one too, not talks.
+    let found = events("All public consular operations are suspended until further notice.");
+    assert_eq!(event(&found, "suspended").kind.as_str(), "advisory");
+    // Its rule is its own line, not another advisory's.
+    let evacuated = event(&events("Britain evacuated its citizens."), "evacuated").rule.clone();
+    assert_ne!(event(&found, "suspended").rule, evacuated);
+    let found = events("Emirates halted all flights to Baghdad.");
+    assert_eq!(event(&found, "halted").kind.as_str(), "advisory");
     for text in [
+        "The talks were suspended on Monday.",
         "Iraq's parliament called on foreign troops to leave.",
         "By ordering the airstrike, Trump took Washington into uncharted territory.",
         "The store closed on Monday.",

@@ -1080,6 +1080,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 .triggers
                 .iter()
                 .find(|e| &e.kind == to && e.subject == found.entry.subject && e.object.is_none()),
+            // Retyped to its own kind (a `~` verb): the verb's own entry.
+            (Some(Some(to)), _) if *to == found.entry.kind => None,
             // A kind with no target takes its entry with an object ("airlifted 100 people":
             // an evacuation's participants).
             (Some(Some(to)), _) => self
