@@ -648,9 +648,18 @@ impl<'a> Parser<'a> {
         if after_determiner && self.str(i).ends_with("ed") {
             return None;
         }
-        // A phrase ("as soon as"): the cue of its first word.
-        if let Some((_, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
-            return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
+        // A phrase ("as soon as"): the cue of its first word. A future phrase ending in "to"
+        // leads to a verb: before a noun phrase ("agreed to the ceasefire", "wants to a
+        // deal") it is no infinitive, and its first word tells the tense alone.
+        if let Some((end, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
+            let noun_next = word == Word::TenseFuture
+                && self.is_word(end - 1, "to")
+                && (self.at(end).is_some_and(|t| t.kind == Kind::Number)
+                    || self.has(end, Word::Determiner)
+                    || self.has(end, Word::Article));
+            if !noun_next {
+                return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
+            }
         }
         if let Some(entry) = t.entry {
             for s in &entry.senses {
@@ -679,6 +688,17 @@ impl<'a> Parser<'a> {
         let w = self.str(i);
         let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
         if participle { self.participle_tense(i) } else { None }
+    }
+
+    /// The tense of a cue after the expression: a past verb of intent before "to" ("hoped to",
+    /// "threatened to") looks ahead only to the infinitive after it; a time before it dates the
+    /// past verb itself ("Trump on Saturday threatened to hit 52 sites").
+    fn tense_after(&self, i: usize) -> Option<Tense> {
+        let t = self.word_tense(i)?;
+        let past_intent = t == Tense::Future
+            && self.str(i).ends_with("ed")
+            && matches!(self.phrase(i), Some((end, Word::TenseFuture)) if self.is_word(end - 1, "to"));
+        Some(if past_intent { Tense::Past } else { t })
     }
 
     /// A past form or participle puts its clause in the past, unless it follows "be"/"been":
@@ -788,7 +808,7 @@ impl<'a> Parser<'a> {
                 closed = true;
             } else if self.punct(right, ',') {
                 (comma, closed) = (Some(right), true);
-            } else if let Some(t) = self.word_tense(right) {
+            } else if let Some(t) = self.tense_after(right) {
                 return t;
             } else {
                 right += 1;
@@ -812,7 +832,7 @@ impl<'a> Parser<'a> {
             && !self.sentence_end(right)
             && !self.closing_quote(right)
         {
-            if let Some(t) = self.word_tense(right) {
+            if let Some(t) = self.tense_after(right) {
                 return t;
             }
             right += 1;
