@@ -1197,9 +1197,27 @@ impl<'a> Parser<'a> {
         {
             return Some(Draft::new(k + 1, named.into(), Anchor::Narrative, "date:the-quarter"));
         }
+        // "the quarter ended June 30": the three months up to that day, named by the calendar
+        // quarter that holds most of them (the one of their middle month).
+        if let Some(last) = self.period_end(k + 1) {
+            let middle = last - Duration::days(45);
+            let value = within(middle.year(), Within::Quarter(Some(quarter_of(middle))));
+            return Some(Draft::new(k + 1, value.into(), Anchor::Explicit, "date:the-quarter"));
+        }
         let ended = shift_months(anchor, -3)?;
         let value = within(ended.year(), Within::Quarter(Some(quarter_of(ended))));
         Some(Draft::new(k + 1, value.into(), how, "date:the-quarter"))
+    }
+
+    /// The day a period ends on, written after it: "ended June 30", "ending Sept. 30".
+    fn period_end(&self, k: usize) -> Option<NaiveDate> {
+        if !(self.is_word(k, "ended") || self.is_word(k, "ending")) {
+            return None;
+        }
+        let month = self.sense(k + 1, |w| if let Word::Month(m) = w { Some(m) } else { None })?;
+        let day = self.month_expr(k + 1, month, false)?.calendar()?;
+        matches!(day.within, Some(Within::Day { .. })).then_some(())?;
+        Some(day.interval()?.start.date())
     }
 
     /// "the weekend": the nearest one in the direction of the clause's tense.
