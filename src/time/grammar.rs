@@ -2741,8 +2741,9 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         let backward_span = !reference && offset < 0; // last, past, recent
-        if i > 0 && self.str(i - 1).eq_ignore_ascii_case("to") && self.is_word(i, "last") {
-            return None; // "expected to last six months": the verb
+        // "expected to last six months", "could last months": the verb.
+        if i > 0 && self.is_word(i, "last") && self.has(i - 1, Word::Modal) && !self.capitalised(i - 1) {
+            return None;
         }
         let j = i + 1;
         // "the past three years", "the next few days", "recent years" (not "that four days")
