@@ -3040,16 +3040,22 @@ impl<'a> Parser<'a> {
             let value = unknown(Some(Within::Day { month: None, day: None }));
             return Some(self.with_part_of_day(j, value, Anchor::Explicit, "set:every").set());
         }
-        if let Some(month) = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None }) {
-            return Some(
-                Draft::new(
-                    j + 1,
-                    unknown(Some(Within::Month(Some(month)))).into(),
-                    Anchor::Explicit,
-                    "set:every",
-                )
-                .set(),
-            );
+        // "every January", "every summer", "each Christmas": that month, season or day of
+        // any year.
+        let holiday = |w| match w {
+            Word::Holiday(month, day) => Some(Within::Day { month: Some(month), day: Some(day) }),
+            _ => None,
+        };
+        let named = self.phrase(j).and_then(|(end, w)| Some((end, holiday(w)?))).or_else(|| {
+            let within = self.sense(j, |w| match w {
+                Word::Month(m) => Some(Within::Month(Some(m))),
+                Word::Season(s) => Some(Within::Season(s)),
+                _ => holiday(w),
+            })?;
+            Some((j + 1, within))
+        });
+        if let Some((end, within)) = named {
+            return Some(Draft::new(end, unknown(Some(within)).into(), Anchor::Explicit, "set:every").set());
         }
         let (k, amount) = if self.is_word(j, "other") {
             (j + 1, Amount { n: Some(2), half: false })
