@@ -1269,11 +1269,13 @@ impl<'a> Parser<'a> {
                     Word::Season(s) => self.season_expr(i, s, sense.needs_context),
                     Word::RelativeDay(offset, part) => self.day_word(i, offset, part),
                     Word::Deictic(_) | Word::DeicticReference(_) => self.deictic_expr(i, false),
-                    Word::Cardinal(_) => longest([self.amount_expr(i), self.spelled_year_expr(i)]),
+                    Word::Cardinal(_) => {
+                        longest([self.amount_expr(i), self.spelled_year_expr(i), self.spelled_day_of(i)])
+                    }
                     Word::Article | Word::Vague | Word::Couple | Word::Dozen | Word::Half => {
                         self.amount_expr(i)
                     }
-                    Word::Ordinal(n) => self.ordinal_expr(i + 1, n),
+                    Word::Ordinal(n) => longest([self.ordinal_expr(i + 1, n), self.spelled_day_of(i)]),
                     Word::Every => self.every_expr(i),
                     Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
                     Word::Fiscal => self.fiscal_expr(i),
@@ -2442,6 +2444,14 @@ impl<'a> Parser<'a> {
                 return self.with_year(i, j, month, None, "date:month-year", "date:month");
             }
         }
+        // "March eighth", "February twenty-first": a day spelled out, as broadcasts write it;
+        // "March" and "May" only after a context word ("Theresa May first said").
+        let before = i.checked_sub(1);
+        if let Some((end, day)) = self.spelled_day(i + 1) {
+            if !needs_context || before.is_some_and(|b| self.context_before(b)) {
+                return self.with_year(i, end, month, Some(day), "date:month-day-year", "date:month-day");
+            }
+        }
         if let Some(d) = self.with_year(i, i + 1, month, None, "date:month-year", "date:month") {
             if d.anchor == Anchor::Explicit {
                 return Some(d);
@@ -2449,7 +2459,6 @@ impl<'a> Parser<'a> {
         }
         // A month alone: not a name ("June Carter", "Theresa May"), and if the name is also a
         // common word, only after a context word.
-        let before = i.checked_sub(1);
         let after_capital = self.at(i + 1).is_some_and(|t| t.kind == Kind::Word)
             && self.capitalised(i + 1)
             && !self.all_caps(i)
@@ -2480,6 +2489,47 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.with_year(i, i + 1, month, None, "date:month-year", "date:month")
+    }
+
+    /// A day of the month spelled out in lower case at `k`: "eighth", "twenty-first",
+    /// "thirty-first" (not "first-quarter", a compound): the token after it and the day.
+    fn spelled_day(&self, k: usize) -> Option<(usize, u8)> {
+        let ordinal = |k: usize| {
+            self.sense(k, |w| if let Word::Ordinal(n) = w { Some(n) } else { None })
+                .filter(|_| !self.capitalised(k))
+        };
+        let tens = self.sense(k, |w| match w {
+            Word::Cardinal(n @ (20 | 30)) => Some(n as u8),
+            _ => None,
+        });
+        let (end, day) = match tens {
+            Some(tens)
+                if !self.capitalised(k)
+                    && self.dash(k + 1)
+                    && self.adjacent(k + 1)
+                    && self.adjacent(k + 2) =>
+            {
+                (k + 3, tens + ordinal(k + 2).filter(|n| *n < 10)?)
+            }
+            _ => (k + 1, ordinal(k)?),
+        };
+        let compound = self.dash(end) && self.adjacent(end);
+        ((1..=31).contains(&day) && !compound).then_some((end, day))
+    }
+
+    /// "the eighth of March", "the twenty-first of February": a day spelled out before its
+    /// month.
+    fn spelled_day_of(&self, i: usize) -> Option<Draft> {
+        if i > 0 && self.dash(i - 1) && self.adjacent(i) {
+            return None;
+        }
+        let (end, day) = self.spelled_day(i)?;
+        let month = self.sense(end + 1, |w| if let Word::Month(m) = w { Some(m) } else { None });
+        // Not "the first of March's winners": one of them.
+        let month = month.filter(|_| {
+            self.is_word(end, "of") && self.capitalised(end + 1) && self.possessive(end + 2).is_none()
+        })?;
+        self.with_year(self.origin.get(), end + 2, month, Some(day), "date:day-month-year", "date:day-month")
     }
 
     fn sentence_start(&self, i: usize) -> bool {
