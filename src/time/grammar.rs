@@ -648,9 +648,18 @@ impl<'a> Parser<'a> {
         if after_determiner && self.str(i).ends_with("ed") {
             return None;
         }
-        // A phrase ("as soon as"): the cue of its first word.
-        if let Some((_, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
-            return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
+        // A phrase ("as soon as"): the cue of its first word. A future phrase ending in "to"
+        // leads to a verb: before a noun phrase ("agreed to the ceasefire", "wants to a
+        // deal") it is no infinitive, and its first word tells the tense alone.
+        if let Some((end, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
+            let noun_next = word == Word::TenseFuture
+                && self.is_word(end - 1, "to")
+                && (self.at(end).is_some_and(|t| t.kind == Kind::Number)
+                    || self.has(end, Word::Determiner)
+                    || self.has(end, Word::Article));
+            if !noun_next {
+                return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
+            }
         }
         if let Some(entry) = t.entry {
             for s in &entry.senses {
@@ -679,6 +688,17 @@ impl<'a> Parser<'a> {
         let w = self.str(i);
         let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
         if participle { self.participle_tense(i) } else { None }
+    }
+
+    /// The tense of a cue after the expression: a past verb of intent before "to" ("hoped to",
+    /// "threatened to") looks ahead only to the infinitive after it; a time before it dates the
+    /// past verb itself ("Trump on Saturday threatened to hit 52 sites").
+    fn tense_after(&self, i: usize) -> Option<Tense> {
+        let t = self.word_tense(i)?;
+        let past_intent = t == Tense::Future
+            && self.str(i).ends_with("ed")
+            && matches!(self.phrase(i), Some((end, Word::TenseFuture)) if self.is_word(end - 1, "to"));
+        Some(if past_intent { Tense::Past } else { t })
     }
 
     /// A past form or participle puts its clause in the past, unless it follows "be"/"been":
@@ -788,7 +808,7 @@ impl<'a> Parser<'a> {
                 closed = true;
             } else if self.punct(right, ',') {
                 (comma, closed) = (Some(right), true);
-            } else if let Some(t) = self.word_tense(right) {
+            } else if let Some(t) = self.tense_after(right) {
                 return t;
             } else {
                 right += 1;
@@ -812,7 +832,7 @@ impl<'a> Parser<'a> {
             && !self.sentence_end(right)
             && !self.closing_quote(right)
         {
-            if let Some(t) = self.word_tense(right) {
+            if let Some(t) = self.tense_after(right) {
                 return t;
             }
             right += 1;
@@ -1177,9 +1197,27 @@ impl<'a> Parser<'a> {
         {
             return Some(Draft::new(k + 1, named.into(), Anchor::Narrative, "date:the-quarter"));
         }
+        // "the quarter ended June 30": the three months up to that day, named by the calendar
+        // quarter that holds most of them (the one of their middle month).
+        if let Some(last) = self.period_end(k + 1) {
+            let middle = last - Duration::days(45);
+            let value = within(middle.year(), Within::Quarter(Some(quarter_of(middle))));
+            return Some(Draft::new(k + 1, value.into(), Anchor::Explicit, "date:the-quarter"));
+        }
         let ended = shift_months(anchor, -3)?;
         let value = within(ended.year(), Within::Quarter(Some(quarter_of(ended))));
         Some(Draft::new(k + 1, value.into(), how, "date:the-quarter"))
+    }
+
+    /// The day a period ends on, written after it: "ended June 30", "ending Sept. 30".
+    fn period_end(&self, k: usize) -> Option<NaiveDate> {
+        if !(self.is_word(k, "ended") || self.is_word(k, "ending")) {
+            return None;
+        }
+        let month = self.sense(k + 1, |w| if let Word::Month(m) = w { Some(m) } else { None })?;
+        let day = self.month_expr(k + 1, month, false)?.calendar()?;
+        matches!(day.within, Some(Within::Day { .. })).then_some(())?;
+        Some(day.interval()?.start.date())
     }
 
     /// "the weekend": the nearest one in the direction of the clause's tense.
@@ -1231,11 +1269,13 @@ impl<'a> Parser<'a> {
                     Word::Season(s) => self.season_expr(i, s, sense.needs_context),
                     Word::RelativeDay(offset, part) => self.day_word(i, offset, part),
                     Word::Deictic(_) | Word::DeicticReference(_) => self.deictic_expr(i, false),
-                    Word::Cardinal(_) => longest([self.amount_expr(i), self.spelled_year_expr(i)]),
+                    Word::Cardinal(_) => {
+                        longest([self.amount_expr(i), self.spelled_year_expr(i), self.spelled_day_of(i)])
+                    }
                     Word::Article | Word::Vague | Word::Couple | Word::Dozen | Word::Half => {
                         self.amount_expr(i)
                     }
-                    Word::Ordinal(n) => self.ordinal_expr(i + 1, n),
+                    Word::Ordinal(n) => longest([self.ordinal_expr(i + 1, n), self.spelled_day_of(i)]),
                     Word::Every => self.every_expr(i),
                     Word::Frequency => self.amount_expr(i + 1).filter(|d| d.kind == TimexType::Set),
                     Word::Fiscal => self.fiscal_expr(i),
@@ -2404,6 +2444,14 @@ impl<'a> Parser<'a> {
                 return self.with_year(i, j, month, None, "date:month-year", "date:month");
             }
         }
+        // "March eighth", "February twenty-first": a day spelled out, as broadcasts write it;
+        // "March" and "May" only after a context word ("Theresa May first said").
+        let before = i.checked_sub(1);
+        if let Some((end, day)) = self.spelled_day(i + 1) {
+            if !needs_context || before.is_some_and(|b| self.context_before(b)) {
+                return self.with_year(i, end, month, Some(day), "date:month-day-year", "date:month-day");
+            }
+        }
         if let Some(d) = self.with_year(i, i + 1, month, None, "date:month-year", "date:month") {
             if d.anchor == Anchor::Explicit {
                 return Some(d);
@@ -2411,7 +2459,6 @@ impl<'a> Parser<'a> {
         }
         // A month alone: not a name ("June Carter", "Theresa May"), and if the name is also a
         // common word, only after a context word.
-        let before = i.checked_sub(1);
         let after_capital = self.at(i + 1).is_some_and(|t| t.kind == Kind::Word)
             && self.capitalised(i + 1)
             && !self.all_caps(i)
@@ -2442,6 +2489,47 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.with_year(i, i + 1, month, None, "date:month-year", "date:month")
+    }
+
+    /// A day of the month spelled out in lower case at `k`: "eighth", "twenty-first",
+    /// "thirty-first" (not "first-quarter", a compound): the token after it and the day.
+    fn spelled_day(&self, k: usize) -> Option<(usize, u8)> {
+        let ordinal = |k: usize| {
+            self.sense(k, |w| if let Word::Ordinal(n) = w { Some(n) } else { None })
+                .filter(|_| !self.capitalised(k))
+        };
+        let tens = self.sense(k, |w| match w {
+            Word::Cardinal(n @ (20 | 30)) => Some(n as u8),
+            _ => None,
+        });
+        let (end, day) = match tens {
+            Some(tens)
+                if !self.capitalised(k)
+                    && self.dash(k + 1)
+                    && self.adjacent(k + 1)
+                    && self.adjacent(k + 2) =>
+            {
+                (k + 3, tens + ordinal(k + 2).filter(|n| *n < 10)?)
+            }
+            _ => (k + 1, ordinal(k)?),
+        };
+        let compound = self.dash(end) && self.adjacent(end);
+        ((1..=31).contains(&day) && !compound).then_some((end, day))
+    }
+
+    /// "the eighth of March", "the twenty-first of February": a day spelled out before its
+    /// month.
+    fn spelled_day_of(&self, i: usize) -> Option<Draft> {
+        if i > 0 && self.dash(i - 1) && self.adjacent(i) {
+            return None;
+        }
+        let (end, day) = self.spelled_day(i)?;
+        let month = self.sense(end + 1, |w| if let Word::Month(m) = w { Some(m) } else { None });
+        // Not "the first of March's winners": one of them.
+        let month = month.filter(|_| {
+            self.is_word(end, "of") && self.capitalised(end + 1) && self.possessive(end + 2).is_none()
+        })?;
+        self.with_year(self.origin.get(), end + 2, month, Some(day), "date:day-month-year", "date:day-month")
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -2703,8 +2791,9 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         let backward_span = !reference && offset < 0; // last, past, recent
-        if i > 0 && self.str(i - 1).eq_ignore_ascii_case("to") && self.is_word(i, "last") {
-            return None; // "expected to last six months": the verb
+        // "expected to last six months", "could last months": the verb.
+        if i > 0 && self.is_word(i, "last") && self.has(i - 1, Word::Modal) && !self.capitalised(i - 1) {
+            return None;
         }
         let j = i + 1;
         // "the past three years", "the next few days", "recent years" (not "that four days")
@@ -3001,16 +3090,22 @@ impl<'a> Parser<'a> {
             let value = unknown(Some(Within::Day { month: None, day: None }));
             return Some(self.with_part_of_day(j, value, Anchor::Explicit, "set:every").set());
         }
-        if let Some(month) = self.sense(j, |w| if let Word::Month(m) = w { Some(m) } else { None }) {
-            return Some(
-                Draft::new(
-                    j + 1,
-                    unknown(Some(Within::Month(Some(month)))).into(),
-                    Anchor::Explicit,
-                    "set:every",
-                )
-                .set(),
-            );
+        // "every January", "every summer", "each Christmas": that month, season or day of
+        // any year.
+        let holiday = |w| match w {
+            Word::Holiday(month, day) => Some(Within::Day { month: Some(month), day: Some(day) }),
+            _ => None,
+        };
+        let named = self.phrase(j).and_then(|(end, w)| Some((end, holiday(w)?))).or_else(|| {
+            let within = self.sense(j, |w| match w {
+                Word::Month(m) => Some(Within::Month(Some(m))),
+                Word::Season(s) => Some(Within::Season(s)),
+                _ => holiday(w),
+            })?;
+            Some((j + 1, within))
+        });
+        if let Some((end, within)) = named {
+            return Some(Draft::new(end, unknown(Some(within)).into(), Anchor::Explicit, "set:every").set());
         }
         let (k, amount) = if self.is_word(j, "other") {
             (j + 1, Amount { n: Some(2), half: false })

@@ -89,6 +89,9 @@ pub(crate) enum Word {
     /// A word before a day that the clause is to reach ("before", "ahead of", "by"): with no
     /// past cue, the day is to come ("campaigning before the Nov. 5 election").
     Deadline,
+    /// A modal verb or "to" before a bare verb: "last" right after one is the verb ("could
+    /// last months").
+    Modal,
     Zone,
     /// A word before a clock time written with words ("at 4 in the morning").
     ClockContext,
@@ -227,6 +230,7 @@ impl TimeLexicon {
                             | Word::Copula
                             | Word::RelativePronoun
                             | Word::Deadline
+                            | Word::Modal
                             | Word::Edge(_)
                             | Word::OrdinalSuffix
                             | Word::Zone
@@ -349,6 +353,7 @@ const CLASSES: &[&str] = &[
     "copula",
     "relative-pronoun",
     "deadline",
+    "modal",
     "zone",
     "clock-context",
     "meridiem",
@@ -483,6 +488,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
         "deadline" => Word::Deadline,
+        "modal" => Word::Modal,
         "zone" => Word::Zone,
         "clock-context" => Word::ClockContext,
         _ => return None,
