@@ -1580,8 +1580,8 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
         (to.saturating_sub(3).max(clause_start)..to)
             .any(|t| self.has(t, Cue::Intention) || self.has(t, Cue::Future))
             // Past the object of the word of intention: "called for US and other foreign
-            // troops to leave", "urged all American citizens to depart".
-            // The word of intention may be a trigger itself ("urged citizens to leave").
+            // troops to leave", "urged all American citizens to depart" (where "urged" is
+            // itself a trigger, an advisory).
             || self
                 .words_back(to, clause_start)
                 .find(|&t| {
