@@ -69,7 +69,7 @@ impl<'a> SentenceContext<'a, '_> {
         let spoken_of = || self.object_of_statement(found);
         // "bombings that rocked the capital on Monday": a relative clause that tells no event
         // of its own describes the noun before it, so its time is the noun's.
-        let own_relative = self.relative_clause_of(found, hi);
+        let own_relative = if clause_times.is_empty() { None } else { self.relative_clause_of(found, hi) };
         let clause_of_trigger = |t: usize| {
             let id = self.clause_of(t);
             id == self.clause_of(found.first) || Some(id) == own_relative

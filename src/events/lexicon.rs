@@ -261,7 +261,8 @@ impl Cue {
                            within, relative, support, after, before, definite, preposition, \
                            conjunction, direction, throughout, bound, ahead, pronoun, force, \
                            directive, earlier, subject-pronoun, weapon, aim, partner, possessive, \
-                           instrument, earlier-time, negative-object, place-noun, announcing, retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
+                           instrument, earlier-time, negative-object, place-noun, announcing, \
+                           retype:FROM>TO, retype-agent:FROM>TO, retype-modifier:FROM>TO, \
                            anaphor:KIND|KIND";
 }
 
