@@ -5,6 +5,7 @@
 //! ```sh
 //! cargo run --release --example score_events             # the tables
 //! cargo run --release --example score_events -- --errors # and every difference (development part)
+//! cargo run --release --example score_events -- --timeline-errors # same, once dated by the timeline
 //! ```
 //!
 //! Events are scored on two parts, split by file name as TBAQ is (`annals::timeml::split`):
@@ -18,6 +19,7 @@ use std::path::Path;
 
 fn main() -> Result<(), annals::Error> {
     let errors = std::env::args().any(|a| a == "--errors");
+    let timeline_errors = std::env::args().any(|a| a == "--timeline-errors");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
     let extractor = Extractor::new()?;
     let mut development = EventScores::default();
@@ -47,7 +49,13 @@ fn main() -> Result<(), annals::Error> {
         let mut events = extraction.events.clone();
         timeline.date_events(&entries, &gold.document.id, &mut events);
         let part = if split(&gold.document.id) == Split::HeldOut { 1 } else { 0 };
-        across[part].add(&events, &gold.gold);
+        let differences = across[part].add(&events, &gold.gold);
+        if timeline_errors && part == 0 && !differences.is_empty() {
+            println!("== {}", gold.document.id);
+            for d in &differences {
+                println!("  {d}");
+            }
+        }
         across[2].add(&events, &gold.gold);
     }
     for (name, scores, dated) in [

@@ -12,6 +12,10 @@ fn date(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 1, d).unwrap()
 }
 
+fn december(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2019, 12, d).unwrap()
+}
+
 /// Documents that report overlapping events in different words, on different days.
 fn documents() -> Vec<Document> {
     let seed = |name: &str, text: &str| Document::new(name, text);
@@ -465,6 +469,32 @@ fn an_event_dated_through_a_link_goes_to_the_day_of_its_partners_entry() {
     let events = redated(&timeline, &entries, &docs[2]);
     let killing = events.iter().find(|e| e.trigger.text == "killing").expect("killing");
     assert_eq!(killing.value.as_ref().map(|v| v.to_string()).as_deref(), Some("2020-01-07"));
+}
+
+#[test]
+fn events_a_sentence_ties_together_that_no_text_dates_go_to_the_day_of_the_partners_entry() {
+    let docs = [
+        Document::new("a", "US air strikes hit Kataib Hezbollah bases in Iraq on Sunday.")
+            .published(december(30)),
+        Document::new("b", "The Pentagon said US air strikes hit five Kataib Hezbollah sites on Sunday.")
+            .published(december(30)),
+        // Two days on, neither the strikes nor the deaths are dated by the text: the strikes
+        // find Sunday's entry by their words, and the deaths told as their result go with them.
+        Document::new(
+            "c",
+            "Protesters were angry at US air strikes in western Iraq that killed 25 fighters.",
+        )
+        .published(date(1)),
+    ];
+    let timeline = merged(&docs);
+    let entries = timeline.entries();
+    let events = redated(&timeline, &entries, &docs[2]);
+    let day = |trigger: &str| {
+        let e = events.iter().find(|e| e.trigger.text == trigger).expect(trigger);
+        e.value.as_ref().map(|v| v.to_string())
+    };
+    assert_eq!(day("air strikes").as_deref(), Some("2019-12-29"), "{events:#?}");
+    assert_eq!(day("killed").as_deref(), Some("2019-12-29"), "{events:#?}");
 }
 
 #[test]

@@ -737,6 +737,24 @@ fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
     event.linked = (how == TimeSource::Linked).then_some(trigger);
 }
 
+/// Events a sentence ties together that are both dated only by a guess ("US airstrikes that
+/// killed 25 fighters", neither dated in its own text) name each other in `linked`: no text
+/// dates them, but a timeline that dates one from other reports dates the other with it.
+pub(super) fn pair_guesses(events: &mut [Event], links: &[(usize, usize)]) {
+    let guessed = |e: &Event| {
+        dated_by_guess(e) && matches!(e.time_source, TimeSource::Published | TimeSource::Sentence)
+    };
+    for &(a, b) in links {
+        let (Some(x), Some(y)) = (events.get(a), events.get(b)) else { continue };
+        if !guessed(x) || !guessed(y) {
+            continue;
+        }
+        let (x_span, y_span) = (x.trigger.span, y.trigger.span);
+        events[a].linked.get_or_insert(y_span);
+        events[b].linked.get_or_insert(x_span);
+    }
+}
+
 /// Events a sentence ties together (`SentenceContext::linked`: "killed in a drone strike",
 /// "the strike that killed") share a day: the one its own clause dates to a day (or, with
 /// `coreferent`, one dated by coreference) gives it to the other when that one is dated only

@@ -206,8 +206,9 @@ pub struct Event {
     /// Where it happened: a place entity.
     pub place: Option<EntityId>,
     /// The trigger of the event of the same sentence whose day it took, when `time_source` is
-    /// `Linked` ("killing all 176" after "downed a jetliner late Tuesday"): a timeline dates
-    /// the two together.
+    /// `Linked` ("killing all 176" after "downed a jetliner late Tuesday"), or that it is tied
+    /// to when neither is dated but by a guess ("air strikes that killed 25", `Published`): a
+    /// timeline dates the two together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked: Option<Span>,
     /// A heuristic score in (0, 1]: higher when the trigger is a verb and the event has its

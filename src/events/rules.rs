@@ -242,6 +242,7 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
     super::dating::date_by_links(&mut events, &links, true, &upper);
     super::dating::date_by_offsets(&mut events, &offsets);
     super::dating::undate_guesses_past_bounds(&mut events, &upper);
+    super::dating::pair_guesses(&mut events, &links);
     // A news text tells as done only what happened by its day: an event its own clause dates
     // wholly after the publication day is still to come ("looks toward 2020 presidential
     // elections" in 2018).

@@ -202,7 +202,9 @@ impl Timeline {
     /// to another event of its sentence (`TimeSource::Linked`) whose partner's entry lies a
     /// day off its own day takes that entry's day, and the reports are clustered again: the
     /// dead of a downing that a Washington text dates "late Tuesday" go with the downing of
-    /// Wednesday, not with Tuesday's other deaths.
+    /// Wednesday, not with Tuesday's other deaths. So does a report tied to such a partner
+    /// when both are dated only by a guess, if the partner's entry is the larger ("angry at
+    /// air strikes that killed 25": the deaths go with the strikes that other texts date).
     pub fn entries(&self) -> Vec<Entry> {
         let placed: Vec<&Report> = self
             .reports
@@ -560,7 +562,8 @@ pub struct Entry {
 /// Reports dated through a link ("killing all 176 people" after "downed a jetliner late
 /// Tuesday", in one Washington text) whose partner event lies, as clustered, in an entry a
 /// day apart from their own day: copies dated to the partner's entry. That entry says on what
-/// day most reports put the event that caused them, and a day off is a time zone.
+/// day most reports put the event that caused them, and a day off is a time zone. A report
+/// and partner both dated by a guess: the one in the smaller entry goes to the other's day.
 fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
     if !clusters.iter().flatten().any(|r| r.event.linked.is_some()) {
         return Vec::new();
@@ -575,13 +578,18 @@ fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
     let mut moved = Vec::new();
     for r in clusters.iter().flatten() {
         let (Some(span), Some(own)) = (r.event.linked, r.event.interval) else { continue };
-        if r.event.time_source != TimeSource::Linked || own.granularity != Granularity::Day {
+        // Dated by a guess, like its partner: it goes where the partner's report, in the
+        // larger entry, is dated by the other texts.
+        let guessed = matches!(r.event.time_source, TimeSource::Published | TimeSource::Sentence);
+        if !guessed && (r.event.time_source != TimeSource::Linked || own.granularity != Granularity::Day) {
             continue;
         }
         let Some(&p) = cluster_of.get(&(r.document.as_str(), span)) else { continue };
         let (value, interval) = dates.entry(p).or_insert_with(|| cluster::consensus(&clusters[p])).clone();
         let apart = (interval.start.date() - own.start.date()).num_days().abs();
-        if interval.granularity == Granularity::Day && apart == 1 {
+        let larger = cluster_of.get(&trigger_key(r)).is_some_and(|&c| clusters[p].len() > clusters[c].len());
+        let follows = if guessed { apart > 0 && larger } else { apart == 1 };
+        if interval.granularity == Granularity::Day && follows {
             let mut copy = (*r).clone();
             copy.event.value = Some(value);
             copy.event.interval = Some(interval);
