@@ -783,6 +783,11 @@ fn an_event_after_which_another_happened_takes_no_day_of_it_or_later() {
     let found =
         events("Trump said in remarks on Thursday that Iran was standing down after retaliatory attacks.");
     assert_eq!(dated(&found, "retaliatory attacks"), (Some("2020-01-04".into()), TimeSource::Published));
+    // A time right after an "after" phrase's event is that event's, not the verb's before it.
+    let found =
+        events("Khamenei announced three days of mourning following the death of Soleimani on Thursday.");
+    assert_eq!(dated(&found, "death"), (Some("2020-01-02".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "announced"), (Some("2020-01-04".into()), TimeSource::Published));
 }
 
 #[test]

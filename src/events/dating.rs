@@ -105,6 +105,11 @@ impl<'a> SentenceContext<'a, '_> {
             if t0 >= found.end && self.participle_of_another_noun(found.end, t0) {
                 continue;
             }
+            // Nor one after an "after" phrase's event: "announced mourning following the
+            // death of Soleimani on Thursday" dates the death, not the announcement.
+            if t0 >= found.end && self.after_phrase_event_between(found.end, t0) {
+                continue;
+            }
             // Nor is a time inside such a clause after the trigger its own: "The vote came as
             // mourners gathered to meet the body of Soleimani, killed in a U.S. airstrike on
             // Friday".
@@ -303,6 +308,12 @@ impl<'a> SentenceContext<'a, '_> {
             && self.trigger_form(p - 1).is_none()
             && !self.words[p - 1].ends_with("ly");
         participle && noun
+    }
+
+    /// Whether an "after" (or "following") in tokens `from..to` opens a phrase that holds a
+    /// trigger before `to`: a time right after that phrase tells of its event.
+    fn after_phrase_event_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|w| self.has(w, Cue::After) && (w + 1..to).any(|u| self.trigger_form(u).is_some()))
     }
 
     /// Whether a reduced relative clause opens in tokens `from..to`: a comma, then a past
