@@ -373,7 +373,8 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
     );
     assert_eq!(dated(&found, "killing"), (Some("2019-12-31".into()), TimeSource::Linked));
     // With no comma, and from a month: "crashed in October … killing" are October's; a later
-    // killing's Monday neither dates them nor is a link ("in revenge for killing").
+    // killing neither dates them nor is a link ("in revenge for killing"): it came before
+    // Monday's attack, so it takes the day before, the latest it may be.
     let found = events(
         "In October a jet crashed into the sea minutes after takeoff killing all 189 people on board. \
          Gunmen attacked a convoy on Monday in revenge for killing their leader.",
@@ -386,7 +387,7 @@ fn an_event_takes_the_day_of_the_event_it_is_part_of() {
     assert_eq!(dated(&found, "crashed"), (Some("2019-10".into()), TimeSource::Clause));
     assert_eq!(
         killings,
-        [(Some("2019-10".into()), TimeSource::Linked), (Some("2019-12-30".into()), TimeSource::Clause)]
+        [(Some("2019-10".into()), TimeSource::Linked), (Some("2019-12-29".into()), TimeSource::Before)]
     );
     // Past a verb's object too.
     let found = events("US forces killed Qasem Soleimani in Friday's drone strike.");
@@ -772,13 +773,30 @@ fn earlier_this_month_ends_before_the_publication_day() {
 #[test]
 fn an_event_after_which_another_happened_takes_no_day_of_it_or_later() {
     // Published Saturday 4 January 2020. The raid came before Tuesday's siege: not Tuesday,
-    // not Friday's strike by coreference, not the publication day.
+    // not Friday's strike by coreference, not the publication day, but the latest day it may
+    // be, Monday, from which a timeline reaches back.
     let found = events(
         "A US drone strike killed Soleimani on Friday. Protesters besieged the embassy on Tuesday after a US \
          air raid on an Iraqi militia.",
     );
     assert_eq!(dated(&found, "besieged"), (Some("2019-12-31".into()), TimeSource::Clause));
-    assert_eq!(dated(&found, "air raid"), (None, TimeSource::None));
+    assert_eq!(dated(&found, "air raid"), (Some("2019-12-30".into()), TimeSource::Before));
+    // So does a cause phrase in the same clause: its time is the outer event's.
+    let found = events("Protesters stormed the embassy on Tuesday in response to US airstrikes on Sunday.");
+    assert_eq!(dated(&found, "airstrikes"), (Some("2019-12-29".into()), TimeSource::Clause));
+    let found = events("Protesters stormed the embassy on Tuesday in response to US airstrikes.");
+    assert_eq!(dated(&found, "stormed"), (Some("2019-12-31".into()), TimeSource::Clause));
+    assert_eq!(dated(&found, "airstrikes"), (Some("2019-12-30".into()), TimeSource::Before));
+    // Nor is an event one with the event it answers: "fired" is not Tuesday's attack, and
+    // "the strike" is Friday's missile strike, whose head word it shares, not the nearer
+    // attack.
+    let found = events(
+        "A US missile strike hit an air base in Syria on Friday. The US fired 59 cruise missiles in response \
+         to a chemical attack on Tuesday. Russia was informed of the strike beforehand.",
+    );
+    assert_eq!(dated(&found, "attack"), (Some("2019-12-31".into()), TimeSource::Clause));
+    assert_ne!(day(&found, "fired").as_deref(), Some("2019-12-31"));
+    assert_eq!(dated(&found, "strike"), (Some("2020-01-03".into()), TimeSource::Coreference));
     // An "after" in a clause of its own hangs on no event of the outer one.
     let found =
         events("Trump said in remarks on Thursday that Iran was standing down after retaliatory attacks.");

@@ -1,6 +1,7 @@
 //! The timeline: merging is associative and commutative (byte-identical output for any order
 //! and grouping), duplicate reports cluster, nothing is dropped.
 
+use annals::events::TimeSource;
 use annals::{Document, Extractor, Timeline};
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -495,6 +496,33 @@ fn events_a_sentence_ties_together_that_no_text_dates_go_to_the_day_of_the_partn
     };
     assert_eq!(day("air strikes").as_deref(), Some("2019-12-29"), "{events:#?}");
     assert_eq!(day("killed").as_deref(), Some("2019-12-29"), "{events:#?}");
+}
+
+#[test]
+fn an_event_put_before_a_day_reaches_back_to_the_event_other_texts_date() {
+    let docs = [
+        Document::new("a", "US air strikes hit Kataib Hezbollah bases in Iraq on Sunday.")
+            .published(december(30)),
+        // Before Tuesday, so dated Monday at the latest: the timeline finds Sunday's strikes.
+        Document::new(
+            "b",
+            "Protesters stormed the US embassy in Baghdad on Tuesday in response to US air strikes on Kataib \
+             Hezbollah.",
+        )
+        .published(december(31)),
+        // A headline dated only by publication, and a week's report of the same killing.
+        Document::new("c", "Rockets hit a base in Kirkuk, killing a US contractor.").published(december(27)),
+        Document::new("d", "Militia rockets killed a US contractor in Kirkuk last week.").published(date(2)),
+    ];
+    let timeline = merged(&docs);
+    let entries = timeline.entries();
+    let day = |doc: &Document, trigger: &str| {
+        let events = redated(&timeline, &entries, doc);
+        let e = events.iter().find(|e| e.trigger.text == trigger).expect(trigger);
+        (e.value.as_ref().map(|v| v.to_string()), e.time_source)
+    };
+    assert_eq!(day(&docs[1], "air strikes"), (Some("2019-12-29".into()), TimeSource::Timeline));
+    assert_eq!(day(&docs[3], "killed"), (Some("2019-12-27".into()), TimeSource::Timeline));
 }
 
 #[test]

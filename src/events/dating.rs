@@ -14,6 +14,8 @@ use chrono::{Days, Months, NaiveDate};
 
 /// How many dated mentions, each way, an undated one may look through for its event.
 const COREFERENCE_REACH: usize = 64;
+/// How many of the nearest compatible mentions before a noun are searched for its head word.
+const HEAD_REACH: usize = 4;
 /// How many words may stand between a verb and the noun it takes as object ("denied the
 /// latest Western claims").
 const OBJECT_MODIFIERS: usize = 5;
@@ -81,6 +83,11 @@ impl<'a> SentenceContext<'a, '_> {
             // Nor does one some vague time before the sentence's time ("days after the strike").
             let elsewhere = !clause_of_trigger(self.token_at(expr.span.start));
             if elsewhere && (known || offset == Some(Offset::Vague) || after()) {
+                continue;
+            }
+            // Nor one before the "after" that opens the trigger's phrase, in any clause: "stormed
+            // the embassy on Tuesday in response to US airstrikes" dates the storming.
+            if self.after_word(found).is_some_and(|w| self.token_at(expr.span.start) < w) {
                 continue;
             }
             // Nor one of a clause that "which", "who" or "that" opens: it dates that clause's
@@ -585,10 +592,15 @@ pub(super) enum Timed<'a> {
 /// ("tweeting") tells a new one, and "the motion" with no one named is the vote told before
 /// it. `upper`
 /// gives, per event, the day its text puts it before (`before_bound`): no later day is taken.
+/// `precedes` gives, per event, the event an "after" puts it before: the two are not one
+/// ("fired 59 cruise missiles in response to a chemical attack on Tuesday"). A noun prefers,
+/// among the nearest few before it, one with its head word: "the strike" after "a missile
+/// strike on Friday" and "a chemical attack on Tuesday" is the strike.
 pub(super) fn date_by_coreference(
     events: &mut [Event],
     told: &[Told],
     upper: &[Option<NaiveDate>],
+    precedes: &[Option<usize>],
     recurs: impl Fn(&EventKind) -> bool,
 ) {
     let dated: Vec<usize> = (0..events.len()).filter(|&i| own_day(&events[i]).is_some()).collect();
@@ -622,36 +634,61 @@ pub(super) fn date_by_coreference(
                 && a.kind == b.kind
                 && a.status == b.status
                 && agree(a, b, recurring, told.get(i).copied().unwrap_or(Told::Verb), *j < i)
+                && precedes.get(i).copied().flatten() != Some(*j)
+                && precedes.get(*j).copied().flatten() != Some(i)
         };
         let split = dated.partition_point(|&j| j < i);
+        let noun = told.get(i).is_some_and(|t| *t != Told::Verb);
         // The nearest few only: a document of thousands of events stays linear.
-        let source =
-            dated[..split].iter().rev().take(COREFERENCE_REACH).find(|j| compatible(j)).or_else(|| {
-                dated[split..]
-                    .iter()
-                    .take(COREFERENCE_REACH)
-                    .take_while(|&&j| ordinal[j] <= ordinal[i] + CATAPHORA_REACH)
-                    .find(|j| compatible(j))
-            });
+        let mut before = dated[..split].iter().rev().take(COREFERENCE_REACH).filter(|j| compatible(j));
+        let nearest = before.next();
+        let same_head = || {
+            let head = head_word(&events[i].trigger.text);
+            nearest.into_iter().chain(before.take(HEAD_REACH - 1)).find(|&&j| {
+                let other = head_word(&events[j].trigger.text);
+                other.ends_with(head.as_str()) || head.ends_with(other.as_str())
+            })
+        };
+        let source = (noun && nearest.is_some()).then(same_head).flatten().or(nearest).or_else(|| {
+            dated[split..]
+                .iter()
+                .take(COREFERENCE_REACH)
+                .take_while(|&&j| ordinal[j] <= ordinal[i] + CATAPHORA_REACH)
+                .find(|j| compatible(j))
+        });
         if let Some(&j) = source {
             give_date(events, j, i, TimeSource::Coreference);
         }
     }
 }
 
+/// The last word of a trigger, lower-cased, without a plural "s": "air strikes" → "strike".
+fn head_word(trigger: &str) -> String {
+    let last = trigger.rsplit(' ').next().unwrap_or(trigger).to_lowercase();
+    match last.strip_suffix('s') {
+        Some(stem) if stem.len() > 3 => stem.to_string(),
+        _ => last,
+    }
+}
+
 /// An event its text puts before a day (`upper`: before the event an "after" puts it before,
 /// or before the publication day), yet dated only by a guess (the publication day) on that
-/// day or later, is left undated: the guess is known wrong ("the embassy was besieged on
-/// Tuesday after a US air raid", published Friday).
-pub(super) fn undate_guesses_past_bounds(events: &mut [Event], upper: &[Option<NaiveDate>]) {
+/// day or later: the guess is known wrong ("the embassy was besieged on Tuesday after a US
+/// air raid", published Friday). It takes the day before the bound, the latest it may be
+/// (`TimeSource::Before`), from which a timeline reaches back to the event other texts date.
+pub(super) fn bound_guesses(events: &mut [Event], upper: &[Option<NaiveDate>]) {
     for (i, event) in events.iter_mut().enumerate() {
         let guessed = matches!(event.time_source, TimeSource::Published | TimeSource::Sentence);
-        if guessed && !before_bound(upper, i, event) {
-            event.value = None;
-            event.interval = None;
-            event.time = None;
-            event.time_source = TimeSource::None;
+        if !guessed || before_bound(upper, i, event) {
+            continue;
         }
+        let latest = upper.get(i).copied().flatten().and_then(|day| day.pred_opt()).and_then(day_value);
+        (event.value, event.interval) = match latest {
+            Some((value, interval)) => (Some(value), Some(interval)),
+            None => (None, None),
+        };
+        event.time = None;
+        event.time_source = if event.interval.is_some() { TimeSource::Before } else { TimeSource::None };
     }
 }
 
@@ -730,7 +767,7 @@ pub(super) fn dated_by_guess(e: &Event) -> bool {
 /// or a time of its own clause coarser than a day.
 fn dated_weakly(e: &Event) -> bool {
     match e.time_source {
-        TimeSource::Published | TimeSource::Sentence => true,
+        TimeSource::Published | TimeSource::Sentence | TimeSource::Before => true,
         TimeSource::Clause => e.interval.is_some_and(|v| v.granularity > Granularity::Day),
         _ => false,
     }
@@ -753,7 +790,8 @@ fn give_date(events: &mut [Event], from: usize, to: usize, how: TimeSource) {
 /// dates them, but a timeline that dates one from other reports dates the other with it.
 pub(super) fn pair_guesses(events: &mut [Event], links: &[(usize, usize)]) {
     let guessed = |e: &Event| {
-        dated_by_guess(e) && matches!(e.time_source, TimeSource::Published | TimeSource::Sentence)
+        dated_by_guess(e)
+            && matches!(e.time_source, TimeSource::Published | TimeSource::Sentence | TimeSource::Before)
     };
     for &(a, b) in links {
         let (Some(x), Some(y)) = (events.get(a), events.get(b)) else { continue };

@@ -145,6 +145,11 @@ pub enum TimeSource {
     Published,
     /// No time in the sentence: the last date the text mentioned (narrative mode).
     Narrative,
+    /// No time of its own, and its text puts it before a day that the publication date is
+    /// not before ("besieged the embassy on Tuesday after a US air raid", published Tuesday):
+    /// the day before, the latest it may be. A timeline reaches back from it as from a
+    /// publication date.
+    Before,
     /// No day: a duration of a month or more in its clause says the event stretches or
     /// recurs over it ("the deaths of hundreds of troops over the past two decades", "have
     /// attacked US bases for years").

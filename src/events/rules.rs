@@ -236,12 +236,12 @@ pub(crate) fn find(lex: &EventLexicon, input: &Input<'_>) -> Vec<Event> {
         })
         .collect();
     super::dating::date_by_links(&mut events, &links, false, &upper);
-    super::dating::date_by_coreference(&mut events, &told, &upper, |k| {
+    super::dating::date_by_coreference(&mut events, &told, &upper, &precedes, |k| {
         lex.kind(k).is_none_or(|k| k.span_days == 0)
     });
     super::dating::date_by_links(&mut events, &links, true, &upper);
     super::dating::date_by_offsets(&mut events, &offsets);
-    super::dating::undate_guesses_past_bounds(&mut events, &upper);
+    super::dating::bound_guesses(&mut events, &upper);
     super::dating::pair_guesses(&mut events, &links);
     // A news text tells as done only what happened by its day: an event its own clause dates
     // wholly after the publication day is still to come ("looks toward 2020 presidential

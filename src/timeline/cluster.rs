@@ -95,6 +95,10 @@ const ADJACENT_OVERLAP: f32 = 0.3;
 /// pathological one (thousands of different victims on one day) linear instead of quadratic.
 const MAX_CLUSTERS_SCANNED: usize = 256;
 
+/// How many distinct coarse values of a cluster vote for the finer ones they hold: a real
+/// event has a few (its week, its month); the bound keeps a pathological cluster linear.
+const MAX_COARSE_VOTERS: usize = 16;
+
 /// The roles that tell two events of a kind apart.
 const DISTINGUISHING: [Role; 2] = [Role::Victim, Role::Speaker];
 
@@ -196,15 +200,33 @@ pub(super) fn cluster<'r>(
         }
     }
 
-    // Step 2: coarse and publication-dated reports join a compatible cluster of step 1.
+    // Step 2: publication-dated reports join a compatible cluster of step 1, else one of
+    // their day, started among themselves; then coarse reports join one of those (the
+    // headline "Missiles strike Kirkuk airbase, killing US contractor", dated by publication,
+    // is the killing "last week" of a later text).
     let mut unplaced: BTreeMap<(&str, String), Vec<Cluster<'r>>> = BTreeMap::new();
-    for (n, r) in floating {
-        let chosen = if r.event.time_source == TimeSource::Published {
-            recall(&days, r, &words, n, kinds)
-        } else {
-            within(&days, r, &words, n)
-        };
-        match chosen {
+    let (guessed, coarse): (Vec<_>, Vec<_>) = floating.into_iter().partition(|(_, r)| by_guess(r));
+    let mut started: Vec<(&str, NaiveDate, &'r Report)> = Vec::new();
+    for (n, r) in guessed {
+        let kind = r.event.kind.as_str();
+        match recall(&days, r, &words, n, kinds) {
+            Some((day, i)) => {
+                if let Some(c) = days.get_mut(&(kind, day)).and_then(|cs| cs.get_mut(i)) {
+                    c.add(r, &[]);
+                }
+            }
+            None => match r.event.interval {
+                Some(v) => started.push((kind, v.start.date(), r)),
+                None => join_or_start(unplaced.entry((kind, String::new())).or_default(), r, &[]),
+            },
+        }
+    }
+    // Started after every guess has been placed, so the order of the reports does not matter.
+    for (kind, day, r) in started {
+        join_or_start(days.entry((kind, day)).or_default(), r, &[]);
+    }
+    for (n, r) in coarse {
+        match within(&days, r, &words, n) {
             Some((day, i)) => {
                 if let Some(c) = days.get_mut(&(r.event.kind.as_str(), day)).and_then(|cs| cs.get_mut(i)) {
                     c.add(r, &[]);
@@ -581,17 +603,23 @@ fn join_or_start<'r>(clusters: &mut Vec<Cluster<'r>>, report: &'r Report, words:
     }
 }
 
+/// Whether a report is dated by a guess of the latest day it may be: its publication day, or
+/// the day before the one its text puts it before (`TimeSource::Before`).
+fn by_guess(r: &Report) -> bool {
+    matches!(r.event.time_source, TimeSource::Published | TimeSource::Before)
+}
+
 /// The day of a report dated to a day or finer from its own text.
 fn fine_day(r: &Report) -> Option<NaiveDate> {
     let interval = r.event.interval?;
-    let own = r.event.time_source != TimeSource::Published;
+    let own = !by_guess(r);
     (own && interval.granularity <= Granularity::Day).then(|| interval.start.date())
 }
 
 /// The days a floating report may fall on (inclusive).
 fn window(r: &Report) -> Option<(NaiveDate, NaiveDate)> {
     let interval = r.event.interval?;
-    if r.event.time_source == TimeSource::Published {
+    if by_guess(r) {
         let day = interval.start.date();
         return Some((day.checked_sub_days(Days::new(PUBLISHED_WINDOW_DAYS)).unwrap_or(day), day));
     }
@@ -600,14 +628,15 @@ fn window(r: &Report) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// The value most members agree on, a date from a report's own text counting twice one from
-/// its publication (ties: the finer, then the earlier), with its interval: a day's reports of
-/// an event still vote for it when none dates it in words.
+/// its publication, and a coarser value voting for each finer one it holds (ties: the finer,
+/// then the earlier), with its interval: a day's reports of an event still vote for it when
+/// none dates it in words.
 pub(super) fn consensus(members: &[&Report]) -> (TimexValue, Interval) {
     // Few distinct values per cluster: a short list beats a map of strings.
     let mut counts: Vec<(&TimexValue, usize, &Report)> = Vec::new();
     for r in members {
         // A date of the report's own text counts twice one it has from its publication.
-        let votes = if r.event.time_source == TimeSource::Published { 1 } else { 2 };
+        let votes = if by_guess(r) { 1 } else { 2 };
         if let Some(v) = &r.event.value {
             match counts.iter_mut().find(|(w, _, _)| *w == v) {
                 Some(entry) => entry.1 += votes,
@@ -615,7 +644,26 @@ pub(super) fn consensus(members: &[&Report]) -> (TimexValue, Interval) {
             }
         }
     }
-    let best = counts.iter().map(|(_, n, r)| (*n, *r)).max_by(|(ca, a), (cb, b)| {
+    // A coarser value that holds a finer one votes for it too: "last week" and a headline
+    // dated Friday by its publication are one Friday.
+    let coarse: Vec<(Interval, usize)> = counts
+        .iter()
+        .filter_map(|(_, n, r)| {
+            r.event.interval.filter(|i| i.granularity > Granularity::Day).map(|i| (i, *n))
+        })
+        .take(MAX_COARSE_VOTERS)
+        .collect();
+    let support = |r: &Report, own: usize| {
+        let Some(inner) = r.event.interval else { return own };
+        own + coarse
+            .iter()
+            .filter(|(outer, _)| {
+                outer.granularity > inner.granularity && outer.start <= inner.start && inner.end <= outer.end
+            })
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    let best = counts.iter().map(|(_, n, r)| (support(r, *n), *r)).max_by(|(ca, a), (cb, b)| {
         let (ia, ib) = (a.event.interval, b.event.interval);
         ca.cmp(cb)
             .then_with(|| ib.map(|i| i.granularity).cmp(&ia.map(|i| i.granularity)))

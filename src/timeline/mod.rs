@@ -272,7 +272,7 @@ impl Timeline {
         // The event's own text wins where it dates the event to a day; the timeline dates what
         // the text dates only by publication, or coarsely.
         let weak = |e: &Event| {
-            e.time_source == crate::events::TimeSource::Published
+            matches!(e.time_source, crate::events::TimeSource::Published | crate::events::TimeSource::Before)
                 || e.interval.is_none_or(|i| i.granularity > Granularity::Day)
         };
         // An entry's day as this document's own text gives it, where it does: a strike "on
@@ -580,7 +580,8 @@ fn follow_links(clusters: &[Vec<&Report>]) -> Vec<Report> {
         let (Some(span), Some(own)) = (r.event.linked, r.event.interval) else { continue };
         // Dated by a guess, like its partner: it goes where the partner's report, in the
         // larger entry, is dated by the other texts.
-        let guessed = matches!(r.event.time_source, TimeSource::Published | TimeSource::Sentence);
+        let guessed =
+            matches!(r.event.time_source, TimeSource::Published | TimeSource::Sentence | TimeSource::Before);
         if !guessed && (r.event.time_source != TimeSource::Linked || own.granularity != Granularity::Day) {
             continue;
         }
