@@ -1144,6 +1144,11 @@ fn a_place_of_direction_or_of_a_report_is_not_the_events() {
     // Where a report was made is not where its event happened.
     let found = events("“Iran killed an American contractor,” Trump tweeted from his estate in Florida.");
     assert_eq!(place(&found, "killed"), None);
+    // A place an attack is done to is where it happened; one a statement is about is not.
+    let found = events("Israel struck Gaza on Monday. Iran accused Israel of the attack and condemned Britain.");
+    assert_eq!(place(&found, "struck").as_deref(), Some("gaza"));
+    assert_eq!(place(&found, "accused"), None);
+    assert_eq!(place(&found, "condemned"), None);
 }
 
 #[test]

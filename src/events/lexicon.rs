@@ -113,6 +113,13 @@ pub(crate) struct KindEntry {
 }
 
 impl KindEntry {
+    /// Whether the kind happens at a place, as its summary's `{place}` says: a place it is
+    /// done to is then where it happened ("struck Gaza"); a statement or a threat about a
+    /// country ("accused Israel") did not happen there.
+    pub(crate) fn located(&self) -> bool {
+        self.summary.contains("{place}")
+    }
+
     /// Whether an entity of `kind` may take `role` in this kind of event.
     pub(crate) fn allows(&self, role: Role, kind: EntityKind) -> bool {
         self.roles.iter().filter(|(r, _)| *r == role).all(|(_, kinds)| kinds.contains(&kind))

@@ -2092,7 +2092,7 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
     }
 
     /// The nearest place introduced by a place preposition in the clause; else a place that
-    /// is the event's target.
+    /// is the event's target, for a kind that happens at a place (see `KindEntry::located`).
     pub(super) fn place(
         &self,
         found: &Found<'_>,
@@ -2132,6 +2132,10 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 introduced(lo, hi)
             })
             .or_else(|| {
+                // Only of a kind that happens at a place: "accused Israel" did not.
+                if !self.lex.kind(&found.entry.kind).is_none_or(|k| k.located()) {
+                    return None;
+                }
                 let places = self.mentions_in(from, to);
                 participants
                     .iter()
