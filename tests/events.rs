@@ -1145,7 +1145,8 @@ fn a_place_of_direction_or_of_a_report_is_not_the_events() {
     let found = events("“Iran killed an American contractor,” Trump tweeted from his estate in Florida.");
     assert_eq!(place(&found, "killed"), None);
     // A place an attack is done to is where it happened; one a statement is about is not.
-    let found = events("Israel struck Gaza on Monday. Iran accused Israel of the attack and condemned Britain.");
+    let found =
+        events("Israel struck Gaza on Monday. Iran accused Israel of the attack and condemned Britain.");
     assert_eq!(place(&found, "struck").as_deref(), Some("gaza"));
     assert_eq!(place(&found, "accused"), None);
     assert_eq!(place(&found, "condemned"), None);
@@ -1325,9 +1326,15 @@ fn appeals_and_charges_are_statements() {
         ("The demonstrators defied appeals delivered over loudspeakers.", "appeals"),
         ("The UN renewed its calls for restraint on Monday.", "calls for"),
         ("Trump responded on Tuesday, charging that Iran was behind the attack.", "charging that"),
+        // Posts, also where the platform is a name the text stage finds.
+        ("Trump wrote on Twitter that Iran would pay a heavy price.", "wrote on Twitter"),
+        ("Khamenei posted on X that revenge awaits the criminals.", "posted on X"),
+        ("Trump sent a series of Twitter posts threatening to hit 52 sites.", "Twitter posts"),
     ] {
         assert_eq!(event(&events(text), trigger).kind, "statement", "{text}");
     }
+    // A name still holds no trigger of its own: "Downing Street".
+    assert!(events("Boris Johnson left Downing Street on Friday.").is_empty());
     // A charge in court is no statement.
     assert!(events("He was charged with murder.").iter().all(|e| e.kind != "statement"));
 }

@@ -883,11 +883,17 @@ impl<'a, 'l> SentenceContext<'a, 'l> {
                 return None;
             }
         }
-        // No trigger inside a name: "Downing Street", "Popular Mobilization Forces".
+        // No trigger inside a name: "Downing Street", "Popular Mobilization Forces". A
+        // multiword trigger may hold a whole name ("wrote on Twitter", "Twitter posts").
         let span = Span::new(input.tokens[t].span.start, input.tokens[t + len - 1].span.end);
         let mentions = input.mentions;
         let m = mentions.partition_point(|m| m.span.end <= span.start);
-        if mentions.get(m).is_some_and(|m| m.span.overlaps(span)) {
+        let held = |m: &Mention| len > 1 && m.span.start >= span.start && m.span.end <= span.end;
+        if mentions[m..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .any(|m| m.span.overlaps(span) && !held(m))
+        {
             return None;
         }
         Some(Found { first: t, end: t + len, entry, form, verb: None, antecedent: None })
