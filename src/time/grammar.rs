@@ -787,7 +787,8 @@ impl<'a> Parser<'a> {
 
     /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
     /// sentence, up to twelve tokens either side (left first at equal distance). A comma after
-    /// the expression closes its clause: a cue past it ("…, forecasters said") counts only when
+    /// the expression closes its clause, and so does a `clause-break` conjunction ("passed in
+    /// April but will now return"): a cue past it ("…, forecasters said") counts only when
     /// none is found before the expression, up to twenty tokens back.
     fn clause_tense(&self, start: usize, end: usize) -> Tense {
         let mut left = start;
@@ -806,7 +807,7 @@ impl<'a> Parser<'a> {
             }
             if right >= self.toks.len() || self.sentence_end(right) || self.closing_quote(right) {
                 closed = true;
-            } else if self.punct(right, ',') {
+            } else if self.punct(right, ',') || self.has(right, Word::ClauseBreak) {
                 (comma, closed) = (Some(right), true);
             } else if let Some(t) = self.tense_after(right) {
                 return t;

@@ -86,6 +86,9 @@ pub(crate) enum Word {
     /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
     /// words before it do not tell.
     RelativePronoun,
+    /// A conjunction that opens a new clause ("but", "although"): after a time, it closes the
+    /// time's clause as a comma does.
+    ClauseBreak,
     /// A word before a day that the clause is to reach ("before", "ahead of", "by"): with no
     /// past cue, the day is to come ("campaigning before the Nov. 5 election").
     Deadline,
@@ -229,6 +232,7 @@ impl TimeLexicon {
                             | Word::WeekdayPreposition
                             | Word::Copula
                             | Word::RelativePronoun
+                            | Word::ClauseBreak
                             | Word::Deadline
                             | Word::Modal
                             | Word::Edge(_)
@@ -352,6 +356,7 @@ const CLASSES: &[&str] = &[
     "weekday-compound",
     "copula",
     "relative-pronoun",
+    "clause-break",
     "deadline",
     "modal",
     "zone",
@@ -487,6 +492,7 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "weekday-preposition" => Word::WeekdayPreposition,
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
+        "clause-break" => Word::ClauseBreak,
         "deadline" => Word::Deadline,
         "modal" => Word::Modal,
         "zone" => Word::Zone,
