@@ -1260,7 +1260,15 @@ impl<'a> Parser<'a> {
             Kind::Punct => self.apostrophe_decade(i),
             Kind::Word => {
                 let entry = t.entry?;
-                let phrase = self.phrase(i).and_then(|(end, word)| self.word_draft(end, word));
+                // A holiday's name is a proper noun, written capitalised like its one-word
+                // names: a lower-case "election day" is the day of whichever election the text
+                // tells of, not the US one.
+                let holiday =
+                    |w: Word| matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_));
+                let phrase = self
+                    .phrase(i)
+                    .filter(|&(_, word)| !holiday(word) || self.capitalised(i))
+                    .and_then(|(end, word)| self.word_draft(end, word));
                 let senses = entry.senses.iter().map(|sense| match sense.word {
                     Word::Month(m) if sense.needs_number => {
                         self.month_expr(i, m, true).filter(|d| d.end > i + 1 && d.rule != "date:month")
