@@ -661,11 +661,15 @@ impl<'a> Parser<'a> {
                 return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
             }
         }
+        if matches!(self.phrase(i), Some((_, Word::Schedule))) {
+            return self.schedule_tense(i);
+        }
         if let Some(entry) = t.entry {
             for s in &entry.senses {
                 match s.word {
                     Word::TenseFuture => return Some(Tense::Future),
                     Word::NotTense => return None,
+                    Word::Schedule => return self.schedule_tense(i),
                     _ => {}
                 }
             }
@@ -688,6 +692,28 @@ impl<'a> Parser<'a> {
         let w = self.str(i);
         let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
         if participle { self.participle_tense(i) } else { None }
+    }
+
+    /// A base-form verb of schedule is a present tense, so a future, only right after its
+    /// subject: "the two leaders meet Monday", not "did not meet", "failed to meet", "could
+    /// meet" (the cue before tells), nor a noun after a determiner ("the meet").
+    fn schedule_tense(&self, i: usize) -> Option<Tense> {
+        let helped = i > 0
+            && self.toks[i - 1].entry.is_some_and(|e| {
+                e.senses.iter().any(|s| {
+                    matches!(
+                        s.word,
+                        Word::Modal
+                            | Word::Negation
+                            | Word::TensePast
+                            | Word::TenseFuture
+                            | Word::Determiner
+                            | Word::Article
+                            | Word::PassiveAuxiliary
+                    )
+                })
+            });
+        (!helped).then_some(Tense::Future)
     }
 
     /// The tense of a cue after the expression: a past verb of intent before "to" ("hoped to",

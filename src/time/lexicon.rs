@@ -89,6 +89,12 @@ pub(crate) enum Word {
     /// A conjunction that opens a new clause ("but", "although"): after a time, it closes the
     /// time's clause as a comma does.
     ClauseBreak,
+    /// A verb of schedule in its base form ("meet", "resume"): a future cue right after its
+    /// subject ("the leaders meet Monday"), not after a modal, "to", a negation or another
+    /// tense cue ("did not meet").
+    Schedule,
+    /// A negation ("not", the "-n't" of "didn't"): a base form after one is no present tense.
+    Negation,
     /// A word before a day that the clause is to reach ("before", "ahead of", "by"): with no
     /// past cue, the day is to come ("campaigning before the Nov. 5 election").
     Deadline,
@@ -233,6 +239,8 @@ impl TimeLexicon {
                             | Word::Copula
                             | Word::RelativePronoun
                             | Word::ClauseBreak
+                            | Word::Schedule
+                            | Word::Negation
                             | Word::Deadline
                             | Word::Modal
                             | Word::Edge(_)
@@ -357,6 +365,8 @@ const CLASSES: &[&str] = &[
     "copula",
     "relative-pronoun",
     "clause-break",
+    "schedule",
+    "negation",
     "deadline",
     "modal",
     "zone",
@@ -493,6 +503,8 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
         "clause-break" => Word::ClauseBreak,
+        "schedule" => Word::Schedule,
+        "negation" => Word::Negation,
         "deadline" => Word::Deadline,
         "modal" => Word::Modal,
         "zone" => Word::Zone,
