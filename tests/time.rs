@@ -175,6 +175,13 @@ fn lower_case_holiday_phrases_are_not_the_holiday() {
     assert_eq!(render_all(&times), "Election Day=DATE=2023-11-07");
 }
 
+/// "last" after a possessive is "final": "his last Christmas" is no "last Christmas".
+#[test]
+fn last_after_a_possessive_is_final_not_deictic() {
+    let times = TAGGER.tag("It was his last Christmas at home.", Some(date("2000-02-10")), Mode::News);
+    assert!(times.iter().all(|t| !t.text.contains("last")), "{}", render_all(&times));
+}
+
 #[test]
 fn spans_lie_on_char_boundaries_in_non_ascii_text() {
     let texts = [

@@ -2776,24 +2776,25 @@ impl<'a> Parser<'a> {
     /// "Thanksgiving Day": the `n`th (or last) weekday of a month, then `days` after it ("Black
     /// Friday", the day after Thanksgiving).
     fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8, days: i8) -> Option<Draft> {
-        self.moving_holiday(j, |year| {
-            let wd = super::value::weekday_from_number(weekday)?;
-            let day = if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
-            } else {
-                let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
-                let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-                weekday_near(last, weekday, Tense::Past, false)
-            };
-            day.checked_add_signed(Duration::days(days.into()))
-        })
+        self.moving_holiday(j, |year| holiday_day(Word::HolidayNth(month, weekday, n, days), year))
     }
 
     /// "Good Friday", "Easter Monday": `offset` days from Western Easter Sunday.
     fn holiday_easter(&self, j: usize, offset: i8) -> Option<Draft> {
-        self.moving_holiday(j, |year| {
-            super::value::easter_sunday(year)?.checked_add_signed(chrono::Duration::days(offset.into()))
-        })
+        self.moving_holiday(j, |year| holiday_day(Word::HolidayEaster(offset), year))
+    }
+
+    /// A holiday's name at `j`, capitalised, and the token after it: a one-word name or a
+    /// phrase ("Thanksgiving", "Christmas Eve").
+    fn holiday_name(&self, j: usize) -> Option<(usize, Word)> {
+        let holiday =
+            |w: Word| matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_));
+        if !self.capitalised(j) {
+            return None;
+        }
+        self.phrase(j)
+            .filter(|&(_, w)| holiday(w))
+            .or_else(|| self.sense(j, |w| holiday(w).then_some((j + 1, w))))
     }
 
     /// A holiday whose day `day` computes per year, in a year given after it ("Easter 2019",
@@ -2991,6 +2992,24 @@ impl<'a> Parser<'a> {
             }
             return Some(Draft::new(j + 1, value.into(), how, "date:deictic-month"));
         }
+        // "last Thanksgiving", "next Christmas": the latest before the anchor, the first after
+        // it, or this year's. Not after a possessive ("his last Christmas" was his final one).
+        if let Some((end, holiday)) = self.holiday_name(j) {
+            let determined = i > 0
+                && self.toks[i - 1]
+                    .entry
+                    .is_some_and(|e| e.senses.iter().any(|s| s.word == Word::Determiner));
+            if determined {
+                return None;
+            }
+            let days = (-1..=1).filter_map(|y| holiday_day(holiday, anchor.year() + y));
+            let day = match offset {
+                -1 => days.filter(|d| *d < anchor).max()?,
+                1 => days.filter(|d| *d > anchor).min()?,
+                _ => holiday_day(holiday, anchor.year())?,
+            };
+            return Some(Draft::new(end, CalendarValue::date(day).into(), how, "date:deictic-holiday"));
+        }
         if let Some(season) = self.sense(j, |w| if let Word::Season(s) = w { Some(s) } else { None }) {
             let make = |y: i32| Some(within(y, Within::Season(season)));
             let value = match offset {
@@ -3169,6 +3188,28 @@ impl<'a> Parser<'a> {
         }
         let n = self.sense(i + 1, |w| if let Word::Ordinal(n) = w { Some(n) } else { None })?;
         self.ordinal_expr(i + 2, n)
+    }
+}
+
+/// The day a holiday of calendar.tsv falls on in `year`.
+fn holiday_day(holiday: Word, year: i32) -> Option<NaiveDate> {
+    match holiday {
+        Word::Holiday(month, day) => NaiveDate::from_ymd_opt(year, month.into(), day.into()),
+        Word::HolidayNth(month, weekday, n, days) => {
+            let wd = super::value::weekday_from_number(weekday)?;
+            let day = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
+            } else {
+                let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
+                let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+                weekday_near(last, weekday, Tense::Past, false)
+            };
+            day.checked_add_signed(Duration::days(days.into()))
+        }
+        Word::HolidayEaster(offset) => {
+            super::value::easter_sunday(year)?.checked_add_signed(Duration::days(offset.into()))
+        }
+        _ => None,
     }
 }
 
