@@ -2345,8 +2345,18 @@ impl<'a> Parser<'a> {
             }
         }
         let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, 0))?;
-        // "the year-ago quarter": the period it qualifies is part of the expression.
-        let end = if self.is_word(i + 3, "quarter") || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
+        // "the year-ago quarter": the period it qualifies is part of the expression, and after a
+        // month ("changed its fiscal year in December; in the year-ago quarter") it is that
+        // month's quarter, a year before.
+        let quarter = self.is_word(i + 3, "quarter");
+        let value = match (quarter, value) {
+            (
+                true,
+                CalendarValue { year: Year::Year(y), within: Some(Within::Month(Some(m))), time: None },
+            ) => within(y, Within::Quarter(Some(m.div_ceil(3)))),
+            _ => value,
+        };
+        let end = if quarter || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
         Some(Draft::new(end, value.into(), how, "date:unit-offset"))
     }
 
