@@ -651,7 +651,8 @@ impl<'a> Parser<'a> {
         // A phrase ("as soon as"): the cue of its first word. A future phrase ending in "to"
         // leads to a verb: before a noun phrase ("agreed to the ceasefire", "wants to a
         // deal") it is no infinitive, and its first word tells the tense alone.
-        if let Some((end, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
+        let phrase = self.phrase(i);
+        if let Some((end, word @ (Word::TenseFuture | Word::TensePast))) = phrase {
             let noun_next = word == Word::TenseFuture
                 && self.is_word(end - 1, "to")
                 && (self.at(end).is_some_and(|t| t.kind == Kind::Number)
@@ -661,7 +662,7 @@ impl<'a> Parser<'a> {
                 return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
             }
         }
-        if matches!(self.phrase(i), Some((_, Word::Schedule))) {
+        if matches!(phrase, Some((_, Word::Schedule))) {
             return self.schedule_tense(i);
         }
         if let Some(entry) = t.entry {
