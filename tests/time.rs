@@ -163,6 +163,25 @@ fn friday_morning_is_six_to_noon_that_day() {
     assert_eq!(interval.granularity, Granularity::PartOfDay);
 }
 
+/// A holiday's name is a proper noun: in lower case a phrase such as "election day" is the day
+/// of whichever election the text tells of, not the US holiday of calendar.tsv.
+#[test]
+fn lower_case_holiday_phrases_are_not_the_holiday() {
+    let published = Some(date("2024-07-10"));
+    let text = "Voters in Britain went to the polls on election day, and counting began at once.";
+    let times = TAGGER.tag(text, published, Mode::News);
+    assert!(times.iter().all(|t| !t.rule.to_string().starts_with("date:holiday")), "{}", render_all(&times));
+    let times = TAGGER.tag("Americans went to the polls on Election Day.", published, Mode::News);
+    assert_eq!(render_all(&times), "Election Day=DATE=2023-11-07");
+}
+
+/// "last" after a possessive is "final": "his last Christmas" is no "last Christmas".
+#[test]
+fn last_after_a_possessive_is_final_not_deictic() {
+    let times = TAGGER.tag("It was his last Christmas at home.", Some(date("2000-02-10")), Mode::News);
+    assert!(times.iter().all(|t| !t.text.contains("last")), "{}", render_all(&times));
+}
+
 #[test]
 fn spans_lie_on_char_boundaries_in_non_ascii_text() {
     let texts = [

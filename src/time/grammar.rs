@@ -651,7 +651,8 @@ impl<'a> Parser<'a> {
         // A phrase ("as soon as"): the cue of its first word. A future phrase ending in "to"
         // leads to a verb: before a noun phrase ("agreed to the ceasefire", "wants to a
         // deal") it is no infinitive, and its first word tells the tense alone.
-        if let Some((end, word @ (Word::TenseFuture | Word::TensePast))) = self.phrase(i) {
+        let phrase = self.phrase(i);
+        if let Some((end, word @ (Word::TenseFuture | Word::TensePast))) = phrase {
             let noun_next = word == Word::TenseFuture
                 && self.is_word(end - 1, "to")
                 && (self.at(end).is_some_and(|t| t.kind == Kind::Number)
@@ -661,11 +662,15 @@ impl<'a> Parser<'a> {
                 return Some(if word == Word::TenseFuture { Tense::Future } else { Tense::Past });
             }
         }
+        if matches!(phrase, Some((_, Word::Schedule))) {
+            return self.schedule_tense(i);
+        }
         if let Some(entry) = t.entry {
             for s in &entry.senses {
                 match s.word {
                     Word::TenseFuture => return Some(Tense::Future),
                     Word::NotTense => return None,
+                    Word::Schedule => return self.schedule_tense(i),
                     _ => {}
                 }
             }
@@ -688,6 +693,28 @@ impl<'a> Parser<'a> {
         let w = self.str(i);
         let participle = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
         if participle { self.participle_tense(i) } else { None }
+    }
+
+    /// A base-form verb of schedule is a present tense, so a future, only right after its
+    /// subject: "the two leaders meet Monday", not "did not meet", "failed to meet", "could
+    /// meet" (the cue before tells), nor a noun after a determiner ("the meet").
+    fn schedule_tense(&self, i: usize) -> Option<Tense> {
+        let helped = i > 0
+            && self.toks[i - 1].entry.is_some_and(|e| {
+                e.senses.iter().any(|s| {
+                    matches!(
+                        s.word,
+                        Word::Modal
+                            | Word::Negation
+                            | Word::TensePast
+                            | Word::TenseFuture
+                            | Word::Determiner
+                            | Word::Article
+                            | Word::PassiveAuxiliary
+                    )
+                })
+            });
+        (!helped).then_some(Tense::Future)
     }
 
     /// The tense of a cue after the expression: a past verb of intent before "to" ("hoped to",
@@ -787,7 +814,8 @@ impl<'a> Parser<'a> {
 
     /// The tense of the clause around tokens `start..end`: the nearest tense cue within the
     /// sentence, up to twelve tokens either side (left first at equal distance). A comma after
-    /// the expression closes its clause: a cue past it ("…, forecasters said") counts only when
+    /// the expression closes its clause, and so does a `clause-break` conjunction ("passed in
+    /// April but will now return"): a cue past it ("…, forecasters said") counts only when
     /// none is found before the expression, up to twenty tokens back.
     fn clause_tense(&self, start: usize, end: usize) -> Tense {
         let mut left = start;
@@ -806,7 +834,7 @@ impl<'a> Parser<'a> {
             }
             if right >= self.toks.len() || self.sentence_end(right) || self.closing_quote(right) {
                 closed = true;
-            } else if self.punct(right, ',') {
+            } else if self.punct(right, ',') || self.has(right, Word::ClauseBreak) {
                 (comma, closed) = (Some(right), true);
             } else if let Some(t) = self.tense_after(right) {
                 return t;
@@ -1259,7 +1287,15 @@ impl<'a> Parser<'a> {
             Kind::Punct => self.apostrophe_decade(i),
             Kind::Word => {
                 let entry = t.entry?;
-                let phrase = self.phrase(i).and_then(|(end, word)| self.word_draft(end, word));
+                // A holiday's name is a proper noun, written capitalised like its one-word
+                // names: a lower-case "election day" is the day of whichever election the text
+                // tells of, not the US one.
+                let holiday =
+                    |w: Word| matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_));
+                let phrase = self
+                    .phrase(i)
+                    .filter(|&(_, word)| !holiday(word) || self.capitalised(i))
+                    .and_then(|(end, word)| self.word_draft(end, word));
                 let senses = entry.senses.iter().map(|sense| match sense.word {
                     Word::Month(m) if sense.needs_number => {
                         self.month_expr(i, m, true).filter(|d| d.end > i + 1 && d.rule != "date:month")
@@ -2310,8 +2346,18 @@ impl<'a> Parser<'a> {
             }
         }
         let value = self.year_shift(unit, n).or_else(|| offset_value(anchor, unit, n, 0))?;
-        // "the year-ago quarter": the period it qualifies is part of the expression.
-        let end = if self.is_word(i + 3, "quarter") || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
+        // "the year-ago quarter": the period it qualifies is part of the expression, and after a
+        // month ("changed its fiscal year in December; in the year-ago quarter") it is that
+        // month's quarter, a year before.
+        let quarter = self.is_word(i + 3, "quarter");
+        let value = match (quarter, value) {
+            (
+                true,
+                CalendarValue { year: Year::Year(y), within: Some(Within::Month(Some(m))), time: None },
+            ) => within(y, Within::Quarter(Some(m.div_ceil(3)))),
+            _ => value,
+        };
+        let end = if quarter || self.is_word(i + 3, "period") { i + 4 } else { i + 3 };
         Some(Draft::new(end, value.into(), how, "date:unit-offset"))
     }
 
@@ -2741,24 +2787,25 @@ impl<'a> Parser<'a> {
     /// "Thanksgiving Day": the `n`th (or last) weekday of a month, then `days` after it ("Black
     /// Friday", the day after Thanksgiving).
     fn holiday_nth(&self, j: usize, month: u8, weekday: u8, n: i8, days: i8) -> Option<Draft> {
-        self.moving_holiday(j, |year| {
-            let wd = super::value::weekday_from_number(weekday)?;
-            let day = if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
-            } else {
-                let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
-                let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-                weekday_near(last, weekday, Tense::Past, false)
-            };
-            day.checked_add_signed(Duration::days(days.into()))
-        })
+        self.moving_holiday(j, |year| holiday_day(Word::HolidayNth(month, weekday, n, days), year))
     }
 
     /// "Good Friday", "Easter Monday": `offset` days from Western Easter Sunday.
     fn holiday_easter(&self, j: usize, offset: i8) -> Option<Draft> {
-        self.moving_holiday(j, |year| {
-            super::value::easter_sunday(year)?.checked_add_signed(chrono::Duration::days(offset.into()))
-        })
+        self.moving_holiday(j, |year| holiday_day(Word::HolidayEaster(offset), year))
+    }
+
+    /// A holiday's name at `j`, capitalised, and the token after it: a one-word name or a
+    /// phrase ("Thanksgiving", "Christmas Eve").
+    fn holiday_name(&self, j: usize) -> Option<(usize, Word)> {
+        let holiday =
+            |w: Word| matches!(w, Word::Holiday(..) | Word::HolidayNth(..) | Word::HolidayEaster(_));
+        if !self.capitalised(j) {
+            return None;
+        }
+        self.phrase(j)
+            .filter(|&(_, w)| holiday(w))
+            .or_else(|| self.sense(j, |w| holiday(w).then_some((j + 1, w))))
     }
 
     /// A holiday whose day `day` computes per year, in a year given after it ("Easter 2019",
@@ -2956,6 +3003,24 @@ impl<'a> Parser<'a> {
             }
             return Some(Draft::new(j + 1, value.into(), how, "date:deictic-month"));
         }
+        // "last Thanksgiving", "next Christmas": the latest before the anchor, the first after
+        // it, or this year's. Not after a possessive ("his last Christmas" was his final one).
+        if let Some((end, holiday)) = self.holiday_name(j) {
+            let determined = i > 0
+                && self.toks[i - 1]
+                    .entry
+                    .is_some_and(|e| e.senses.iter().any(|s| s.word == Word::Determiner));
+            if determined {
+                return None;
+            }
+            let days = (-1..=1).filter_map(|y| holiday_day(holiday, anchor.year() + y));
+            let day = match offset {
+                -1 => days.filter(|d| *d < anchor).max()?,
+                1 => days.filter(|d| *d > anchor).min()?,
+                _ => holiday_day(holiday, anchor.year())?,
+            };
+            return Some(Draft::new(end, CalendarValue::date(day).into(), how, "date:deictic-holiday"));
+        }
         if let Some(season) = self.sense(j, |w| if let Word::Season(s) = w { Some(s) } else { None }) {
             let make = |y: i32| Some(within(y, Within::Season(season)));
             let value = match offset {
@@ -3134,6 +3199,28 @@ impl<'a> Parser<'a> {
         }
         let n = self.sense(i + 1, |w| if let Word::Ordinal(n) = w { Some(n) } else { None })?;
         self.ordinal_expr(i + 2, n)
+    }
+}
+
+/// The day a holiday of calendar.tsv falls on in `year`.
+fn holiday_day(holiday: Word, year: i32) -> Option<NaiveDate> {
+    match holiday {
+        Word::Holiday(month, day) => NaiveDate::from_ymd_opt(year, month.into(), day.into()),
+        Word::HolidayNth(month, weekday, n, days) => {
+            let wd = super::value::weekday_from_number(weekday)?;
+            let day = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
+            } else {
+                let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
+                let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+                weekday_near(last, weekday, Tense::Past, false)
+            };
+            day.checked_add_signed(Duration::days(days.into()))
+        }
+        Word::HolidayEaster(offset) => {
+            super::value::easter_sunday(year)?.checked_add_signed(Duration::days(offset.into()))
+        }
+        _ => None,
     }
 }
 

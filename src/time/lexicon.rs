@@ -86,6 +86,15 @@ pub(crate) enum Word {
     /// A relative pronoun ("which", "where"): it opens a clause of its own, whose tense the
     /// words before it do not tell.
     RelativePronoun,
+    /// A conjunction that opens a new clause ("but", "although"): after a time, it closes the
+    /// time's clause as a comma does.
+    ClauseBreak,
+    /// A verb of schedule in its base form ("meet", "resume"): a future cue right after its
+    /// subject ("the leaders meet Monday"), not after a modal, "to", a negation or another
+    /// tense cue ("did not meet").
+    Schedule,
+    /// A negation ("not", the "-n't" of "didn't"): a base form after one is no present tense.
+    Negation,
     /// A word before a day that the clause is to reach ("before", "ahead of", "by"): with no
     /// past cue, the day is to come ("campaigning before the Nov. 5 election").
     Deadline,
@@ -229,6 +238,9 @@ impl TimeLexicon {
                             | Word::WeekdayPreposition
                             | Word::Copula
                             | Word::RelativePronoun
+                            | Word::ClauseBreak
+                            | Word::Schedule
+                            | Word::Negation
                             | Word::Deadline
                             | Word::Modal
                             | Word::Edge(_)
@@ -352,6 +364,9 @@ const CLASSES: &[&str] = &[
     "weekday-compound",
     "copula",
     "relative-pronoun",
+    "clause-break",
+    "schedule",
+    "negation",
     "deadline",
     "modal",
     "zone",
@@ -487,6 +502,9 @@ fn parse_word(class: &str, value: &str) -> Option<Word> {
         "weekday-preposition" => Word::WeekdayPreposition,
         "copula" => Word::Copula,
         "relative-pronoun" => Word::RelativePronoun,
+        "clause-break" => Word::ClauseBreak,
+        "schedule" => Word::Schedule,
+        "negation" => Word::Negation,
         "deadline" => Word::Deadline,
         "modal" => Word::Modal,
         "zone" => Word::Zone,
