@@ -490,12 +490,8 @@ fn events_a_sentence_ties_together_that_no_text_dates_go_to_the_day_of_the_partn
     let timeline = merged(&docs);
     let entries = timeline.entries();
     let events = redated(&timeline, &entries, &docs[2]);
-    let day = |trigger: &str| {
-        let e = events.iter().find(|e| e.trigger.text == trigger).expect(trigger);
-        e.value.as_ref().map(|v| v.to_string())
-    };
-    assert_eq!(day("air strikes").as_deref(), Some("2019-12-29"), "{events:#?}");
-    assert_eq!(day("killed").as_deref(), Some("2019-12-29"), "{events:#?}");
+    assert_eq!(day_of(&events, "air strikes").as_deref(), Some("2019-12-29"), "{events:#?}");
+    assert_eq!(day_of(&events, "killed").as_deref(), Some("2019-12-29"), "{events:#?}");
 }
 
 #[test]
@@ -516,13 +512,12 @@ fn an_event_put_before_a_day_reaches_back_to_the_event_other_texts_date() {
     ];
     let timeline = merged(&docs);
     let entries = timeline.entries();
-    let day = |doc: &Document, trigger: &str| {
+    for (doc, trigger, day) in [(&docs[1], "air strikes", "2019-12-29"), (&docs[3], "killed", "2019-12-27")] {
         let events = redated(&timeline, &entries, doc);
-        let e = events.iter().find(|e| e.trigger.text == trigger).expect(trigger);
-        (e.value.as_ref().map(|v| v.to_string()), e.time_source)
-    };
-    assert_eq!(day(&docs[1], "air strikes"), (Some("2019-12-29".into()), TimeSource::Timeline));
-    assert_eq!(day(&docs[3], "killed"), (Some("2019-12-27".into()), TimeSource::Timeline));
+        assert_eq!(day_of(&events, trigger).as_deref(), Some(day), "{events:#?}");
+        let source = events.iter().find(|e| e.trigger.text == trigger).map(|e| e.time_source);
+        assert_eq!(source, Some(TimeSource::Timeline), "{trigger}");
+    }
 }
 
 #[test]

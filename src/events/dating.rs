@@ -63,8 +63,8 @@ impl<'a> SentenceContext<'a, '_> {
         // Iran strikes back for the killing" (the killing came before).
         let known = self.presupposed_from(found).is_some();
         // Nor does one an "after" puts before another event ("besieged the embassy on Tuesday
-        // after a US air raid"); looked for only when a time of another clause is in reach.
-        let after = || self.after_word(found).is_some();
+        // after a US air raid"); looked for once, and only when a time is in reach.
+        let after_at = if clause_times.is_empty() { None } else { self.after_word(found) };
         // "Iraq condemned the strike on Monday": the object of a statement tells an event the
         // statement is about; the clause's time is the statement's. Only a time of its own
         // ("condemned Friday's strike") dates it.
@@ -82,12 +82,12 @@ impl<'a> SentenceContext<'a, '_> {
             }
             // Nor does one some vague time before the sentence's time ("days after the strike").
             let elsewhere = !clause_of_trigger(self.token_at(expr.span.start));
-            if elsewhere && (known || offset == Some(Offset::Vague) || after()) {
+            if elsewhere && (known || offset == Some(Offset::Vague) || after_at.is_some()) {
                 continue;
             }
             // Nor one before the "after" that opens the trigger's phrase, in any clause: "stormed
             // the embassy on Tuesday in response to US airstrikes" dates the storming.
-            if self.after_word(found).is_some_and(|w| self.token_at(expr.span.start) < w) {
+            if after_at.is_some_and(|w| self.token_at(expr.span.start) < w) {
                 continue;
             }
             // Nor one of a clause that "which", "who" or "that" opens: it dates that clause's

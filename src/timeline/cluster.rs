@@ -9,9 +9,8 @@
 //!    canonical order, each joins the largest cluster of its group it does not conflict with,
 //!    else starts one: in a day's news, two reports of the same kind are one event unless
 //!    their participants say otherwise.
-//! 2. Reports dated more coarsely (a week, a month) join a compatible cluster of step 1 whose
-//!    day lies in their interval, sharing a participant first, else the largest. A report
-//!    dated only by its publication date tells an event of that day or an earlier one
+//! 2. A report dated only by its publication date (or by the day before one its text puts it
+//!    before: `TimeSource::Before`) tells an event of that day or an earlier one
 //!    ("the downing of the airliner" three days on): each compatible cluster up to publication
 //!    scores the share of the report's word weight that its own-dated reports hold
 //!    (`similarity`), plus a bonus for a participant shared on the same side (on the
@@ -23,8 +22,11 @@
 //!    twentieth of the words suffice, when no report dates an event of the kind to that day
 //!    in words (`TODAY_EMPTY`). A participant is
 //!    shared only on the same side: the doer (agent, speaker) or the one it is done to
-//!    (target, victim). Reports that fit nowhere group among themselves by kind and value, as
-//!    in step 1.
+//!    (target, victim). Such reports that fit nowhere start or join clusters of their day, as
+//!    in step 1. Then reports dated more coarsely (a week, a month) join a compatible cluster
+//!    whose day lies in their interval (one those reports started too), sharing a participant
+//!    first, else the one whose own-dated reports hold most of their words, else the
+//!    largest; those that fit nowhere group among themselves by kind and value.
 //!
 //! 3. Clusters of a kind that a participant identifies (`span` and `identity` in
 //!    `data/events/kinds.tsv`: a death by its victim, an attack by its side or target) join

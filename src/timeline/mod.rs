@@ -236,11 +236,12 @@ impl Timeline {
 
     /// Gives the events of document `document` the dates of the entries they were merged
     /// into (`entries` from [`Timeline::entries`]): what the other documents say dates an
-    /// event that its own text dates only by publication or not precisely. Where the
-    /// document's own text dates another of its mentions in the same entry to a day, that
-    /// day wins over the entry's (a text keeps its own time zone's day); where it dates an
-    /// entry of the same day one day off, entries of that day sharing someone with it move
-    /// with it (the strike that killed a general whose death the text dates a day earlier).
+    /// event that its own text dates only by publication (or the day before a bound) or not
+    /// precisely. Where the document's own text dates another of its mentions in the same
+    /// entry to a day, that day wins over the entry's (a text keeps its own time zone's day);
+    /// where it dates an entry of the same day one day off, entries of that day sharing
+    /// someone with it move with it (the strike that killed a general whose death the text
+    /// dates a day earlier).
     /// An event in an entry of another kind takes that kind: the entry tells it in other
     /// words (`told-as` in kinds.tsv: "the attack on the embassy" in the siege's entry).
     /// Events in no entry (not asserted, or undated) keep their own.
